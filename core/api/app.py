@@ -1,0 +1,121 @@
+"""The Litestar app factory.
+
+Routes come from the ``register_routes`` hook: the core's own (registered by
+:mod:`core.defaults` like any plugin's) are mounted under ``/api/v1``; each plugin's under
+``/api/v1/plugins/<name>`` behind a guard that answers 404, naming the plugin, where it is
+not enabled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pluggy
+from litestar import Litestar, Router
+from litestar.connection import ASGIConnection
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.handlers.base import BaseRouteHandler
+from litestar.middleware.base import DefineMiddleware
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.spec import Components, SecurityScheme
+
+import core
+from core.api.auth import PUBLIC_PATHS, TokenAuthentication
+from core.api.deps import provide_ctx, provide_session
+from core.api.problems import EXCEPTION_HANDLERS
+from core.clock import Clock
+from core.config import Settings, load_settings
+from core.db.engine import Database, create_engine
+from core.db.migrate import ensure_migrated, owner_locations
+from core.errors import OutOfScope, PluginDisabled
+from core.plugins import CORE_PLUGIN, PluginRuntime, create_plugin_manager
+from core.principal import Principal
+
+API_PREFIX = "/api/v1"
+
+
+def plugin_enabled_guard(plugin: str) -> Any:
+    """Answer 404 (``plugin-disabled``) when ``plugin`` is off at the unit of the request:
+    the ``unit`` query parameter or ``unit_code`` path parameter, else the caller's unit."""
+
+    async def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+        state = connection.app.state
+        principal: Principal = connection.user
+        code = connection.path_params.get("unit_code") or connection.query_params.get("unit") or principal.unit.code
+        async with state.db.unit_of_work(readonly=True) as session:
+            snapshot = await state.plugins.snapshot(session)
+            unit = snapshot.by_code.get(code)
+            if unit is None or not principal.sees(unit):
+                raise OutOfScope(f"unit '{code}' is not in your organisation scope")
+            if not await state.plugins.is_enabled(session, plugin, unit):
+                raise PluginDisabled(plugin, code)
+
+    return guard
+
+
+def build_routers(runtime: PluginRuntime) -> list[Router]:
+    routers = []
+    for plugin, handlers in runtime.collect("register_routes"):
+        if plugin == CORE_PLUGIN:
+            routers.append(Router(path=API_PREFIX, route_handlers=handlers))
+        else:
+            routers.append(
+                Router(
+                    path=f"{API_PREFIX}/plugins/{plugin}",
+                    route_handlers=handlers,
+                    guards=[plugin_enabled_guard(plugin)],
+                    tags=[f"plugin: {plugin}"],
+                )
+            )
+    return routers
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    plugin_manager: pluggy.PluginManager | None = None,
+    clock: Clock | None = None,
+    database: Database | None = None,
+) -> Litestar:
+    """Build the API for ``settings`` (default: from the environment).
+
+    Tests pass an explicit plugin manager, a controllable clock and a database; the app
+    refuses to start when any owner's migrations are pending.
+    """
+    settings = settings or load_settings()
+    runtime = PluginRuntime(plugin_manager or create_plugin_manager())
+    owned_database = database is None
+    db = database or Database(create_engine(settings.database_url))
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        locations = owner_locations([loc for _, loc in runtime.collect("register_migrations")])
+        await ensure_migrated(db.engine, locations)
+        try:
+            yield
+        finally:
+            if owned_database:
+                await db.dispose()
+
+    return Litestar(
+        route_handlers=build_routers(runtime),
+        lifespan=[lifespan],
+        state=State({"settings": settings, "plugins": runtime, "clock": clock or Clock(), "db": db}),
+        dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
+        middleware=[DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS])],
+        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        openapi_config=OpenAPIConfig(
+            title="Touchstone",
+            version=core.__version__,
+            description="Service standards, service events, scores and plugins for a bank's branch network.",
+            components=Components(
+                security_schemes={"token": SecurityScheme(type="http", scheme="bearer", description="API token")}
+            ),
+            security=[{"token": []}],
+        ),
+        debug=False,
+    )
+

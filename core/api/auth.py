@@ -1,0 +1,53 @@
+"""Authentication (bearer API tokens) and the guards every route uses.
+
+Routes never ask for a role: they ask for a permission (``requires("clients.read")``),
+and :data:`core.principal.PERMISSIONS` says which roles hold it. Unit scope (a principal
+sees its unit's subtree only) is checked by the services, which know which unit a record
+belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
+
+from core.principal import Principal
+from core.services import tokens
+
+PUBLIC_PATHS = {"/schema", "/api/v1/health"}
+
+
+class TokenAuthentication(AbstractAuthenticationMiddleware):
+    """Resolves ``Authorization: Bearer ts_…`` to a :class:`Principal` on ``request.user``."""
+
+    async def authenticate_request(self, connection: ASGIConnection) -> AuthenticationResult:
+        header = connection.headers.get("authorization", "")
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != "bearer" or not secret:
+            raise NotAuthorizedException("send an API token as 'Authorization: Bearer <token>'")
+        state = connection.app.state
+        async with state.db.unit_of_work(readonly=True) as session:
+            principal = await tokens.authenticate(session, secret.strip(), state.clock.now())
+        if principal is None:
+            raise NotAuthorizedException("the API token is unknown, expired or revoked")
+        return AuthenticationResult(user=principal, auth=secret)
+
+
+def requires(*actions: str) -> Callable[[ASGIConnection, BaseRouteHandler], None]:
+    """A guard admitting principals allowed every one of ``actions``."""
+
+    def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+        principal: Principal = connection.user
+        missing = [action for action in actions if not principal.can(action)]
+        if missing:
+            raise PermissionDeniedException(
+                f"role(s) {', '.join(sorted(principal.roles))} may not {', '.join(missing)}",
+                extra={"required": missing},
+            )
+
+    guard.__name__ = f"requires_{'_'.join(actions)}"
+    return guard

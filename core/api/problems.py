@@ -1,0 +1,75 @@
+"""RFC 9457 problem documents for every error, with a stable ``type`` per kind of problem.
+
+Validation errors name each field; domain errors carry what a client needs to fix the call
+(``allowed`` transitions, the ``plugin`` that is off). Unexpected errors are logged and
+answered with a bare 500 problem, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+
+from core.errors import TouchstoneError
+
+PROBLEM_BASE = "https://touchstone.example/problems/"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+log = logging.getLogger("touchstone.api")
+
+
+def problem(status: int, slug: str, title: str, detail: str, request: Request, **extra: Any) -> Response[dict[str, Any]]:
+    body = {
+        "type": PROBLEM_BASE + slug,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        **extra,
+    }
+    return Response(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE)
+
+
+def _validation_errors(exc: ValidationException) -> list[dict[str, str]]:
+    errors = []
+    for item in exc.extra if isinstance(exc.extra, list) else []:
+        if isinstance(item, dict):
+            field = str(item.get("key") or item.get("source") or "body")
+            errors.append({"field": field, "message": str(item.get("message", "invalid"))})
+    return errors
+
+
+def on_touchstone_error(request: Request, exc: TouchstoneError) -> Response[dict[str, Any]]:
+    return problem(exc.status, exc.slug, exc.title, exc.detail, request, **exc.extra)
+
+
+def on_validation_error(request: Request, exc: ValidationException) -> Response[dict[str, Any]]:
+    errors = _validation_errors(exc)
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or str(exc.detail)
+    return problem(422 if errors else 400, "validation", "Invalid input", detail, request, errors=errors)
+
+
+_SLUGS = {401: "unauthenticated", 403: "forbidden", 404: "not-found", 405: "method-not-allowed", 409: "conflict"}
+
+
+def on_http_error(request: Request, exc: HTTPException) -> Response[dict[str, Any]]:
+    extra = exc.extra if isinstance(exc.extra, dict) else {}
+    slug = _SLUGS.get(exc.status_code, "http-error")
+    title = slug.replace("-", " ").capitalize()
+    return problem(exc.status_code, slug, title, str(exc.detail), request, **extra)
+
+
+def on_unexpected_error(request: Request, exc: Exception) -> Response[dict[str, Any]]:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem(500, "internal", "Internal error", "the server failed; the error is logged", request)
+
+
+EXCEPTION_HANDLERS = {
+    TouchstoneError: on_touchstone_error,
+    ValidationException: on_validation_error,
+    HTTPException: on_http_error,
+    Exception: on_unexpected_error,
+}
+__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_MEDIA_TYPE", "problem"]

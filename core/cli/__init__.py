@@ -1,0 +1,33 @@
+"""The ``touchstone`` command line.
+
+Operators script against these names: ``serve``, ``migrate``, ``plugins``, ``token``,
+``demo``, ``jobs``. Every command reads its settings from the environment
+(``TOUCHSTONE_DATABASE_URL``, ``TOUCHSTONE_DATA_DIR``) and the config file.
+"""
+
+from __future__ import annotations
+
+import click
+
+from core.cli.jobs import jobs
+from core.cli.migrate import migrate
+from core.cli.plugins import plugins
+from core.cli.serve import serve
+from core.cli.tokens import token
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="touchstone")
+def main() -> None:
+    """Touchstone: service standards for a bank's branch network."""
+
+
+for command in (serve, migrate, plugins, token, jobs):
+    main.add_command(command)
+
+try:  # the demo loader arrives with its own module
+    from core.cli.demo import demo
+
+    main.add_command(demo)
+except ImportError:  # pragma: no cover
+    pass

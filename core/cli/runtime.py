@@ -1,0 +1,72 @@
+"""What every command needs: settings, the database, the plugins, a console to print on."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import TypeVar
+
+import click
+from rich.console import Console
+
+from core.clock import Clock
+from core.config import Settings, load_settings
+from core.db.engine import Database, create_engine
+from core.db.migrate import owner_locations
+from core.errors import DatabaseNotMigrated, TouchstoneError
+from core.plugins import PluginRuntime, create_plugin_manager
+from core.types import MigrationsLocation
+
+T = TypeVar("T")
+console = Console(stderr=True)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    db: Database
+    plugins: PluginRuntime
+    clock: Clock
+
+    @property
+    def locations(self) -> list[MigrationsLocation]:
+        return owner_locations([loc for _, loc in self.plugins.collect("register_migrations")])
+
+
+@asynccontextmanager
+async def open_runtime() -> AsyncIterator[Runtime]:
+    settings = load_settings()
+    configure_logging(settings)
+    db = Database(create_engine(settings.database_url))
+    try:
+        yield Runtime(settings=settings, db=db, plugins=PluginRuntime(create_plugin_manager()), clock=Clock())
+    finally:
+        await db.dispose()
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log to stderr; the default outbox delivery writes to ``outbox.log`` in the data dir."""
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    outbox = logging.getLogger("touchstone.outbox")
+    if not outbox.handlers:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(settings.data_dir / "outbox.log", encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        outbox.addHandler(handler)
+        outbox.setLevel(logging.INFO)
+
+
+def run(body: Callable[[Runtime], Awaitable[T]]) -> T:
+    """Run an async command body with a runtime; user errors become a clean exit."""
+
+    async def main() -> T:
+        async with open_runtime() as runtime:
+            return await body(runtime)
+
+    try:
+        return asyncio.run(main())
+    except (TouchstoneError, DatabaseNotMigrated) as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -1,0 +1,74 @@
+"""Domain errors. Services raise these; the API turns each into an RFC 9457 problem document
+with a stable ``type`` (see :mod:`core.api.problems`) and the CLI prints their message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+class TouchstoneError(Exception):
+    """Base of every error a user can cause. ``slug`` names its problem type."""
+
+    status = 400
+    slug = "bad-request"
+    title = "Bad request"
+
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+
+class NotFound(TouchstoneError):
+    status, slug, title = 404, "not-found", "Not found"
+
+
+class PluginDisabled(NotFound):
+    slug, title = "plugin-disabled", "Plugin not enabled here"
+
+    def __init__(self, plugin: str, unit_code: str) -> None:
+        super().__init__(f"plugin '{plugin}' is not enabled at unit '{unit_code}'", plugin=plugin, unit=unit_code)
+
+
+class Forbidden(TouchstoneError):
+    status, slug, title = 403, "forbidden", "Forbidden"
+
+
+class OutOfScope(Forbidden):
+    slug, title = "out-of-scope", "Outside your organisation scope"
+
+
+class Conflict(TouchstoneError):
+    status, slug, title = 409, "conflict", "Conflict"
+
+
+class TransitionNotAllowed(Conflict):
+    slug, title = "transition-not-allowed", "Transition not allowed"
+
+    def __init__(self, entity: str, current: str, wanted: str, allowed: Sequence[str]) -> None:
+        allowed_text = ", ".join(allowed) if allowed else "none"
+        super().__init__(
+            f"{entity} in state '{current}' cannot go to '{wanted}'; allowed: {allowed_text}",
+            current=current,
+            requested=wanted,
+            allowed=list(allowed),
+        )
+
+
+class FieldProblem(TouchstoneError):
+    """Input that breaks a rule; names each offending field and the rule it breaks."""
+
+    status, slug, title = 422, "validation", "Invalid input"
+
+    def __init__(self, errors: Sequence[tuple[str, str]]) -> None:
+        detail = "; ".join(f"{field}: {message}" for field, message in errors)
+        super().__init__(detail, errors=[{"field": f, "message": m} for f, m in errors])
+
+    @classmethod
+    def one(cls, field: str, message: str) -> FieldProblem:
+        return cls([(field, message)])
+
+
+class DatabaseNotMigrated(RuntimeError):
+    """The schema is behind the code; the message says which command fixes it."""

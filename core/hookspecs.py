@@ -1,0 +1,367 @@
+"""Hook specifications: the plugin author's reference.
+
+A Touchstone plugin is a module (or object) with functions marked ``@hookimpl`` whose names
+and parameters match the specifications below. A plugin implements only the hooks it needs
+and may accept a subset of a hook's parameters, in any order (pluggy passes by name).
+
+Two kinds of hook:
+
+* **Registration hooks** (``register_*``, and ``decide_client_tier``) are synchronous, do no
+  I/O and reach every installed plugin. The core calls them once at start-up (or per client
+  for the tier decision).
+* **Event hooks** (``client_*``, ``service_event_recorded``, ``nonconformity_raised``,
+  ``*_score_components``, ``client_view_sections``) fire for something that happens at an
+  organisation unit and reach only the plugins **enabled at that unit**. They may be ``async
+  def``; the core awaits what they return. They run inside the unit of work that triggered
+  them: what ``ctx.session`` writes commits or rolls back with the change. Nothing may leave
+  the process from inside a hook: queue it with ``ctx.enqueue(...)`` instead.
+
+Every event hook receives ``ctx`` (:class:`core.context.HookContext`): the session, the
+clock, the acting principal and the unit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from core.context import HookContext
+    from core.types import (
+        ClientSnapshot,
+        ConsoleScreen,
+        ControlKind,
+        DeliveryChannel,
+        FieldChange,
+        Job,
+        MigrationsLocation,
+        Period,
+        ScoreComponent,
+        SettingsSchema,
+        StaffSnapshot,
+        TierThresholds,
+        TouchpointSpec,
+        UnitRef,
+        ViewSection,
+    )
+
+PROJECT = "touchstone"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+# ---------------------------------------------------------------------------------------
+# Client lifecycle
+# ---------------------------------------------------------------------------------------
+
+
+@hookspec
+def client_created(client: ClientSnapshot, reason: str, ctx: HookContext) -> None:
+    """Called after a new client is added, inside the same unit of work.
+
+    :param client: the client as stored, personal data included.
+    :param reason: why the client was created, as the principal gave it.
+    :param ctx: the unit of work; ``ctx.unit`` is the client's unit.
+    :returns: nothing; return values are ignored.
+
+    May be async. Reaches only plugins enabled at the client's unit.
+    Implementations should add their own per-client rows here (a welcome task, a balance).
+    """
+
+
+@hookspec
+def client_updated(client: ClientSnapshot, changes: list[FieldChange], reason: str, ctx: HookContext) -> None:
+    """Called after fields of a client record changed (profile, segment attributes, state).
+
+    :param client: the client after the change.
+    :param changes: one :class:`~core.types.FieldChange` per field, with before and after.
+    :param reason: the reason the principal gave; every client change carries one.
+    :param ctx: the unit of work.
+    :returns: nothing.
+
+    May be async. Not called for tier and manager changes, which have hooks of their own.
+    Implementations should react to the fields they care about and ignore the rest.
+    """
+
+
+@hookspec
+def client_tier_changed(
+    client: ClientSnapshot, old_tier: str | None, new_tier: str, reason: str, ctx: HookContext
+) -> None:
+    """Called when a client moves to another tier (re-tiering job or a manual change).
+
+    :param client: the client with its new tier.
+    :param old_tier: the tier before (``None`` for a client's first tier).
+    :param new_tier: the tier now.
+    :param reason: why (``"re-tiering"`` for the job).
+    :param ctx: the unit of work.
+    :returns: nothing.
+
+    May be async. Fires only for clients that actually moved.
+    Implementations should grant or withdraw what the tier entitles (perks, service levels).
+    """
+
+
+@hookspec
+def client_manager_changed(
+    client: ClientSnapshot,
+    old_manager: StaffSnapshot | None,
+    new_manager: StaffSnapshot | None,
+    reason: str,
+    ctx: HookContext,
+) -> None:
+    """Called when a client's exclusive customer manager changes.
+
+    :param client: the client after the change.
+    :param old_manager: the previous manager, or ``None``.
+    :param new_manager: the new manager, or ``None`` when the client is left without one.
+    :param reason: why.
+    :param ctx: the unit of work.
+    :returns: nothing.
+
+    May be async. The core itself queues the notice telling the client who the new manager
+    is; implementations should not send a second one, only add what their feature needs.
+    """
+
+
+@hookspec
+def client_archived(client: ClientSnapshot, reason: str, ctx: HookContext) -> None:
+    """Called when a client is archived (the first step of deletion; it can be restored).
+
+    :param client: the client, now in state ``archived``.
+    :param reason: why.
+    :param ctx: the unit of work.
+    :returns: nothing.
+
+    May be async. Implementations should stop active work for the client (cancel bookings)
+    but keep its data: the archive can be undone until the purge.
+    """
+
+
+@hookspec
+def client_purged(client: ClientSnapshot, ctx: HookContext) -> None:
+    """Called when the purge job deletes an archived client's personal data for good.
+
+    :param client: the client as it was just before the purge (personal data still there,
+        so a plugin can find what it holds about them).
+    :param ctx: the unit of work of the purge; the principal is the system.
+    :returns: nothing.
+
+    May be async. Implementations must delete or anonymise every piece of the client's
+    personal data they store; statistics without personal data may stay.
+    """
+
+
+# ---------------------------------------------------------------------------------------
+# Touchpoints
+# ---------------------------------------------------------------------------------------
+
+
+@hookspec
+def register_touchpoints() -> list[TouchpointSpec]:
+    """Called at start-up to collect touchpoints plugins add to the catalogue.
+
+    :returns: a list of :class:`~core.types.TouchpointSpec` (code, name, channel,
+        description); codes must be unique across plugins.
+
+    Synchronous, no I/O. Implementations should prefix codes with the plugin name
+    (``complaints.intake``) so they never collide with a bank's own codes.
+    """
+
+
+@hookspec
+def register_control_kinds() -> list[ControlKind]:
+    """Called at start-up to collect kinds of control a standard may use.
+
+    :returns: a list of :class:`~core.types.ControlKind`, each with a ``validate`` for the
+        control's definition and an ``evaluate`` for one event's measurements.
+
+    Synchronous, no I/O. The core's own kinds (numeric comparison, boolean, one-of,
+    frequency by tier) come through this hook too; a plugin's kind of the same name
+    replaces the core's. Implementations should keep ``evaluate`` pure and fast.
+    """
+
+
+@hookspec
+def service_event_recorded(event: Any, evaluation: Any, ctx: HookContext) -> None:
+    """Called after a service event is stored and evaluated against its standard.
+
+    :param event: the stored event (touchpoint, unit, staff, client, time, measurements).
+    :param evaluation: the verdict per control, with measured value and threshold.
+    :param ctx: the unit of work; ``ctx.unit`` is the event's unit.
+    :returns: nothing.
+
+    May be async. Reaches only plugins enabled at the event's unit; for a batch it is
+    called once per accepted event. Implementations should be cheap: this is the hot path.
+    """
+
+
+@hookspec
+def nonconformity_raised(nonconformity: Any, ctx: HookContext) -> None:
+    """Called when a failed control opens a nonconformity.
+
+    :param nonconformity: the new nonconformity (event, control, measured, threshold).
+    :param ctx: the unit of work; ``ctx.unit`` is where it happened.
+    :returns: nothing.
+
+    May be async. Implementations should open their own follow-up (a task, a notice queued
+    with ``ctx.enqueue``) rather than change the nonconformity itself.
+    """
+
+
+# ---------------------------------------------------------------------------------------
+# Scoring
+# ---------------------------------------------------------------------------------------
+
+
+@hookspec
+def client_score_components(client: ClientSnapshot, ctx: HookContext) -> list[ScoreComponent]:
+    """Called when a client's value score is computed.
+
+    :param client: the client being scored.
+    :param ctx: the unit of work.
+    :returns: a list of :class:`~core.types.ScoreComponent` (may be empty); the score is the
+        sum of every component's ``points``, each shown with its weight.
+
+    May be async. The core's default contributes assets under management and deposits.
+    """
+
+
+@hookspec
+def staff_score_components(staff: StaffSnapshot, period: Period, ctx: HookContext) -> list[ScoreComponent]:
+    """Called when a staff member's service-quality score for ``period`` is computed.
+
+    :param staff: the member of staff.
+    :param period: the half-open period scored.
+    :param ctx: the unit of work; ``ctx.unit`` is the staff member's unit.
+    :returns: a list of :class:`~core.types.ScoreComponent`.
+
+    May be async. Implementations should contribute what their feature measures
+    (justified complaints, survey results) with a visible weight.
+    """
+
+
+@hookspec
+def unit_score_components(unit: UnitRef, period: Period, ctx: HookContext) -> list[ScoreComponent]:
+    """Called when an organisation unit's service-quality score for ``period`` is computed.
+
+    :param unit: the unit scored (figures cover its subtree).
+    :param period: the half-open period scored.
+    :param ctx: the unit of work.
+    :returns: a list of :class:`~core.types.ScoreComponent`.
+
+    May be async. Implementations should roll their figures up the unit's subtree.
+    """
+
+
+@hookspec(firstresult=True)
+def decide_client_tier(
+    client: ClientSnapshot, components: list[ScoreComponent], thresholds: TierThresholds
+) -> str | None:
+    """Called to decide a client's tier from their score components.
+
+    :param client: the client.
+    :param components: the client's value components from ``client_score_components``.
+    :param thresholds: the configured tier thresholds (lowest assets per tier).
+    :returns: the tier name, or ``None`` to let the next implementation decide.
+
+    Stops at the first non-None result. Synchronous, no I/O (an ``async def`` would always
+    count as an answer). The core's default, which runs last, applies the thresholds to
+    assets under management; implementations should return ``None`` for clients they do
+    not have an opinion on.
+    """
+
+
+# ---------------------------------------------------------------------------------------
+# Extension
+# ---------------------------------------------------------------------------------------
+
+
+@hookspec
+def register_routes() -> list[Any]:
+    """Called when the app is built to collect the plugin's HTTP routes.
+
+    :returns: a list of Litestar route handlers, controllers or routers; the core mounts
+        them under ``/api/v1/plugins/<plugin name>`` behind the enablement guard, so a unit
+        where the plugin is off gets a 404 problem document naming the plugin.
+
+    Synchronous, no I/O. Implementations should check permissions with the guards in
+    :mod:`core.api.auth` like the core's own routes.
+    """
+
+
+@hookspec
+def register_migrations() -> MigrationsLocation | None:
+    """Called by ``touchstone migrate`` and at start-up to find the plugin's Alembic revisions.
+
+    :returns: a :class:`~core.types.MigrationsLocation` (owner, folder, table prefix), or
+        ``None`` for a plugin without tables.
+
+    Synchronous, no I/O. Each owner has its own version table
+    (``<owner>_alembic_version``), so installing or removing a plugin never leaves a foreign
+    revision behind. The folder's ``env.py`` is one line:
+    ``from core.db.migrate import run_env; run_env()``.
+    """
+
+
+@hookspec
+def register_console_screens() -> list[ConsoleScreen]:
+    """Called when the admin console starts to collect the plugin's screens.
+
+    :returns: a list of :class:`~core.types.ConsoleScreen`; the console shows them only for
+        units where the plugin is enabled.
+
+    Synchronous, no I/O. Implementations should import Textual inside ``factory`` so the
+    API server never imports the console.
+    """
+
+
+@hookspec
+def register_jobs() -> list[Job]:
+    """Called by ``touchstone jobs`` to collect background jobs.
+
+    :returns: a list of :class:`~core.types.Job`; names are unique across plugins and are
+        what operators type (``touchstone jobs run complaints-sla``).
+
+    Synchronous, no I/O. Jobs must be idempotent and work in bounded batches; the runner
+    takes the job's lock so several hosts can start it safely.
+    """
+
+
+@hookspec
+def register_settings_schema() -> SettingsSchema | None:
+    """Called at start-up to learn the per-unit settings the plugin accepts.
+
+    :returns: a :class:`~core.types.SettingsSchema` naming a msgspec Struct whose fields
+        all have defaults, or ``None``.
+
+    Synchronous, no I/O. Administrators set values per unit through the API; a unit
+    inherits every value it does not set from the nearest ancestor that does.
+    """
+
+
+@hookspec
+def register_delivery_channels() -> list[DeliveryChannel]:
+    """Called by the outbox job to collect the channels that deliver queued messages.
+
+    :returns: a list of :class:`~core.types.DeliveryChannel`, each claiming topic
+        prefixes; the longest matching prefix wins.
+
+    Synchronous, no I/O (delivery itself happens in the channel's async ``deliver``).
+    The core's default channel claims every topic and writes the message to the log.
+    """
+
+
+@hookspec
+def client_view_sections(client: ClientSnapshot, ctx: HookContext) -> list[ViewSection]:
+    """Called when the client 360° view is assembled.
+
+    :param client: the client viewed.
+    :param ctx: the unit of work (read-only); ``ctx.principal`` is the viewer.
+    :returns: a list of :class:`~core.types.ViewSection` to append to the view.
+
+    May be async. Reaches only plugins enabled at the client's unit. Implementations must
+    mask personal data the viewer's role does not need (``ctx.principal.can(...)``).
+    """
+

@@ -1,0 +1,104 @@
+"""The outbox delivery job: at least once, with retries, backoff and visible failures.
+
+Each round claims a batch of due messages (on PostgreSQL with ``FOR UPDATE SKIP LOCKED``,
+so hosts running the job never claim the same message) by pushing their ``available_at``
+past a lease, commits, delivers outside any transaction through the channel that claims the
+topic, then records each outcome. A host dying mid-delivery leaves its messages to be
+retried when the lease runs out: delivery is at least once and receivers drop repeats by
+the message key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+
+import sqlalchemy as sa
+
+from core.context import JobContext
+from core.models import OutboxRow
+from core.services.outbox import backoff, due_query
+from core.types import DeliveryChannel, DeliveryResult, OutboxMessage
+
+BATCH = 200
+LEASE = dt.timedelta(minutes=5)
+log = logging.getLogger("touchstone.outbox")
+
+
+async def log_delivery(message: OutboxMessage) -> DeliveryResult:
+    """The core's default delivery: one JSON line per message on the ``touchstone.outbox``
+    logger (the CLI writes it to ``outbox.log`` in the data directory)."""
+    log.info(json.dumps({"key": message.key, "topic": message.topic, "unit": message.unit_code,
+                         "payload": message.payload}, ensure_ascii=False, sort_keys=True))
+    return "delivered"
+
+
+LOG_CHANNEL = DeliveryChannel(name="log", topics=("",), deliver=log_delivery)
+
+
+def channel_for(topic: str, channels: list[DeliveryChannel]) -> DeliveryChannel | None:
+    """The channel claiming the longest prefix of ``topic``."""
+    best: tuple[int, DeliveryChannel] | None = None
+    for channel in channels:
+        for prefix in channel.topics:
+            if topic.startswith(prefix) and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), channel)
+    return best[1] if best else None
+
+
+async def _claim(job: JobContext) -> list[OutboxMessage]:
+    async with job.unit_of_work() as ctx:
+        now = job.now
+        query = due_query(now, BATCH)
+        if ctx.session.bind.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        rows = (await ctx.session.execute(query)).scalars().all()
+        codes = (await ctx.plugins.snapshot(ctx.session)).units
+        messages = []
+        for row in rows:
+            row.available_at = now + LEASE
+            row.attempts += 1
+            unit = codes.get(row.unit_id) if row.unit_id is not None else None
+            messages.append(OutboxMessage(key=row.key, topic=row.topic, payload=row.payload, attempt=row.attempts,
+                                          created_at=row.created_at, unit_code=unit.code if unit else None))
+        return messages
+
+
+async def deliver_outbox(job: JobContext) -> str:
+    """Deliver every due message; returns counts of delivered, retried and failed."""
+    channels = [channel for _, channel in job.plugins.collect_flat("register_delivery_channels")]
+    counts = {"delivered": 0, "retry": 0, "failed": 0}
+    while messages := await _claim(job):
+        outcomes: list[tuple[OutboxMessage, DeliveryResult, str | None, str | None]] = []
+        for message in messages:
+            channel = channel_for(message.topic, channels)
+            if channel is None:
+                outcomes.append((message, "failed", None, f"no delivery channel claims topic '{message.topic}'"))
+                continue
+            try:
+                result = await channel.deliver(message)
+                error = None if result == "delivered" else f"channel '{channel.name}' answered {result}"
+            except Exception as exc:  # a channel's failure is data, kept on the message
+                result, error = "retry", f"{type(exc).__name__}: {exc}"
+            outcomes.append((message, result, channel.name, error))
+        await _record(job, outcomes, counts)
+        job.progress(f"{sum(counts.values())} messages handled")
+    return f"outbox: {counts['delivered']} delivered, {counts['retry']} to retry, {counts['failed']} failed"
+
+
+async def _record(job: JobContext, outcomes, counts: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    async with job.unit_of_work() as ctx:
+        now = job.now
+        for message, result, channel, error in outcomes:
+            if result == "retry" and message.attempt >= job.settings.outbox_max_attempts:
+                result = "failed"
+            values: dict[str, object] = {"channel": channel, "last_error": error}
+            if result == "delivered":
+                values |= {"status": "delivered", "delivered_at": now}
+            elif result == "failed":
+                values |= {"status": "failed"}
+            else:
+                values |= {"available_at": now + backoff(message.attempt)}
+            await ctx.session.execute(sa.update(OutboxRow).where(OutboxRow.key == message.key).values(**values))
+            counts[result] += 1

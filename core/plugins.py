@@ -1,0 +1,249 @@
+"""The plugin machinery: discovery, per-unit enablement and calling hooks.
+
+Plugins are found through the entry-point group ``touchstone.plugins``; the core's own
+defaults (:mod:`core.defaults`) are registered the same way under the name ``core`` and are
+on everywhere. Every other plugin is off until an administrator switches it on at a unit;
+the switch is inherited down the tree unless a unit below switches it off again.
+
+Which plugins are on where is cached per process as an :class:`OrgSnapshot` (the tree plus
+the explicit switches). Any change to either bumps a generation counter in the same
+transaction; each unit of work reads that counter once, the first time it needs the
+snapshot, and reloads only when it moved. So a hook call costs no database round trip, and
+a switch made through one worker is seen by every other worker from its next request on.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import inspect
+import os
+from collections.abc import Iterable
+from typing import Any
+
+import msgspec
+import pluggy
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core import hookspecs
+from core.context import HookContext
+from core.models import CacheGeneration, OrgUnit, PluginEnablement
+from core.types import UnitRef
+
+ENTRY_POINT_GROUP = "touchstone.plugins"
+CORE_PLUGIN = "core"
+GENERATION = "org"
+_SESSION_GENERATION = "touchstone.org_generation"
+_SESSION_DIRTY = "touchstone.org_dirty"
+
+
+def create_plugin_manager(
+    *, discover: bool = True, plugins: Iterable[tuple[str, object]] = (), blocked: Iterable[str] = ()
+) -> pluggy.PluginManager:
+    """Build a plugin manager with the core's specs.
+
+    :param discover: load everything in the ``touchstone.plugins`` entry-point group.
+    :param plugins: extra ``(name, module_or_object)`` pairs to register (tests, embedding).
+    :param blocked: names never to load, even if installed.
+
+    ``TOUCHSTONE_TRACE_PLUGINS=1`` prints every hook call and its result.
+    """
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    for name in blocked:
+        pm.set_blocked(name)
+    if discover:
+        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    for name, plugin in plugins:
+        if pm.get_plugin(name) is None and not pm.is_blocked(name):
+            pm.register(plugin, name=name)
+    if pm.get_plugin(CORE_PLUGIN) is None:
+        from core import defaults
+
+        pm.register(defaults, name=CORE_PLUGIN)
+    pm.check_pending()
+    if os.environ.get("TOUCHSTONE_TRACE_PLUGINS") == "1":
+        pm.trace.root.setwriter(print)
+        pm.enable_tracing()
+    return pm
+
+
+class OrgSnapshot:
+    """The organisation tree and the explicit plugin switches at one generation."""
+
+    def __init__(self, generation: int, units: list[UnitRef], switches: dict[int, dict[str, bool]]) -> None:
+        self.generation = generation
+        self.units = {u.id: u for u in units}
+        self.by_code = {u.code: u for u in units}
+        self.switches = switches
+        self._enabled: dict[int, frozenset[str]] = {}
+
+    def ancestry(self, unit: UnitRef) -> list[UnitRef]:
+        """The unit and its ancestors, root first."""
+        ids = [int(part) for part in unit.path.strip("/").split("/") if part]
+        return [self.units[i] for i in ids if i in self.units]
+
+    def enabled_at(self, unit_id: int) -> frozenset[str]:
+        """Optional plugins switched on at ``unit_id``: the nearest explicit switch wins."""
+        if (cached := self._enabled.get(unit_id)) is not None:
+            return cached
+        state: dict[str, bool] = {}
+        for ancestor in self.ancestry(self.units[unit_id]):
+            state.update(self.switches.get(ancestor.id, {}))
+        enabled = frozenset(name for name, on in state.items() if on)
+        self._enabled[unit_id] = enabled
+        return enabled
+
+    def decided_by(self, unit_id: int, plugin: str) -> UnitRef | None:
+        """The unit whose explicit switch decides ``plugin`` at ``unit_id`` (None: default off)."""
+        for ancestor in reversed(self.ancestry(self.units[unit_id])):
+            if plugin in self.switches.get(ancestor.id, {}):
+                return ancestor
+        return None
+
+
+async def bump_generation(session: AsyncSession) -> None:
+    """Mark the tree or the plugin switches as changed (commits with the change).
+
+    The session is flagged so snapshots it reads are not cached: they may hold
+    uncommitted state.
+    """
+    await session.execute(
+        sa.update(CacheGeneration).where(CacheGeneration.name == GENERATION).values(value=CacheGeneration.value + 1)
+    )
+    session.info[_SESSION_DIRTY] = True
+    session.info.pop(_SESSION_GENERATION, None)
+
+
+class PluginRuntime:
+    """A plugin manager bound to the enablement cache; what services use to call hooks."""
+
+    def __init__(self, pm: pluggy.PluginManager) -> None:
+        self.pm = pm
+        self._snapshot: OrgSnapshot | None = None
+        self._subset_callers: dict[tuple[str, frozenset[str]], Any] = {}
+
+    @property
+    def optional_plugins(self) -> frozenset[str]:
+        """Installed plugins subject to per-unit enablement (all but the core's defaults)."""
+        return frozenset(name for name, _ in self.pm.list_name_plugin() if name != CORE_PLUGIN)
+
+    async def snapshot(self, session: AsyncSession) -> OrgSnapshot:
+        """The tree and switches as this unit of work should see them."""
+        if session.info.get(_SESSION_DIRTY):
+            return await self._load(session, generation=-1)
+        generation = session.info.get(_SESSION_GENERATION)
+        if generation is None:
+            generation = (
+                await session.execute(sa.select(CacheGeneration.value).where(CacheGeneration.name == GENERATION))
+            ).scalar_one()
+            session.info[_SESSION_GENERATION] = generation
+        if self._snapshot is None or self._snapshot.generation != generation:
+            self._snapshot = await self._load(session, generation=generation)
+        return self._snapshot
+
+    @staticmethod
+    async def _load(session: AsyncSession, *, generation: int) -> OrgSnapshot:
+        units = [u.ref() for u in (await session.execute(sa.select(OrgUnit))).scalars()]
+        switches: dict[int, dict[str, bool]] = {}
+        for row in (await session.execute(sa.select(PluginEnablement))).scalars():
+            switches.setdefault(row.unit_id, {})[row.plugin] = row.enabled
+        return OrgSnapshot(generation, units, switches)
+
+    async def enabled_at(self, session: AsyncSession, unit: UnitRef) -> frozenset[str]:
+        """Every plugin on at ``unit``, the core's defaults included."""
+        snapshot = await self.snapshot(session)
+        return (snapshot.enabled_at(unit.id) & self.optional_plugins) | {CORE_PLUGIN}
+
+    async def is_enabled(self, session: AsyncSession, plugin: str, unit: UnitRef) -> bool:
+        return plugin in await self.enabled_at(session, unit)
+
+    def _caller(self, hook_name: str, disabled: frozenset[str]) -> Any:
+        key = (hook_name, disabled)
+        caller = self._subset_callers.get(key)
+        if caller is None:
+            if disabled:
+                remove = [p for name in disabled if (p := self.pm.get_plugin(name)) is not None]
+                caller = self.pm.subset_hook_caller(hook_name, remove_plugins=remove)
+            else:
+                caller = getattr(self.pm.hook, hook_name)
+            self._subset_callers[key] = caller
+        return caller
+
+    async def call(self, hook_name: str, ctx: HookContext, unit: UnitRef, **kwargs: Any) -> list[Any]:
+        """Fire an event hook for something at ``unit``: only plugins enabled there run.
+
+        Awaits every awaitable an implementation returns, in order, and returns the results
+        (``None`` results dropped, as pluggy does).
+        """
+        disabled = self.optional_plugins - await self.enabled_at(ctx.session, unit)
+        results = self._caller(hook_name, frozenset(disabled))(ctx=ctx.at_unit(unit), **kwargs)
+        return [result for result in [await r if inspect.isawaitable(r) else r for r in results] if result is not None]
+
+    def collect(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Call a registration hook on every installed plugin: ``(plugin name, result)``
+        pairs, ``None`` results dropped."""
+        pairs = []
+        for impl in reversed(getattr(self.pm.hook, hook_name).get_hookimpls()):
+            wanted = {name: kwargs[name] for name in impl.argnames if name in kwargs}
+            result = impl.function(**wanted)
+            if result is not None:
+                pairs.append((impl.plugin_name, result))
+        return pairs
+
+    def collect_flat(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Like :meth:`collect` for hooks returning lists: one pair per list item."""
+        return [(name, item) for name, items in self.collect(hook_name, **kwargs) for item in items]
+
+
+class PluginInfo(msgspec.Struct, frozen=True):
+    """One installed plugin as ``touchstone plugins``, the API and the console show it."""
+
+    name: str
+    version: str
+    description: str
+    hooks: list[str]
+    always_on: bool
+    enabled_at: list[str]
+    disabled_at: list[str]
+
+
+def distribution_facts() -> dict[str, tuple[str, str]]:
+    """Entry-point name → (version, summary), from distribution metadata alone: listing
+    what is installed never imports plugin code."""
+    facts = {}
+    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        dist = ep.dist
+        if dist is not None:
+            facts[ep.name] = (dist.version, dist.metadata.get("Summary") or "")
+    return facts
+
+
+def describe_plugins(pm: pluggy.PluginManager, snapshot: OrgSnapshot | None) -> list[PluginInfo]:
+    """List installed plugins: name, version, hooks implemented, where switched on or off.
+
+    The single source for the CLI (``touchstone plugins``), ``GET /api/v1/plugins`` and the
+    console.
+    """
+    facts = distribution_facts()
+    infos = []
+    for name, plugin in sorted(pm.list_name_plugin()):
+        version, summary = facts.get(name, (str(getattr(plugin, "__version__", "")), ""))
+        hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or ())
+        switches = snapshot.switches if snapshot else {}
+        codes = snapshot.units if snapshot else {}
+        on = sorted(codes[u].code for u, s in switches.items() if s.get(name) is True and u in codes)
+        off = sorted(codes[u].code for u, s in switches.items() if s.get(name) is False and u in codes)
+        description = summary or (inspect.getdoc(plugin) or "").split("\n", 1)[0]
+        infos.append(
+            PluginInfo(
+                name=name,
+                version=version,
+                description=description,
+                hooks=hooks,
+                always_on=name == CORE_PLUGIN,
+                enabled_at=on,
+                disabled_at=off,
+            )
+        )
+    return infos

@@ -1,0 +1,238 @@
+"""Public value types exchanged between the core and plugins.
+
+Hooks receive and return these msgspec Structs, never loose dicts, so a plugin author can
+see every field a payload has and the core can validate what a plugin hands back. They are
+part of the public plugin API: fields are only ever added, with defaults.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import msgspec
+
+if TYPE_CHECKING:
+    from core.context import JobContext
+
+UnitLevel = Literal["head_office", "branch", "sub_branch", "outlet"]
+ClientKind = Literal["retail", "corporate"]
+ClientState = Literal["prospect", "active", "dormant", "closed", "archived", "purged"]
+
+
+class UnitRef(msgspec.Struct, frozen=True):
+    """An organisation unit as hooks see it: its code names it on the API and in the CLI."""
+
+    id: int
+    code: str
+    name: str
+    level: UnitLevel
+    path: str
+    """Materialised path of unit ids, e.g. ``/1/4/17/``; a unit's subtree shares its prefix."""
+
+
+class ClientSnapshot(msgspec.Struct, frozen=True):
+    """A client record as it stood when a hook fired (personal data included: hooks run
+    inside the core, a plugin must mask it itself before it leaves the process)."""
+
+    id: str
+    kind: ClientKind
+    name: str
+    state: ClientState
+    tier: str | None
+    unit: UnitRef
+    manager_id: str | None
+    assets_under_management: Decimal | None = None
+    deposits: Decimal | None = None
+    risk_class: str | None = None
+    size: str | None = None
+    birthday: dt.date | None = None
+    phone: str | None = None
+    id_number: str | None = None
+
+
+class StaffSnapshot(msgspec.Struct, frozen=True):
+    """A member of staff as hooks see them."""
+
+    id: str
+    employee_no: str
+    name: str
+    roles: tuple[str, ...]
+    unit: UnitRef
+    phone: str | None = None
+
+
+class FieldChange(msgspec.Struct, frozen=True):
+    """One changed field of a record: its value before and after (JSON-compatible)."""
+
+    field: str
+    before: Any
+    after: Any
+
+
+class Period(msgspec.Struct, frozen=True):
+    """A half-open reporting period ``[start, end)`` in UTC."""
+
+    start: dt.datetime
+    end: dt.datetime
+
+
+# --- touchpoints -------------------------------------------------------------------------
+
+Channel = Literal["branch", "phone", "e-banking", "visit"]
+
+
+class TouchpointSpec(msgspec.Struct, frozen=True):
+    """A touchpoint a plugin adds to the catalogue (complaint intake, perk redemption...)."""
+
+    code: str
+    name: str
+    channel: Channel
+    description: str = ""
+    owner: str = ""
+    """Filled in by the core with the contributing plugin's name."""
+
+
+class ControlOutcome(msgspec.Struct, frozen=True):
+    """The verdict of one control on one service event."""
+
+    passed: bool
+    measured: Any = None
+    expected: Any = None
+    note: str = ""
+
+
+class ControlKind(msgspec.Struct, frozen=True):
+    """A kind of measurable check a standard's controls may use.
+
+    ``validate`` checks a control definition when a standard is saved (return a list of
+    problems, empty when fine); ``evaluate`` judges one event's measurements against it.
+    Both are synchronous and pure: they run on the hot path of recording events.
+    """
+
+    name: str
+    description: str
+    validate: Callable[[dict[str, Any]], list[str]]
+    evaluate: Callable[[dict[str, Any], dict[str, Any]], ControlOutcome]
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+
+class ScoreComponent(msgspec.Struct, frozen=True):
+    """One visible part of a score: what it is, its raw value, its weight and what it adds.
+
+    ``points`` is what the component contributes to the total; ``value`` and ``weight`` let
+    a manager see why.
+    """
+
+    key: str
+    label: str
+    value: Decimal
+    weight: Decimal
+    points: Decimal
+    source: str = ""
+
+
+class TierThresholds(msgspec.Struct, frozen=True):
+    """Lower bounds of assets (CNY) per tier, checked from the highest down."""
+
+    tiers: tuple[tuple[str, Decimal], ...] = (
+        ("private_banking", Decimal("6000000")),
+        ("gold", Decimal("500000")),
+        ("silver", Decimal("50000")),
+        ("mass", Decimal("0")),
+    )
+
+
+# --- extension ---------------------------------------------------------------------------
+
+
+class MigrationsLocation(msgspec.Struct, frozen=True):
+    """Where an owner's Alembic revisions live and which tables belong to it.
+
+    ``owner`` names the version table (``<owner>_alembic_version``); ``table_prefix``
+    is what autogenerate may see (a plugin's tables carry its name as prefix).
+    """
+
+    owner: str
+    path: Path
+    table_prefix: str
+
+
+JobRunner = Callable[["JobContext"], Awaitable[str]]
+
+
+class Job(msgspec.Struct, frozen=True):
+    """A background job run by ``touchstone jobs run NAME``.
+
+    ``run`` receives a :class:`~core.context.JobContext` (open a unit of work per batch with
+    ``async with job.unit_of_work() as ctx``) and returns a one-line summary. It must be
+    idempotent and work in bounded batches; the runner holds the job's lock, so two hosts
+    never run the same job at once.
+    """
+
+    name: str
+    description: str
+    run: JobRunner
+
+
+class SettingsSchema(msgspec.Struct, frozen=True):
+    """The per-unit settings a plugin accepts: a msgspec Struct type whose defaults apply
+    where no unit on the path sets a value."""
+
+    plugin: str
+    struct: type[msgspec.Struct]
+
+
+class ConsoleScreen(msgspec.Struct, frozen=True):
+    """A screen a plugin adds to the admin console; ``factory`` builds the Textual screen."""
+
+    key: str
+    title: str
+    factory: Callable[..., Any]
+    plugin: str = ""
+
+
+class ViewSection(msgspec.Struct, frozen=True):
+    """A section of the client 360° view contributed by a plugin; ``data`` is any msgspec
+    Struct (or JSON-compatible value) the console and API render as-is."""
+
+    key: str
+    title: str
+    data: Any
+    plugin: str = ""
+
+
+class OutboxMessage(msgspec.Struct, frozen=True):
+    """A message leaving the process, as the delivery hook receives it.
+
+    ``key`` is stable across retries so a receiver can drop repeats.
+    """
+
+    key: str
+    topic: str
+    payload: dict[str, Any]
+    attempt: int
+    created_at: dt.datetime
+    unit_code: str | None = None
+
+
+DeliveryResult = Literal["delivered", "retry", "failed"]
+
+
+class DeliveryChannel(msgspec.Struct, frozen=True):
+    """Delivers outbox messages whose topic starts with one of ``topics`` ("" matches all).
+
+    The longest matching prefix wins, so the core's default log channel ("") only takes
+    what no plugin claims. ``deliver`` runs after commit, outside any transaction, and
+    returns ``"delivered"``, ``"retry"`` (try again later, with backoff) or ``"failed"``
+    (give up now); an exception counts as ``"retry"``.
+    """
+
+    name: str
+    topics: tuple[str, ...]
+    deliver: Callable[[OutboxMessage], Awaitable[DeliveryResult]]

@@ -1,0 +1,92 @@
+"""Fixtures for tests that talk to the API: a small network, an app, a client, tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from core.api.app import create_app
+from core.clock import FrozenClock
+from core.config import Settings
+from core.db.base import new_public_id
+from core.db.engine import Database
+from core.models import OrgUnit, Staff
+from core.plugins import create_plugin_manager
+from core.services import tokens
+
+# code, name, level, parent code
+NETWORK: list[tuple[str, str, str, str | None]] = [
+    ("HO", "总行", "head_office", None),
+    ("BR1", "北京分行", "branch", "HO"),
+    ("SB1", "朝阳支行", "sub_branch", "BR1"),
+    ("OUT1", "望京网点", "outlet", "SB1"),
+    ("OUT2", "国贸理财中心", "outlet", "SB1"),
+    ("SB2", "海淀支行", "sub_branch", "BR1"),
+    ("OUT3", "中关村网点", "outlet", "SB2"),
+    ("BR2", "上海分行", "branch", "HO"),
+    ("SB3", "浦东支行", "sub_branch", "BR2"),
+    ("OUT4", "陆家嘴网点", "outlet", "SB3"),
+]
+
+TokenFactory = Callable[..., Awaitable[dict[str, str]]]
+
+
+async def build_network(db: Database) -> dict[str, OrgUnit]:
+    """Insert :data:`NETWORK` directly (the tree the API tests start from)."""
+    units: dict[str, OrgUnit] = {}
+    async with db.unit_of_work() as session:
+        for code, name, level, parent in NETWORK:
+            unit = OrgUnit(code=code, name=name, level=level, parent_id=units[parent].id if parent else None, path="")
+            session.add(unit)
+            await session.flush()
+            unit.path = f"{units[parent].path if parent else '/'}{unit.id}/"
+            units[code] = unit
+        await session.flush()
+    return units
+
+
+@pytest.fixture
+async def network(db: Database) -> dict[str, OrgUnit]:
+    return await build_network(db)
+
+
+@pytest.fixture
+def app(settings: Settings, clock: FrozenClock, network: dict[str, OrgUnit]) -> Litestar:
+    """The app with its own engine: Litestar's test client runs it on another event loop
+    than the test's, and a pooled connection must stay on the loop that opened it."""
+    return create_app(settings, plugin_manager=create_plugin_manager(), clock=clock)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    async with AsyncTestClient(app=app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def token_for(db: Database, network: dict[str, OrgUnit], clock: FrozenClock) -> TokenFactory:
+    """``await token_for("teller", "OUT1")`` → headers for a new staff member there.
+
+    ``service=True`` makes a service account instead; ``roles=[...]`` gives several roles.
+    """
+
+    async def issue(role: str | None = None, unit: str = "HO", *, roles: list[str] | None = None,
+                    service: bool = False) -> dict[str, str]:
+        roles = roles or [role or "admin"]
+        async with db.unit_of_work() as session:
+            if service:
+                account = await tokens.service_account_for(session, role=roles[0], unit=network[unit], now=clock.now())
+                _, secret = await tokens.issue(session, now=clock.now(), ttl=dt.timedelta(days=1), service_account=account)
+            else:
+                staff = Staff(public_id=new_public_id("st"), employee_no=new_public_id("E"), name=f"{roles[0]} 张三",
+                              unit_id=network[unit].id, roles=roles, phone="13800138000", active=True)
+                session.add(staff)
+                await session.flush()
+                _, secret = await tokens.issue(session, now=clock.now(), ttl=dt.timedelta(days=1), staff=staff)
+        return {"Authorization": f"Bearer {secret}"}
+
+    return issue
