@@ -6,6 +6,11 @@ from typing import Any
 
 
 def core_route_handlers() -> list[Any]:
-    from core.api.routes import health
+    """Every core route module exposes ``HANDLERS``; this is the one place they are joined."""
+    from core.api.routes import audit, clients, health, outbox, plugins, staff, tokens, units
 
-    return [*health.HANDLERS]
+    return [
+        handler
+        for module in (health, units, staff, plugins, clients, tokens, audit, outbox)
+        for handler in module.HANDLERS
+    ]

@@ -1,4 +1,4 @@
-"""Response and request bodies shared by several route modules."""
+"""Request and response bodies: shared ones here, each area's in its own module."""
 
 from __future__ import annotations
 

@@ -1,0 +1,5 @@
+"""Routes for staff (being written)."""
+
+from typing import Any
+
+HANDLERS: list[Any] = []
