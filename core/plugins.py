@@ -6,10 +6,10 @@ on everywhere. Every other plugin is off until an administrator switches it on a
 the switch is inherited down the tree unless a unit below switches it off again.
 
 Which plugins are on where is cached per process as an :class:`OrgSnapshot` (the tree plus
-the explicit switches). Any change to either bumps a generation counter in the same
-transaction; each unit of work reads that counter once, the first time it needs the
-snapshot, and reloads only when it moved. So a hook call costs no database round trip, and
-a switch made through one worker is seen by every other worker from its next request on.
+the explicit switches), labelled with a generation counter (:mod:`core.db.generations`)
+that any change to either bumps in the same transaction. So a hook call costs no database
+round trip, and a switch made through one worker is seen by every other worker from its
+next unit of work on.
 """
 
 from __future__ import annotations
@@ -27,14 +27,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import hookspecs
 from core.context import HookContext
-from core.models import CacheGeneration, OrgUnit, PluginEnablement
+from core.db import generations
+from core.models import OrgUnit, PluginEnablement
 from core.types import UnitRef
 
 ENTRY_POINT_GROUP = "touchstone.plugins"
 CORE_PLUGIN = "core"
 GENERATION = "org"
-_SESSION_GENERATION = "touchstone.org_generation"
-_SESSION_DIRTY = "touchstone.org_dirty"
 
 
 def create_plugin_manager(
@@ -103,16 +102,8 @@ class OrgSnapshot:
 
 
 async def bump_generation(session: AsyncSession) -> None:
-    """Mark the tree or the plugin switches as changed (commits with the change).
-
-    The session is flagged so snapshots it reads are not cached: they may hold
-    uncommitted state.
-    """
-    await session.execute(
-        sa.update(CacheGeneration).where(CacheGeneration.name == GENERATION).values(value=CacheGeneration.value + 1)
-    )
-    session.info[_SESSION_DIRTY] = True
-    session.info.pop(_SESSION_GENERATION, None)
+    """Mark the tree or the plugin switches as changed (commits with the change)."""
+    await generations.bump(session, GENERATION)
 
 
 class PluginRuntime:
@@ -130,14 +121,9 @@ class PluginRuntime:
 
     async def snapshot(self, session: AsyncSession) -> OrgSnapshot:
         """The tree and switches as this unit of work should see them."""
-        if session.info.get(_SESSION_DIRTY):
+        generation = await generations.current(session, GENERATION)
+        if generation is None:  # this unit of work changed the tree: read it, don't cache it
             return await self._load(session, generation=-1)
-        generation = session.info.get(_SESSION_GENERATION)
-        if generation is None:
-            generation = (
-                await session.execute(sa.select(CacheGeneration.value).where(CacheGeneration.name == GENERATION))
-            ).scalar_one()
-            session.info[_SESSION_GENERATION] = generation
         if self._snapshot is None or self._snapshot.generation != generation:
             self._snapshot = await self._load(session, generation=generation)
         return self._snapshot

@@ -97,9 +97,13 @@ class TouchpointSpec(msgspec.Struct, frozen=True):
 
 
 class ControlOutcome(msgspec.Struct, frozen=True):
-    """The verdict of one control on one service event."""
+    """The verdict of one control on one service event.
 
-    passed: bool
+    ``passed`` is ``None`` when the control does not apply to this event (its metric was not
+    measured, or it is a periodic control judged over a period rather than per event).
+    """
+
+    passed: bool | None
     measured: Any = None
     expected: Any = None
     note: str = ""
