@@ -166,6 +166,12 @@ class PluginRuntime:
         results = self._caller(hook_name, frozenset(disabled))(ctx=ctx.at_unit(unit), **kwargs)
         return [result for result in [await r if inspect.isawaitable(r) else r for r in results] if result is not None]
 
+    async def first(self, hook_name: str, session: AsyncSession, unit: UnitRef, **kwargs: Any) -> Any:
+        """Call a synchronous ``firstresult`` hook (e.g. ``decide_client_tier``) among the
+        plugins enabled at ``unit``; returns the first non-None answer."""
+        disabled = self.optional_plugins - await self.enabled_at(session, unit)
+        return self._caller(hook_name, frozenset(disabled))(**kwargs)
+
     def collect(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Call a registration hook on every installed plugin: ``(plugin name, result)``
         pairs, ``None`` results dropped."""

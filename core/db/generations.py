@@ -27,7 +27,7 @@ async def current(session: AsyncSession, name: str) -> int | None:
     seen = session.info.get(_SEEN)
     if seen is None:
         rows = await session.execute(sa.select(CacheGeneration.name, CacheGeneration.value))
-        seen = session.info[_SEEN] = dict(rows.tuples().all())
+        seen = session.info[_SEEN] = {name: value for name, value in rows}
     return seen.get(name, 0)
 
 

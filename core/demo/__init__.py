@@ -131,7 +131,7 @@ async def load_network(db: Database, clock: Clock, *, clients: int = 10_000,
         staff_rows = _staff_rows(rng, placements)
         await session.execute(sa.insert(Staff), staff_rows)
         managers: dict[int, list[int]] = {}
-        for staff_id, unit_id, roles in (await session.execute(sa.select(Staff.id, Staff.unit_id, Staff.roles))).tuples():
+        for staff_id, unit_id, roles in await session.execute(sa.select(Staff.id, Staff.unit_id, Staff.roles)):
             if "customer_manager" in roles:
                 managers.setdefault(unit_id, []).append(staff_id)
         tiers: Counter[str] = Counter()

@@ -93,7 +93,7 @@ class StandardsCache:
     @staticmethod
     async def _load(session: AsyncSession, generation: int) -> StandardsSnapshot:
         pilots: dict[int, list[int]] = defaultdict(list)
-        for version_id, unit_id in (await session.execute(sa.select(PilotUnit.version_id, PilotUnit.unit_id))).tuples():
+        for version_id, unit_id in await session.execute(sa.select(PilotUnit.version_id, PilotUnit.unit_id)):
             pilots[version_id].append(unit_id)
         rows = (await session.execute(
             sa.select(StandardVersion).where(

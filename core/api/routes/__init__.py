@@ -7,7 +7,16 @@ from typing import Any
 
 def core_route_handlers() -> list[Any]:
     """Every core route module exposes ``HANDLERS``; this is the one place they are joined."""
-    from core.api.routes import audit, clients, health, outbox, plugins, staff, tokens, units
+    from core.api.routes import (
+        audit,
+        clients,
+        health,
+        outbox,
+        plugins,
+        staff,
+        tokens,
+        units,
+    )
 
     return [
         handler

@@ -1,0 +1,140 @@
+"""Client request and response bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+import msgspec
+from msgspec import UNSET, UnsetType
+
+from core.api.schemas import UnitOut
+
+Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, description="Why; kept in the client's history")]
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Amount = Annotated[Decimal, msgspec.Meta(description="CNY, at most two decimal places, not negative")]
+
+
+class ClientCreate(msgspec.Struct, forbid_unknown_fields=True):
+    kind: Literal["retail", "corporate"]
+    name: Name
+    unit: str
+    reason: Reason
+    state: Literal["prospect", "active"] = "prospect"
+    id_number: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    birthday: dt.date | None = None
+    assets_under_management: Amount | None = None
+    deposits: Amount | None = None
+    risk_class: Literal["low", "medium", "high"] | None = None
+    size: Literal["small", "medium", "large"] | None = None
+    manager: str | None = None
+
+
+class ClientPatch(msgspec.Struct, forbid_unknown_fields=True):
+    """Only the fields sent change; ``null`` clears a field."""
+
+    reason: Reason
+    name: Name | UnsetType = UNSET
+    id_number: str | None | UnsetType = UNSET
+    phone: str | None | UnsetType = UNSET
+    email: str | None | UnsetType = UNSET
+    address: str | None | UnsetType = UNSET
+    birthday: dt.date | None | UnsetType = UNSET
+    assets_under_management: Amount | None | UnsetType = UNSET
+    deposits: Amount | None | UnsetType = UNSET
+    risk_class: Literal["low", "medium", "high"] | None | UnsetType = UNSET
+    size: Literal["small", "medium", "large"] | None | UnsetType = UNSET
+
+    def changes(self) -> dict[str, Any]:
+        return {f: v for f in self.__struct_fields__ if f != "reason" and (v := getattr(self, f)) is not UNSET}
+
+
+class Transition(msgspec.Struct, forbid_unknown_fields=True):
+    to: Literal["prospect", "active", "dormant", "closed"]
+    reason: Reason
+
+
+class WithReason(msgspec.Struct, forbid_unknown_fields=True):
+    reason: Reason
+
+
+class ManagerChange(msgspec.Struct, forbid_unknown_fields=True):
+    staff_id: str | None
+    reason: Reason
+
+
+class TierChange(msgspec.Struct, forbid_unknown_fields=True):
+    tier: str
+    reason: Reason
+
+
+class ManagerOut(msgspec.Struct):
+    id: str
+    name: str
+    phone: str | None
+
+
+class ClientOut(msgspec.Struct):
+    id: str
+    kind: str
+    name: str
+    state: str
+    tier: str | None
+    unit: UnitOut
+    manager: ManagerOut | None
+    id_number: str | None
+    phone: str | None
+    email: str | None
+    address: str | None
+    birthday: dt.date | None
+    assets_under_management: Decimal | None
+    deposits: Decimal | None
+    risk_class: str | None
+    size: str | None
+    archived_at: dt.datetime | None
+    purge_after: dt.datetime | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class ClientPage(msgspec.Struct):
+    items: list[ClientOut]
+    next_cursor: str | None
+
+
+class HistoryChange(msgspec.Struct):
+    field: str
+    before: Any
+    after: Any
+
+
+class HistoryEntry(msgspec.Struct):
+    at: dt.datetime
+    actor: str
+    action: str
+    reason: str
+    changes: list[HistoryChange]
+
+
+class HistoryPage(msgspec.Struct):
+    items: list[HistoryEntry]
+    next_cursor: str | None
+
+
+class ViewSectionOut(msgspec.Struct):
+    key: str
+    title: str
+    plugin: str
+    data: Any
+
+
+class Client360(msgspec.Struct):
+    """Profile, tier, manager, recent history and what enabled plugins add."""
+
+    client: ClientOut
+    history: list[HistoryEntry]
+    sections: list[ViewSectionOut]
