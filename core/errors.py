@@ -70,5 +70,12 @@ class FieldProblem(TouchstoneError):
         return cls([(field, message)])
 
 
+def require_reason(reason: str | None) -> str:
+    """The bank's rule: a change to a record carries a reason. Returns it stripped."""
+    if not reason or not reason.strip():
+        raise FieldProblem.one("reason", "a reason is required for this change")
+    return reason.strip()
+
+
 class DatabaseNotMigrated(RuntimeError):
     """The schema is behind the code; the message says which command fixes it."""

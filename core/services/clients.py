@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from core.context import HookContext
 from core.db.base import json_ready, new_public_id
-from core.errors import FieldProblem, NotFound, TransitionNotAllowed
+from core.errors import FieldProblem, NotFound, TransitionNotAllowed, require_reason
 from core.models import Client, ClientHistory, Staff
 from core.services.scope import in_subtree, unit_by_id, unit_in_scope
 from core.types import (
@@ -51,12 +51,6 @@ def allowed_actions(state: str) -> list[str]:
     if state == "archived":
         moves.append("restore")
     return moves
-
-
-def require_reason(reason: str) -> str:
-    if not reason or not reason.strip():
-        raise FieldProblem.one("reason", "every change to a client needs a reason")
-    return reason.strip()
 
 
 def check_segment(kind: str, values: dict[str, Any]) -> None:

@@ -1,5 +1,57 @@
-"""Routes for staff (being written)."""
+"""Staff routes: list and look up staff in your subtree; managers add and change them."""
 
-from typing import Any
+from __future__ import annotations
 
-HANDLERS: list[Any] = []
+import sqlalchemy as sa
+from litestar import get, patch, post
+
+from core.api.auth import requires
+from core.api.pagination import DEFAULT_LIMIT, page
+from core.api.schemas import UnitOut
+from core.api.schemas.staff import StaffCreate, StaffOut, StaffPage, StaffPatch
+from core.context import HookContext
+from core.models import OrgUnit, Staff
+from core.services import staff as staff_service
+from core.services.masking import mask
+from core.services.scope import in_subtree, unit_by_id, unit_in_scope
+
+
+async def present(ctx: HookContext, member: Staff) -> StaffOut:
+    return StaffOut(id=member.public_id, employee_no=member.employee_no, name=member.name,
+                    unit=UnitOut.of(await unit_by_id(ctx, member.unit_id)), roles=list(member.roles),
+                    phone=mask("phone", member.phone, ctx.principal), active=member.active)
+
+
+@get("/staff", guards=[requires("staff.read")], summary="Staff in your subtree")
+async def list_staff(ctx: HookContext, unit: str | None = None, role: str | None = None, active: bool | None = None,
+                     q: str | None = None, cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> StaffPage:
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    query = sa.select(Staff).join(OrgUnit, OrgUnit.id == Staff.unit_id).where(in_subtree(scope))
+    if active is not None:
+        query = query.where(Staff.active == active)
+    if q:
+        query = query.where(sa.or_(Staff.name.contains(q, autoescape=True), Staff.employee_no == q))
+    if role:  # roles are a JSON list of known names: its text contains the quoted name
+        query = query.where(sa.cast(Staff.roles, sa.Text).contains(f'"{role}"', autoescape=True))
+    rows, next_cursor = await page(ctx.session, query, Staff.id, cursor, limit)
+    return StaffPage(items=[await present(ctx, s) for s in rows], next_cursor=next_cursor)
+
+
+@post("/staff", guards=[requires("staff.write")], summary="Add a member of staff")
+async def create_staff(ctx: HookContext, data: StaffCreate) -> StaffOut:
+    member = await staff_service.create(ctx, employee_no=data.employee_no, name=data.name, unit_code=data.unit,
+                                        roles=data.roles, phone=data.phone, reason=data.reason)
+    return await present(ctx, member)
+
+
+@get("/staff/{staff_id:str}", guards=[requires("staff.read")], summary="One member of staff")
+async def get_staff(ctx: HookContext, staff_id: str) -> StaffOut:
+    return await present(ctx, await staff_service.get(ctx, staff_id))
+
+
+@patch("/staff/{staff_id:str}", guards=[requires("staff.write")], summary="Change a member of staff (with a reason)")
+async def update_staff(ctx: HookContext, staff_id: str, data: StaffPatch) -> StaffOut:
+    return await present(ctx, await staff_service.update(ctx, staff_id, data.changes(), data.reason))
+
+
+HANDLERS = [list_staff, create_staff, get_staff, update_staff]
