@@ -48,6 +48,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "tokens.manage": ("admin",),
     "audit.read": ("compliance", "risk", "admin"),
     "outbox.read": ("operations", "admin"),
+    "outbox.manage": ("operations", "admin"),
 }
 """Action → roles allowed. Plugins check their own actions with :meth:`Principal.can`."""
 

@@ -11,7 +11,6 @@ on SQLite, ``CREATE DATABASE … TEMPLATE`` on PostgreSQL), so tests are isolate
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import os
 import shutil
 import sys
@@ -24,6 +23,7 @@ import sqlalchemy as sa
 
 # The sample third-party plugin is "installed" the way pip would: a package plus its
 # .dist-info (with the entry point) on sys.path, found by discovery, never registered by hand.
+pytest.register_assert_rewrite("tests.support")
 SAMPLE_SITE = Path(__file__).parent / "fixtures" / "site"
 sys.path.insert(0, str(SAMPLE_SITE))
 
@@ -32,10 +32,10 @@ from core.config import Settings  # noqa: E402
 from core.db import migrate as migrations  # noqa: E402
 from core.db.engine import Database, create_engine  # noqa: E402
 from core.plugins import PluginRuntime, create_plugin_manager  # noqa: E402
+from tests.support import START  # noqa: E402
 
 PG_URL = os.environ.get("TOUCHSTONE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 RUN_ID = uuid.uuid4().hex[:8]
-START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 
 
 def _pg_admin_url(database: str = "postgres") -> str:

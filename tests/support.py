@@ -9,14 +9,16 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from core import hookimpl
 from core.api.app import create_app
 from core.clock import FrozenClock
 from core.config import Settings
 from core.db.base import new_public_id
 from core.db.engine import Database
-from core.models import OrgUnit, Staff
-from core.plugins import create_plugin_manager
+from core.models import OrgUnit, PluginEnablement, Staff
+from core.plugins import bump_generation, create_plugin_manager
 from core.services import tokens
+from core.types import ViewSection
 
 # code, name, level, parent code
 NETWORK: list[tuple[str, str, str, str | None]] = [
@@ -32,6 +34,7 @@ NETWORK: list[tuple[str, str, str, str | None]] = [
     ("OUT4", "陆家嘴网点", "outlet", "SB3"),
 ]
 
+START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 TokenFactory = Callable[..., Awaitable[dict[str, str]]]
 
 
@@ -80,13 +83,76 @@ def token_for(db: Database, network: dict[str, OrgUnit], clock: FrozenClock) -> 
         async with db.unit_of_work() as session:
             if service:
                 account = await tokens.service_account_for(session, role=roles[0], unit=network[unit], now=clock.now())
-                _, secret = await tokens.issue(session, now=clock.now(), ttl=dt.timedelta(days=1), service_account=account)
+                _, secret = await tokens.issue(session, now=clock.now(), ttl=dt.timedelta(days=365), service_account=account)
             else:
                 staff = Staff(public_id=new_public_id("st"), employee_no=new_public_id("E"), name=f"{roles[0]} 张三",
                               unit_id=network[unit].id, roles=roles, phone="13800138000", active=True)
                 session.add(staff)
                 await session.flush()
-                _, secret = await tokens.issue(session, now=clock.now(), ttl=dt.timedelta(days=1), staff=staff)
+                _, secret = await tokens.issue(session, now=clock.now(), ttl=dt.timedelta(days=365), staff=staff)
         return {"Authorization": f"Bearer {secret}"}
 
     return issue
+
+
+class Recorder:
+    """A plugin that records every event hook it receives (register it under a name, then
+    switch it on at a unit with :func:`enable`)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict]] = []
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self.calls]
+
+    @hookimpl
+    def client_created(self, client, reason, ctx) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("client_created", {"client": client, "reason": reason, "unit": ctx.unit.code}))
+
+    @hookimpl
+    def client_updated(self, client, changes, reason) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("client_updated", {"client": client, "changes": changes, "reason": reason}))
+
+    @hookimpl
+    def client_tier_changed(self, client, old_tier, new_tier) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("client_tier_changed", {"client": client, "old": old_tier, "new": new_tier}))
+
+    @hookimpl
+    async def client_manager_changed(self, client, old_manager, new_manager, reason) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("client_manager_changed", {"old": old_manager, "new": new_manager, "reason": reason}))
+
+    @hookimpl
+    def client_archived(self, client, reason) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("client_archived", {"client": client, "reason": reason}))
+
+    @hookimpl
+    def client_purged(self, client) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("client_purged", {"client": client}))
+
+    @hookimpl
+    def client_view_sections(self, client) -> list[ViewSection]:  # type: ignore[no-untyped-def]
+        return [ViewSection(key="recorder", title="记录", data={"seen": client.id}, plugin="recorder")]
+
+
+async def enable(db: Database, plugin: str, unit: OrgUnit, enabled: bool = True) -> None:
+    """Switch ``plugin`` at ``unit`` directly in the database (as the API would)."""
+    async with db.unit_of_work() as session:
+        session.add(PluginEnablement(unit_id=unit.id, plugin=plugin, enabled=enabled, changed_at=START,
+                                     changed_by="test", reason="test"))
+        await bump_generation(session)
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def recording_app(settings: Settings, clock: FrozenClock, network: dict[str, OrgUnit], recorder: Recorder) -> Litestar:
+    return create_app(settings, plugin_manager=create_plugin_manager(plugins=[("recorder", recorder)]), clock=clock)
+
+
+@pytest.fixture
+async def recording_client(recording_app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    async with AsyncTestClient(app=recording_app) as test_client:
+        yield test_client

@@ -74,7 +74,8 @@ class Database:
                 await session.connection(execution_options={READONLY: True})
             try:
                 yield session
-                if readonly:
+                if readonly:  # keep what was read usable after the block, write nothing
+                    session.expunge_all()
                     await session.rollback()
                 else:
                     await session.commit()
