@@ -113,12 +113,12 @@ async def manager_in_scope(ctx: HookContext, staff_id: str, unit: UnitRef) -> St
     return staff
 
 
-def _record(ctx: HookContext, client: Client, action: str, reason: str, changes: Sequence[FieldChange]) -> None:
+async def _record(ctx: HookContext, client: Client, action: str, reason: str, changes: Sequence[FieldChange]) -> None:
     changes_json = [{"field": c.field, "before": json_ready(c.before), "after": json_ready(c.after)} for c in changes]
     ctx.session.add(ClientHistory(client_id=client.id, at=ctx.now, actor=ctx.principal.label, action=action,
                                   reason=reason, changes=changes_json))
     ctx.audit(entity="client", entity_id=client.public_id, action=action, reason=reason,
-              before={c["field"]: c["before"] for c in changes_json}, after={c["field"]: c["after"] for c in changes_json})
+              unit=await unit_by_id(ctx, client.unit_id), before={c["field"]: c["before"] for c in changes_json}, after={c["field"]: c["after"] for c in changes_json})
 
 
 def _apply(client: Client, values: dict[str, Any]) -> list[FieldChange]:
@@ -147,7 +147,7 @@ async def create(ctx: HookContext, *, unit_code: str, kind: str, values: dict[st
         client.tier = await decide_tier(ctx, await snapshot(ctx, client))
     initial = [FieldChange(field=f, before=None, after=v) for f, v in {**values, "state": state, "tier": client.tier,
                "manager": manager_id}.items() if v is not None]
-    _record(ctx, client, "created", reason, initial)
+    await _record(ctx, client, "created", reason, initial)
     await ctx.plugins.call("client_created", ctx, unit, client=await snapshot(ctx, client), reason=reason)
     return client
 
@@ -170,7 +170,7 @@ async def update(ctx: HookContext, public_id: str, values: dict[str, Any], reaso
     changes = _apply(client, values)
     if changes:
         client.updated_at = ctx.now
-        _record(ctx, client, "updated", reason, changes)
+        await _record(ctx, client, "updated", reason, changes)
         await ctx.plugins.call("client_updated", ctx, await unit_by_id(ctx, client.unit_id),
                                client=await snapshot(ctx, client), changes=changes, reason=reason)
     return client
@@ -188,7 +188,7 @@ async def transition(ctx: HookContext, public_id: str, to: str, reason: str) -> 
 async def _change_state(ctx: HookContext, client: Client, to: str, action: str, reason: str) -> Client:
     changes = _apply(client, {"state": to})
     client.updated_at = ctx.now
-    _record(ctx, client, action, reason, changes)
+    await _record(ctx, client, action, reason, changes)
     hook = "client_archived" if to == "archived" else "client_updated"
     extra: dict[str, Any] = {} if to == "archived" else {"changes": changes}
     await ctx.plugins.call(hook, ctx, await unit_by_id(ctx, client.unit_id), client=await snapshot(ctx, client),
@@ -226,7 +226,7 @@ async def assign_manager(ctx: HookContext, public_id: str, staff_id: str | None,
     if (old.id if old else None) == (new.id if new else None):
         return client
     client.manager_id, client.updated_at = (new.id if new else None), ctx.now
-    _record(ctx, client, "manager", reason, [FieldChange(field="manager", before=old.public_id if old else None,
+    await _record(ctx, client, "manager", reason, [FieldChange(field="manager", before=old.public_id if old else None,
                                                          after=new.public_id if new else None)])
     sequence = (await ctx.session.execute(sa.select(sa.func.count()).select_from(ClientHistory).where(
         ClientHistory.client_id == client.id, ClientHistory.action == "manager"))).scalar_one()
@@ -250,7 +250,7 @@ async def set_tier(ctx: HookContext, public_id: str, tier: str, reason: str) -> 
     if old == tier:
         return client
     client.tier, client.updated_at = tier, ctx.now
-    _record(ctx, client, "tier", reason, [FieldChange(field="tier", before=old, after=tier)])
+    await _record(ctx, client, "tier", reason, [FieldChange(field="tier", before=old, after=tier)])
     await ctx.plugins.call("client_tier_changed", ctx, await unit_by_id(ctx, client.unit_id),
                            client=await snapshot(ctx, client), old_tier=old, new_tier=tier, reason=reason)
     return client
