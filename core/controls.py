@@ -47,10 +47,19 @@ def _validate_compare(control: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _evaluate_compare(control: dict[str, Any], measurements: dict[str, Any]) -> ControlOutcome:
-    value = measurements.get(control["metric"])
-    if value is None:
-        return NOT_MEASURED
+def _on_measurement(judge: Callable[[dict[str, Any], Any], ControlOutcome]) -> Callable[
+        [dict[str, Any], dict[str, Any]], ControlOutcome]:
+    """An ``evaluate`` that judges the control's metric, or says "not measured" without it."""
+
+    def evaluate(control: dict[str, Any], measurements: dict[str, Any]) -> ControlOutcome:
+        value = measurements.get(control["metric"])
+        return NOT_MEASURED if value is None else judge(control, value)
+
+    return evaluate
+
+
+@_on_measurement
+def _evaluate_compare(control: dict[str, Any], value: Any) -> ControlOutcome:
     if not _is_number(value):
         return ControlOutcome(passed=False, measured=value, expected=control["threshold"], note="not a number")
     passed = NUMERIC_COMPARATORS[control["comparator"]](value, control["threshold"])
@@ -66,10 +75,8 @@ def _validate_boolean(control: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _evaluate_boolean(control: dict[str, Any], measurements: dict[str, Any]) -> ControlOutcome:
-    value = measurements.get(control["metric"])
-    if value is None:
-        return NOT_MEASURED
+@_on_measurement
+def _evaluate_boolean(control: dict[str, Any], value: Any) -> ControlOutcome:
     equal = value is control["threshold"] if isinstance(value, bool) else False
     passed = equal if control.get("comparator", "==") == "==" else not equal
     return ControlOutcome(passed=passed, measured=value, expected=control["threshold"])
@@ -85,10 +92,8 @@ def _validate_one_of(control: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _evaluate_one_of(control: dict[str, Any], measurements: dict[str, Any]) -> ControlOutcome:
-    value = measurements.get(control["metric"])
-    if value is None:
-        return NOT_MEASURED
+@_on_measurement
+def _evaluate_one_of(control: dict[str, Any], value: Any) -> ControlOutcome:
     inside = value in control["threshold"]
     passed = inside if control.get("comparator", "in") == "in" else not inside
     return ControlOutcome(passed=passed, measured=value, expected=control["threshold"])

@@ -8,6 +8,7 @@ removing a plugin never leaves a foreign revision in anyone's version table.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from core.types import MigrationsLocation
 CORE_MIGRATIONS = MigrationsLocation(
     owner="core", path=Path(__file__).parent / "migrations", table_prefix=""
 )
+logging.getLogger("alembic").setLevel(logging.WARNING)  # our own progress output says enough
 FILE_TEMPLATE = "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s"
 
 
