@@ -11,6 +11,7 @@ from typing import Any
 from core.hookspecs import hookimpl
 from core.types import (
     ClientSnapshot,
+    ControlKind,
     DeliveryChannel,
     Job,
     MigrationsLocation,
@@ -45,6 +46,13 @@ def register_delivery_channels() -> list[DeliveryChannel]:
     from core.jobs.outbox import LOG_CHANNEL
 
     return [LOG_CHANNEL]
+
+
+@hookimpl
+def register_control_kinds() -> list[ControlKind]:
+    from core.controls import CORE_CONTROL_KINDS
+
+    return CORE_CONTROL_KINDS
 
 
 @hookimpl

@@ -14,7 +14,7 @@ Two kinds of hook:
   organisation unit and reach only the plugins **enabled at that unit**. They may be ``async
   def``; the core awaits what they return. They run inside the unit of work that triggered
   them: what ``ctx.session`` writes commits or rolls back with the change. Nothing may leave
-  the process from inside a hook: queue it with ``ctx.enqueue(...)`` instead.
+  the process from inside a hook: queue it with ``await ctx.enqueue(...)`` instead.
 
 Every event hook receives ``ctx`` (:class:`core.context.HookContext`): the session, the
 clock, the acting principal and the unit.
@@ -32,12 +32,15 @@ if TYPE_CHECKING:
         ClientSnapshot,
         ConsoleScreen,
         ControlKind,
+        ControlResult,
         DeliveryChannel,
         FieldChange,
         Job,
         MigrationsLocation,
+        NonconformityRecord,
         Period,
         ScoreComponent,
+        ServiceEventRecord,
         SettingsSchema,
         StaffSnapshot,
         TierThresholds,
@@ -184,7 +187,7 @@ def register_control_kinds() -> list[ControlKind]:
 
 
 @hookspec
-def service_event_recorded(event: Any, evaluation: Any, ctx: HookContext) -> None:
+def service_event_recorded(event: ServiceEventRecord, evaluation: list[ControlResult], ctx: HookContext) -> None:
     """Called after a service event is stored and evaluated against its standard.
 
     :param event: the stored event (touchpoint, unit, staff, client, time, measurements).
@@ -198,7 +201,7 @@ def service_event_recorded(event: Any, evaluation: Any, ctx: HookContext) -> Non
 
 
 @hookspec
-def nonconformity_raised(nonconformity: Any, ctx: HookContext) -> None:
+def nonconformity_raised(nonconformity: NonconformityRecord, ctx: HookContext) -> None:
     """Called when a failed control opens a nonconformity.
 
     :param nonconformity: the new nonconformity (event, control, measured, threshold).

@@ -14,6 +14,7 @@ next unit of work on.
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import inspect
 import os
@@ -29,7 +30,7 @@ from core import hookspecs
 from core.context import HookContext
 from core.db import generations
 from core.models import OrgUnit, PluginEnablement
-from core.types import UnitRef
+from core.types import ControlKind, UnitRef
 
 ENTRY_POINT_GROUP = "touchstone.plugins"
 CORE_PLUGIN = "core"
@@ -182,6 +183,14 @@ class PluginRuntime:
             if result is not None:
                 pairs.append((impl.plugin_name, result))
         return pairs
+
+    @functools.cached_property
+    def control_kinds(self) -> dict[str, ControlKind]:
+        """Control kinds by name; a plugin's kind replaces the core's of the same name."""
+        kinds: dict[str, ControlKind] = {}
+        for plugin, kind in sorted(self.collect_flat("register_control_kinds"), key=lambda p: p[0] != CORE_PLUGIN):
+            kinds[kind.name] = kind
+        return kinds
 
     def collect_flat(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Like :meth:`collect` for hooks returning lists: one pair per list item."""

@@ -49,6 +49,14 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "audit.read": ("compliance", "risk", "admin"),
     "outbox.read": ("operations", "admin"),
     "outbox.manage": ("operations", "admin"),
+    "standards.read": _EVERYONE,
+    "standards.write": ("head_office_service", "admin"),
+    "events.record": (*_FRONT_LINE, "operations", "admin"),
+    "events.read": _EVERYONE,
+    "nonconformities.manage": (*_MANAGERS, "compliance", "admin"),
+    "nonconformities.verify": ("sub_branch_head", "branch_service", "head_office_service", "compliance", "admin"),
+    "reports.read": (*_MANAGERS, *_CONTROL, "customer_manager", "admin"),
+    "scores.read": (*_MANAGERS, *_CONTROL, "admin"),
 }
 """Action → roles allowed. Plugins check their own actions with :meth:`Principal.can`."""
 

@@ -123,6 +123,47 @@ class ControlKind(msgspec.Struct, frozen=True):
     evaluate: Callable[[dict[str, Any], dict[str, Any]], ControlOutcome]
 
 
+class ControlResult(msgspec.Struct, frozen=True):
+    """One control's verdict on one event, as stored with the event."""
+
+    key: str
+    name: str
+    kind: str
+    passed: bool | None
+    measured: Any = None
+    expected: Any = None
+    unit: str = ""
+    severity: str = "minor"
+
+
+class ServiceEventRecord(msgspec.Struct, frozen=True):
+    """A stored service event as hooks see it."""
+
+    id: str
+    touchpoint: str
+    unit: UnitRef
+    occurred_at: dt.datetime
+    channel: str
+    measurements: dict[str, Any]
+    outcome: Literal["pass", "fail", "none"]
+    standard_version: int | None
+    staff_id: str | None = None
+    client_id: str | None = None
+
+
+class NonconformityRecord(msgspec.Struct, frozen=True):
+    """A nonconformity opened by a failed control."""
+
+    id: str
+    event_id: str
+    touchpoint: str
+    unit: UnitRef
+    control: ControlResult
+    raised_at: dt.datetime
+    due_at: dt.datetime
+    staff_id: str | None = None
+
+
 # --- scoring -----------------------------------------------------------------------------
 
 

@@ -3,10 +3,12 @@
 from core.models.audit import AuditEntry
 from core.models.auth import ApiToken, ServiceAccount
 from core.models.clients import Client, ClientHistory
+from core.models.events import EventBatch, Nonconformity, ServiceEvent
 from core.models.jobs import JobRun
 from core.models.org import OrgUnit, OrgUnitMove, Staff
 from core.models.outbox import OutboxRow
 from core.models.plugins import CacheGeneration, PluginEnablement, PluginSetting
+from core.models.standards import PilotUnit, StandardVersion, Touchpoint
 
 __all__ = [
     "ApiToken",
@@ -14,17 +16,24 @@ __all__ = [
     "CacheGeneration",
     "Client",
     "ClientHistory",
+    "EventBatch",
     "JobRun",
+    "Nonconformity",
     "OrgUnit",
     "OrgUnitMove",
     "OutboxRow",
+    "PilotUnit",
     "PluginEnablement",
     "PluginSetting",
     "ServiceAccount",
+    "ServiceEvent",
     "Staff",
+    "StandardVersion",
+    "Touchpoint",
 ]
 
 CORE_TABLES = frozenset(table.name for table in (m.__table__ for m in (  # type: ignore[attr-defined]
-    ApiToken, AuditEntry, CacheGeneration, Client, ClientHistory, JobRun, OrgUnit, OrgUnitMove,
-    OutboxRow, PluginEnablement, PluginSetting, ServiceAccount, Staff,
+    ApiToken, AuditEntry, CacheGeneration, Client, ClientHistory, EventBatch, JobRun, Nonconformity, OrgUnit,
+    OrgUnitMove, OutboxRow, PilotUnit, PluginEnablement, PluginSetting, ServiceAccount, ServiceEvent, Staff,
+    StandardVersion, Touchpoint,
 )))

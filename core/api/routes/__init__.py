@@ -14,12 +14,13 @@ def core_route_handlers() -> list[Any]:
         outbox,
         plugins,
         staff,
+        standards,
         tokens,
         units,
     )
 
     return [
         handler
-        for module in (health, units, staff, plugins, clients, tokens, audit, outbox)
+        for module in (health, units, staff, plugins, clients, standards, tokens, audit, outbox)
         for handler in module.HANDLERS
     ]
