@@ -108,10 +108,14 @@ async def bump_generation(session: AsyncSession) -> None:
 
 
 class PluginRuntime:
-    """A plugin manager bound to the enablement cache; what services use to call hooks."""
+    """A plugin manager bound to the process's caches (which plugins are on where, which
+    standards are in force); what services use to call hooks."""
 
     def __init__(self, pm: pluggy.PluginManager) -> None:
+        from core.services.in_force import StandardsCache
+
         self.pm = pm
+        self.standards = StandardsCache()
         self._snapshot: OrgSnapshot | None = None
         self._subset_callers: dict[tuple[str, frozenset[str]], Any] = {}
 

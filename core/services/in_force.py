@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.db import generations
-from core.models.standards import PilotUnit, StandardVersion
+from core.models.standards import PilotUnit, StandardVersion, Touchpoint
 from core.plugins import OrgSnapshot
 from core.types import UnitRef
 
@@ -55,11 +55,18 @@ def _published(version: VersionInForce, at: dt.datetime) -> bool:
     )
 
 
-class StandardsSnapshot:
-    """Every version that is or was in force, by touchpoint, newest first."""
+class TouchpointRef(msgspec.Struct, frozen=True):
+    id: int
+    code: str
+    channel: str
 
-    def __init__(self, generation: int, versions: list[VersionInForce]) -> None:
+
+class StandardsSnapshot:
+    """The catalogue, and every version that is or was in force by touchpoint, newest first."""
+
+    def __init__(self, generation: int, versions: list[VersionInForce], touchpoints: list[TouchpointRef]) -> None:
         self.generation = generation
+        self.touchpoints = {t.code: t for t in touchpoints}
         self.by_touchpoint: dict[int, list[VersionInForce]] = defaultdict(list)
         for version in sorted(versions, key=lambda v: v.number, reverse=True):
             self.by_touchpoint[version.touchpoint_id].append(version)
@@ -108,4 +115,6 @@ class StandardsCache:
             )
             for v in rows
         ]
-        return StandardsSnapshot(generation, versions)
+        touchpoints = [TouchpointRef(id=i, code=c, channel=ch) for i, c, ch in
+                       await session.execute(sa.select(Touchpoint.id, Touchpoint.code, Touchpoint.channel))]
+        return StandardsSnapshot(generation, versions, touchpoints)

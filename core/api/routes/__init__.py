@@ -10,6 +10,7 @@ def core_route_handlers() -> list[Any]:
     from core.api.routes import (
         audit,
         clients,
+        events,
         health,
         outbox,
         plugins,
@@ -21,6 +22,6 @@ def core_route_handlers() -> list[Any]:
 
     return [
         handler
-        for module in (health, units, staff, plugins, clients, standards, tokens, audit, outbox)
+        for module in (health, units, staff, plugins, clients, standards, events, tokens, audit, outbox)
         for handler in module.HANDLERS
     ]

@@ -1,0 +1,164 @@
+"""Service event routes: record one or a batch (idempotent), look events up, and work
+nonconformities through to closure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Annotated
+
+import msgspec
+import sqlalchemy as sa
+from litestar import Response, get, post
+from litestar.params import HeaderParameter, QueryParameter
+
+from core.api.auth import requires
+from core.api.pagination import DEFAULT_LIMIT, page
+from core.api.schemas.events import (
+    ActionIn,
+    BatchIn,
+    BatchOut,
+    EventOut,
+    EventPage,
+    NonconformityOut,
+    NonconformityPage,
+    NoteIn,
+    VerifyIn,
+)
+from core.context import HookContext
+from core.errors import FieldProblem, NotFound
+from core.models import Client, EventBatch, Nonconformity, OrgUnit, ServiceEvent, Staff, StandardVersion, Touchpoint
+from core.services import events, nonconformities
+from core.services.events import Accepted, EventIn
+from core.services.scope import in_subtree, unit_in_scope
+
+IdempotencyKey = Annotated[str | None, HeaderParameter(name="Idempotency-Key", required=False, max_length=200)]
+
+
+@post("/events", guards=[requires("events.record")], summary="Record one service event")
+async def record_event(ctx: HookContext, data: EventIn) -> Accepted:
+    accepted, rejected = await events.record(ctx, [data])
+    if rejected:
+        raise FieldProblem([(p.field, p.message) for p in rejected[0].reasons])
+    return accepted[0]
+
+
+@post("/events/batch", guards=[requires("events.record")], status_code=200,
+      summary="Record up to 1,000 events: accepted ones stored, rejected ones answered by index")
+async def record_batch(ctx: HookContext, data: BatchIn, idempotency_key: IdempotencyKey = None) -> Response[BatchOut]:
+    if idempotency_key is None:
+        accepted, rejected = await events.record(ctx, data.events)
+        return Response(BatchOut(accepted=accepted, rejected=rejected))
+    digest = hashlib.sha256(msgspec.json.encode(data)).hexdigest()
+    key = f"{ctx.principal.label}:{idempotency_key}"
+    earlier = await ctx.session.get(EventBatch, key)
+    if earlier is not None:
+        if earlier.request_hash != digest:
+            raise FieldProblem.one("Idempotency-Key", "already used for a different batch")
+        return Response(msgspec.convert(earlier.response, BatchOut), headers={"Idempotent-Replayed": "true"})
+    accepted, rejected = await events.record(ctx, data.events)
+    answer = BatchOut(accepted=accepted, rejected=rejected)
+    ctx.session.add(EventBatch(key=key, principal=ctx.principal.label, request_hash=digest,
+                               response=msgspec.to_builtins(answer), created_at=ctx.now))
+    return Response(answer)
+
+
+EVENTS = (sa.select(ServiceEvent, Touchpoint.code, OrgUnit.code, Staff.public_id, Client.public_id, StandardVersion.number)
+          .join(Touchpoint, Touchpoint.id == ServiceEvent.touchpoint_id)
+          .outerjoin(StandardVersion, StandardVersion.id == ServiceEvent.version_id)
+          .join(OrgUnit, OrgUnit.id == ServiceEvent.unit_id)
+          .outerjoin(Staff, Staff.id == ServiceEvent.staff_id)
+          .outerjoin(Client, Client.id == ServiceEvent.client_id))
+
+
+def present_event(row) -> EventOut:  # type: ignore[no-untyped-def]
+    e, tp, unit, staff, client, version = row
+    return EventOut(id=e.public_id, touchpoint=tp, unit=unit, occurred_at=e.occurred_at, channel=e.channel,
+                    outcome=e.outcome, standard_version=version, measurements=e.measurements,
+                    evaluation=e.evaluation, staff=staff, client=client)
+
+
+@get("/events", guards=[requires("events.read")], summary="Service events in your subtree")
+async def list_events(ctx: HookContext, unit: str | None = None, touchpoint: str | None = None,
+                      outcome: str | None = None, since: dt.datetime | None = None, until: dt.datetime | None = None,
+                      cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> EventPage:
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    query = EVENTS.where(in_subtree(scope))
+    if touchpoint:
+        query = query.where(Touchpoint.code == touchpoint)
+    if outcome:
+        query = query.where(ServiceEvent.outcome == outcome)
+    if since:
+        query = query.where(ServiceEvent.occurred_at >= since)
+    if until:
+        query = query.where(ServiceEvent.occurred_at < until)
+    rows, next_cursor = await page(ctx.session, query, ServiceEvent.id, cursor, limit)
+    return EventPage(items=[present_event(r) for r in rows], next_cursor=next_cursor)
+
+
+@get("/events/{event_id:str}", guards=[requires("events.read")], summary="One service event with its evaluation")
+async def get_event(ctx: HookContext, event_id: str) -> EventOut:
+    row = (await ctx.session.execute(EVENTS.where(ServiceEvent.public_id == event_id,
+                                                  in_subtree(ctx.principal.unit)))).one_or_none()
+    if row is None:
+        raise NotFound(f"no event '{event_id}'")
+    return present_event(row)
+
+
+NCS = (sa.select(Nonconformity, ServiceEvent.public_id, OrgUnit.code, Touchpoint.code)
+       .join(ServiceEvent, ServiceEvent.id == Nonconformity.event_id)
+       .join(OrgUnit, OrgUnit.id == Nonconformity.unit_id)
+       .join(Touchpoint, Touchpoint.id == Nonconformity.touchpoint_id))
+
+
+def present_nc(row, now: dt.datetime) -> NonconformityOut:  # type: ignore[no-untyped-def]
+    nc, event, unit, tp = row
+    return NonconformityOut(id=nc.public_id, event=event, unit=unit, touchpoint=tp, control_key=nc.control_key,
+                            control_name=nc.control_name, severity=nc.severity, measured=nc.measured,
+                            expected=nc.expected, status=nc.status, raised_at=nc.raised_at, due_at=nc.due_at,
+                            overdue=nc.status in ("open", "action_recorded") and nc.due_at < now,
+                            corrective_action=nc.corrective_action, action_by=nc.action_by,
+                            verified_by=nc.verified_by, closed_at=nc.closed_at)
+
+
+@get("/nonconformities", guards=[requires("events.read")], summary="Nonconformities in your subtree")
+async def list_ncs(ctx: HookContext, unit: str | None = None,
+                   status: Annotated[str | None, QueryParameter(name="status")] = None, overdue: bool = False,
+                   cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> NonconformityPage:
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    query = NCS.where(in_subtree(scope))
+    if status:
+        query = query.where(Nonconformity.status == status)
+    if overdue:
+        query = query.where(Nonconformity.status.in_(("open", "action_recorded")), Nonconformity.due_at < ctx.now)
+    rows, next_cursor = await page(ctx.session, query, Nonconformity.id, cursor, limit)
+    return NonconformityPage(items=[present_nc(r, ctx.now) for r in rows], next_cursor=next_cursor)
+
+
+async def _one(ctx: HookContext, public_id: str) -> NonconformityOut:
+    row = (await ctx.session.execute(NCS.where(Nonconformity.public_id == public_id))).one()
+    return present_nc(row, ctx.now)
+
+
+@post("/nonconformities/{nc_id:str}/action", guards=[requires("nonconformities.manage")], status_code=200,
+      summary="Record the corrective action")
+async def nc_action(ctx: HookContext, nc_id: str, data: ActionIn) -> NonconformityOut:
+    await nonconformities.record_action(ctx, nc_id, data.action)
+    return await _one(ctx, nc_id)
+
+
+@post("/nonconformities/{nc_id:str}/verify", guards=[requires("nonconformities.verify")], status_code=200,
+      summary="Verify the corrective action (not effective: back to open)")
+async def nc_verify(ctx: HookContext, nc_id: str, data: VerifyIn) -> NonconformityOut:
+    await nonconformities.verify(ctx, nc_id, data.effective, data.note)
+    return await _one(ctx, nc_id)
+
+
+@post("/nonconformities/{nc_id:str}/close", guards=[requires("nonconformities.verify")], status_code=200,
+      summary="Close a verified nonconformity")
+async def nc_close(ctx: HookContext, nc_id: str, data: NoteIn) -> NonconformityOut:
+    await nonconformities.close(ctx, nc_id, data.note)
+    return await _one(ctx, nc_id)
+
+
+HANDLERS = [record_event, record_batch, list_events, get_event, list_ncs, nc_action, nc_verify, nc_close]

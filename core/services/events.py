@@ -1,0 +1,174 @@
+"""Recording service events: validate, evaluate against the standard in force, store, raise
+nonconformities, fire the hooks — for one event or a batch, in one unit of work.
+
+This is the hot path. Everything an item needs is looked up once per call: the tree and the
+standards in force from the process caches (no query per event), the staff and clients named
+in the batch with one query each. Rows go in with Core ``executemany``; a rejected item is
+answered with its index and reasons and writes nothing, an accepted one is written whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import msgspec
+import sqlalchemy as sa
+
+from core.context import HookContext
+from core.db.base import new_public_id
+from core.models import Client, Nonconformity, ServiceEvent, Staff
+from core.plugins import OrgSnapshot
+from core.services.in_force import StandardsSnapshot
+from core.types import ControlKind, ControlResult, NonconformityRecord, ServiceEventRecord, UnitRef
+
+DUE = {"critical": dt.timedelta(days=1), "major": dt.timedelta(days=3), "minor": dt.timedelta(days=7)}
+FUTURE_TOLERANCE = dt.timedelta(minutes=5)
+Scalar = str | int | float | bool | None
+
+
+class EventIn(msgspec.Struct, forbid_unknown_fields=True):
+    """One contact: which touchpoint, where, who, with whom, when, and what was measured."""
+
+    touchpoint: str
+    unit: str
+    occurred_at: dt.datetime
+    measurements: dict[str, Scalar] = msgspec.field(default_factory=dict)
+    staff: str | None = None
+    client: str | None = None
+    channel: str | None = None
+
+
+class Problem(msgspec.Struct):
+    field: str
+    message: str
+
+
+class Accepted(msgspec.Struct):
+    index: int
+    id: str
+    outcome: str
+    standard_version: int | None
+    evaluation: list[ControlResult]
+    nonconformities: list[str]
+
+
+class Rejected(msgspec.Struct):
+    index: int
+    reasons: list[Problem]
+
+
+def evaluate(controls: tuple[dict[str, Any], ...], measurements: dict[str, Any],
+             kinds: dict[str, ControlKind]) -> tuple[str, list[ControlResult]]:
+    """Each control's verdict and the event's outcome (``fail`` if any control failed)."""
+    results = []
+    for control in controls:
+        outcome = kinds[control["kind"]].evaluate(control, measurements)
+        results.append(ControlResult(key=control["key"], name=control["name"], kind=control["kind"],
+                                     passed=outcome.passed, measured=outcome.measured, expected=outcome.expected,
+                                     unit=control.get("unit", ""), severity=control.get("severity", "minor")))
+    verdicts = {r.passed for r in results}
+    return ("fail" if False in verdicts else "pass" if True in verdicts else "none"), results
+
+
+async def _lookup(ctx: HookContext, model: type, public_ids: set[str]) -> dict[str, tuple[int, int]]:
+    if not public_ids:
+        return {}
+    rows = await ctx.session.execute(sa.select(model.public_id, model.id, model.unit_id).where(  # type: ignore[attr-defined]
+        model.public_id.in_(public_ids)))  # type: ignore[attr-defined]
+    return {public_id: (row_id, unit_id) for public_id, row_id, unit_id in rows}
+
+
+def _check(ctx: HookContext, item: EventIn, org: OrgSnapshot, std: StandardsSnapshot,
+           staff: dict[str, tuple[int, int]], clients: dict[str, tuple[int, int]]) -> tuple[list[Problem], UnitRef | None]:
+    problems = []
+    unit = org.by_code.get(item.unit)
+    if unit is None or not ctx.principal.sees(unit):
+        problems.append(Problem("unit", f"no unit '{item.unit}' in your organisation scope"))
+    if item.touchpoint not in std.touchpoints:
+        problems.append(Problem("touchpoint", f"no touchpoint '{item.touchpoint}'"))
+    if item.occurred_at.tzinfo is None:
+        problems.append(Problem("occurred_at", "give a time zone (e.g. 2026-11-20T09:30:00+08:00)"))
+    elif item.occurred_at > ctx.now + FUTURE_TOLERANCE:
+        problems.append(Problem("occurred_at", "lies in the future"))
+    if item.channel is not None and item.channel not in ("branch", "phone", "e-banking", "visit"):
+        problems.append(Problem("channel", "must be branch, phone, e-banking or visit"))
+    if item.staff is not None:
+        found = staff.get(item.staff)
+        if found is None or (unit and not unit.path.startswith(org.units[found[1]].path)):
+            problems.append(Problem("staff", f"no staff member '{item.staff}' serving unit '{item.unit}'"))
+    if item.client is not None:
+        found = clients.get(item.client)
+        if found is None or not ctx.principal.sees(org.units[found[1]]):
+            problems.append(Problem("client", f"no client '{item.client}' in your organisation scope"))
+    return problems, unit
+
+
+async def record(ctx: HookContext, items: list[EventIn]) -> tuple[list[Accepted], list[Rejected]]:
+    """Store every valid item (evaluated, with its nonconformities); reject the others."""
+    org = await ctx.plugins.snapshot(ctx.session)
+    std = await ctx.plugins.standards.snapshot(ctx.session)
+    kinds = ctx.plugins.control_kinds
+    staff = await _lookup(ctx, Staff, {i.staff for i in items if i.staff})
+    clients = await _lookup(ctx, Client, {i.client for i in items if i.client})
+    now, actor = ctx.now, ctx.principal.label
+    accepted: list[Accepted] = []
+    rejected: list[Rejected] = []
+    rows: list[dict[str, Any]] = []
+    units: list[UnitRef] = []
+    for index, item in enumerate(items):
+        problems, unit = _check(ctx, item, org, std, staff, clients)
+        if problems:
+            rejected.append(Rejected(index=index, reasons=problems))
+            continue
+        assert unit is not None
+        tp = std.touchpoints[item.touchpoint]
+        occurred = item.occurred_at.astimezone(dt.UTC)
+        version = std.in_force(tp.id, unit, occurred, org)
+        outcome, results = evaluate(version.controls if version else (), item.measurements, kinds)
+        public_id = new_public_id("ev")
+        rows.append({"public_id": public_id, "touchpoint_id": tp.id, "version_id": version.id if version else None,
+                     "unit_id": unit.id, "staff_id": staff[item.staff][0] if item.staff else None,
+                     "client_id": clients[item.client][0] if item.client else None, "occurred_at": occurred,
+                     "recorded_at": now, "channel": item.channel or tp.channel, "measurements": item.measurements,
+                     "outcome": outcome, "evaluation": msgspec.to_builtins(results), "recorded_by": actor})
+        units.append(unit)
+        accepted.append(Accepted(index=index, id=public_id, outcome=outcome,
+                                 standard_version=version.number if version else None, evaluation=results,
+                                 nonconformities=[]))
+    if rows:
+        await _store(ctx, rows, accepted, units, items)
+    return accepted, rejected
+
+
+async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Accepted], units: list[UnitRef],
+                 items: list[EventIn]) -> None:
+    ids = (await ctx.session.execute(
+        sa.insert(ServiceEvent).returning(ServiceEvent.id, sort_by_parameter_order=True), rows)).scalars().all()
+    ncs: list[dict[str, Any]] = []
+    raised: list[NonconformityRecord] = []
+    for event_id, row, answer, unit in zip(ids, rows, accepted, units, strict=True):
+        item = items[answer.index]
+        for result in answer.evaluation:
+            if result.passed is False:
+                nc_id = new_public_id("nc")
+                answer.nonconformities.append(nc_id)
+                due = ctx.now + DUE[result.severity]
+                ncs.append({"public_id": nc_id, "event_id": event_id, "unit_id": row["unit_id"],
+                            "touchpoint_id": row["touchpoint_id"], "version_id": row["version_id"],
+                            "staff_id": row["staff_id"], "control_key": result.key, "control_name": result.name,
+                            "severity": result.severity, "measured": result.measured, "expected": result.expected,
+                            "status": "open", "raised_at": ctx.now, "due_at": due})
+                raised.append(NonconformityRecord(
+                    id=nc_id, event_id=answer.id, touchpoint=item.touchpoint, unit=unit, control=result,
+                    raised_at=ctx.now, due_at=due, staff_id=item.staff))
+    if ncs:
+        await ctx.session.execute(sa.insert(Nonconformity), ncs)
+    for row, answer, unit in zip(rows, accepted, units, strict=True):
+        item = items[answer.index]
+        record = ServiceEventRecord(id=answer.id, touchpoint=item.touchpoint, unit=unit, occurred_at=row["occurred_at"],
+                                    channel=row["channel"], measurements=item.measurements, outcome=answer.outcome,
+                                    standard_version=answer.standard_version, staff_id=item.staff, client_id=item.client)
+        await ctx.plugins.call("service_event_recorded", ctx, unit, event=record, evaluation=answer.evaluation)
+    for nc in raised:
+        await ctx.plugins.call("nonconformity_raised", ctx, nc.unit, nonconformity=nc)
