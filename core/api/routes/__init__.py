@@ -14,6 +14,7 @@ def core_route_handlers() -> list[Any]:
         health,
         outbox,
         plugins,
+        reports,
         staff,
         standards,
         tokens,
@@ -22,6 +23,6 @@ def core_route_handlers() -> list[Any]:
 
     return [
         handler
-        for module in (health, units, staff, plugins, clients, standards, events, tokens, audit, outbox)
+        for module in (health, units, staff, plugins, clients, standards, events, reports, tokens, audit, outbox)
         for handler in module.HANDLERS
     ]

@@ -1,0 +1,47 @@
+"""Report routes: compliance, nonconformities, pilot versus the rest of the network."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from litestar import get
+from litestar.params import QueryParameter
+
+from core.api.auth import requires
+from core.context import HookContext
+from core.errors import FieldProblem
+from core.services import compliance
+from core.services.compliance import ComplianceRow, NonconformitySummary, PeriodKind, PilotComparison
+from core.services.scope import unit_in_scope
+
+Depth = Annotated[int, QueryParameter(ge=0, le=3)]
+
+
+@get("/reports/compliance", guards=[requires("reports.read")],
+     summary="Compliance rate by unit (rolled up) × touchpoint × period")
+async def compliance_report(ctx: HookContext, since: dt.datetime, until: dt.datetime, period: PeriodKind = "month",
+                            unit: str | None = None, touchpoint: str | None = None,
+                            depth: Depth = 1) -> list[ComplianceRow]:
+    if until <= since:
+        raise FieldProblem.one("until", "must be after since")
+    if until - since > dt.timedelta(days=400):
+        raise FieldProblem.one("until", "a report covers at most 400 days")
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    return await compliance.compliance(ctx, scope, period, since, until, touchpoint, depth)
+
+
+@get("/reports/nonconformities", guards=[requires("reports.read")],
+     summary="Open and overdue nonconformities, rolled up the tree")
+async def nc_report(ctx: HookContext, unit: str | None = None, depth: Depth = 1) -> list[NonconformitySummary]:
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    return await compliance.nonconformity_summary(ctx, scope, depth)
+
+
+@get("/reports/pilots/{version_id:str}", guards=[requires("reports.read")],
+     summary="A piloted standard beside the rest of the network, same window, same metrics")
+async def pilot_report(ctx: HookContext, version_id: str) -> PilotComparison:
+    return await compliance.pilot_comparison(ctx, version_id)
+
+
+HANDLERS = [compliance_report, nc_report, pilot_report]

@@ -1,0 +1,207 @@
+"""Compliance reports: rates by unit (rolled up the tree) × touchpoint × period, open and
+overdue nonconformities, and a pilot compared with the rest of the network.
+
+The database does the heavy part — one GROUP BY over the events of the period, by unit,
+touchpoint and period bucket — and Python only rolls those groups (at most units ×
+touchpoints × buckets) up the cached tree. Periods are cut in the bank's local time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any, Literal
+
+import msgspec
+import sqlalchemy as sa
+
+from core.context import HookContext
+from core.errors import Conflict
+from core.models import Nonconformity, PilotUnit, ServiceEvent, StandardVersion, Touchpoint
+from core.plugins import OrgSnapshot
+from core.services.standards import version as find_version
+from core.types import UnitRef
+
+PeriodKind = Literal["day", "week", "month", "quarter"]
+LOCAL_OFFSET_HOURS = 8  # China Standard Time, no daylight saving
+
+
+class ComplianceRow(msgspec.Struct):
+    unit: str
+    unit_name: str
+    level: str
+    touchpoint: str
+    period: dt.date
+    events: int
+    passed: int
+    failed: int
+    rate: float | None
+    """passed / (passed + failed); events without an applicable control do not count."""
+
+
+def bucket(dialect: str, period: PeriodKind) -> sa.ColumnElement[Any]:
+    """The first local day of the period an event falls in, as a date or ISO string."""
+    if dialect == "postgresql":
+        local = sa.text(f"(service_event.occurred_at AT TIME ZONE 'UTC' + interval '{LOCAL_OFFSET_HOURS} hours')")
+        return sa.func.date(sa.func.date_trunc(period, local))  # type: ignore[no-any-return]
+    local = sa.func.datetime(ServiceEvent.occurred_at, f"+{LOCAL_OFFSET_HOURS} hours")
+    if period == "day":
+        return sa.func.date(local)
+    if period == "week":
+        return sa.func.date(local, "weekday 0", "-6 days")
+    if period == "month":
+        return sa.func.strftime("%Y-%m-01", local)
+    month = sa.cast(sa.func.strftime("%m", local), sa.Integer)
+    return sa.func.printf("%s-%02d-01", sa.func.strftime("%Y", local), ((month - 1) / 3) * 3 + 1)
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def subtree_ids(org: OrgSnapshot, scope: UnitRef) -> list[int] | None:
+    """Unit ids in ``scope``'s subtree, or None when it is the whole network (no filter)."""
+    if scope.path.count("/") == 2:
+        return None
+    return [u.id for u in org.units.values() if u.path.startswith(scope.path)]
+
+
+def _report_units(org: OrgSnapshot, scope: UnitRef, depth: int) -> dict[int, UnitRef]:
+    base = scope.path.count("/")
+    return {u.id: u for u in org.units.values() if u.path.startswith(scope.path) and u.path.count("/") - base <= depth}
+
+
+async def compliance(ctx: HookContext, scope: UnitRef, period: PeriodKind, start: dt.datetime, end: dt.datetime,
+                     touchpoint: str | None = None, depth: int = 1) -> list[ComplianceRow]:
+    """Rates for ``scope`` and the units ``depth`` levels below it, each rolled up from its
+    whole subtree."""
+    org = await ctx.plugins.snapshot(ctx.session)
+    std = await ctx.plugins.standards.snapshot(ctx.session)
+    period_start = bucket(ctx.session.bind.dialect.name, period).label("period")
+    passed = sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0))
+    failed = sa.func.sum(sa.case((ServiceEvent.outcome == "fail", 1), else_=0))
+    query = (sa.select(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, period_start, sa.func.count(), passed, failed)
+             .where(ServiceEvent.occurred_at >= start, ServiceEvent.occurred_at < end)
+             .group_by(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, period_start))
+    if (ids := subtree_ids(org, scope)) is not None:
+        query = query.where(ServiceEvent.unit_id.in_(ids))
+    if touchpoint:
+        tp = std.touchpoints.get(touchpoint)
+        query = query.where(ServiceEvent.touchpoint_id == (tp.id if tp else -1))
+    shown = _report_units(org, scope, depth)
+    codes = {t.id: t.code for t in std.touchpoints.values()}
+    totals: dict[tuple[int, int, dt.date], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for unit_id, tp_id, when, n, ok, bad in await ctx.session.execute(query):
+        unit = org.units.get(unit_id)
+        if unit is None:
+            continue
+        for ancestor in org.ancestry(unit):
+            if ancestor.id in shown:
+                cell = totals[(ancestor.id, tp_id, _as_date(when))]
+                cell[0] += n
+                cell[1] += ok or 0
+                cell[2] += bad or 0
+    rows = []
+    for (unit_id, tp_id, when), (n, ok, bad) in totals.items():
+        unit = shown[unit_id]
+        rows.append(ComplianceRow(unit=unit.code, unit_name=unit.name, level=unit.level, touchpoint=codes.get(tp_id, "?"),
+                                  period=when, events=n, passed=ok, failed=bad,
+                                  rate=round(ok / (ok + bad), 4) if ok + bad else None))
+    return sorted(rows, key=lambda r: (r.period, r.unit.count("-"), r.unit, r.touchpoint))
+
+
+class NonconformitySummary(msgspec.Struct):
+    unit: str
+    unit_name: str
+    open: int
+    overdue: int
+    by_severity: dict[str, int]
+
+
+async def nonconformity_summary(ctx: HookContext, scope: UnitRef, depth: int = 1) -> list[NonconformitySummary]:
+    """Open (not yet verified) and overdue nonconformities, rolled up the tree."""
+    org = await ctx.plugins.snapshot(ctx.session)
+    overdue = sa.func.sum(sa.case((Nonconformity.due_at < ctx.now, 1), else_=0))
+    query = (sa.select(Nonconformity.unit_id, Nonconformity.severity, sa.func.count(), overdue)
+             .where(Nonconformity.status.in_(("open", "action_recorded")))
+             .group_by(Nonconformity.unit_id, Nonconformity.severity))
+    if (ids := subtree_ids(org, scope)) is not None:
+        query = query.where(Nonconformity.unit_id.in_(ids))
+    shown = _report_units(org, scope, depth)
+    sums: dict[int, NonconformitySummary] = {
+        u.id: NonconformitySummary(unit=u.code, unit_name=u.name, open=0, overdue=0, by_severity={}) for u in shown.values()}
+    for unit_id, severity, n, late in await ctx.session.execute(query):
+        for ancestor in org.ancestry(org.units[unit_id]):
+            if ancestor.id in sums:
+                cell = sums[ancestor.id]
+                cell.open += n
+                cell.overdue += late or 0
+                cell.by_severity[severity] = cell.by_severity.get(severity, 0) + n
+    return sorted(sums.values(), key=lambda s: org.by_code[s.unit].path)
+
+
+class ControlFigure(msgspec.Struct):
+    key: str
+    name: str
+    failed: int
+    failure_rate: float | None
+
+
+class GroupFigures(msgspec.Struct):
+    events: int
+    passed: int
+    failed: int
+    rate: float | None
+    nonconformities: int
+    controls: list[ControlFigure]
+
+
+class PilotComparison(msgspec.Struct):
+    touchpoint: str
+    pilot_version: int
+    pilot_units: list[str]
+    since: dt.datetime
+    until: dt.datetime
+    pilot: GroupFigures
+    rest: GroupFigures
+    """Events elsewhere in the same window, judged by the standard in force there."""
+
+
+async def pilot_comparison(ctx: HookContext, version_public_id: str) -> PilotComparison:
+    """The pilot's figures beside the rest of the network's, over the pilot's window."""
+    org = await ctx.plugins.snapshot(ctx.session)
+    v = await find_version(ctx, version_public_id)
+    if v.pilot_started_at is None:
+        raise Conflict(f"version {v.number} was never piloted")
+    tp = await ctx.session.get(Touchpoint, v.touchpoint_id)
+    assert tp is not None
+    until = v.published_at or v.retired_at or ctx.now
+    pilot_unit_ids = list((await ctx.session.execute(sa.select(PilotUnit.unit_id).where(PilotUnit.version_id == v.id))).scalars())
+    inside = {u.id for u in org.units.values() if any(u.path.startswith(org.units[p].path) for p in pilot_unit_ids)}
+    window = (ServiceEvent.touchpoint_id == tp.id, ServiceEvent.occurred_at >= v.pilot_started_at,
+              ServiceEvent.occurred_at < until)
+    in_pilot = ServiceEvent.unit_id.in_(inside)
+    figures = []
+    for side in (in_pilot, sa.not_(in_pilot)):
+        figures.append(await _figures(ctx, window, side, v))
+    return PilotComparison(touchpoint=tp.code, pilot_version=v.number,
+                           pilot_units=sorted(org.units[i].code for i in pilot_unit_ids),
+                           since=v.pilot_started_at, until=until, pilot=figures[0], rest=figures[1])
+
+
+async def _figures(ctx: HookContext, window: tuple[Any, ...], side: Any, v: StandardVersion) -> GroupFigures:
+    passed = sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0))
+    failed = sa.func.sum(sa.case((ServiceEvent.outcome == "fail", 1), else_=0))
+    n, ok, bad = (await ctx.session.execute(sa.select(sa.func.count(), passed, failed).where(*window, side))).one()
+    per_control = dict(
+        (key, count) for key, count in await ctx.session.execute(
+            sa.select(Nonconformity.control_key, sa.func.count()).join(ServiceEvent, ServiceEvent.id == Nonconformity.event_id)
+            .where(*window, side).group_by(Nonconformity.control_key)))
+    names = {c["key"]: c["name"] for c in v.controls}
+    keys = sorted(names.keys() | per_control.keys())
+    return GroupFigures(events=n, passed=ok or 0, failed=bad or 0,
+                        rate=round((ok or 0) / ((ok or 0) + (bad or 0)), 4) if (ok or 0) + (bad or 0) else None,
+                        nonconformities=sum(per_control.values()),
+                        controls=[ControlFigure(key=k, name=names.get(k, k), failed=per_control.get(k, 0),
+                                                failure_rate=round(per_control.get(k, 0) / n, 4) if n else None)
+                                  for k in keys])
