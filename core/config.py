@@ -12,8 +12,12 @@ import os
 import tomllib
 from pathlib import Path
 
+from decimal import Decimal
+
 import msgspec
 import platformdirs
+
+from core.types import TierThresholds
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -27,6 +31,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """How long an archived client can still be restored before the purge job takes it."""
     outbox_max_attempts: int = 8
     """Deliveries tried before a message is marked failed (and kept, visible)."""
+    tiers: dict[str, Decimal] | None = None
+    """Lowest assets (CNY) per tier, e.g. ``{private_banking = 6000000, gold = 500000,
+    silver = 50000, mass = 0}``; the defaults are those."""
+
+    @property
+    def thresholds(self) -> TierThresholds:
+        if not self.tiers:
+            return TierThresholds()
+        return TierThresholds(tiers=tuple(sorted(self.tiers.items(), key=lambda item: item[1], reverse=True)))
 
     @property
     def is_sqlite(self) -> bool:

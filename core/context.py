@@ -21,7 +21,7 @@ from core.clock import Clock
 from core.models import OrgUnit
 from core.principal import Principal, system_principal
 from core.services import audit, outbox
-from core.types import UnitRef
+from core.types import TierThresholds, UnitRef
 
 if TYPE_CHECKING:
     from core.config import Settings
@@ -30,7 +30,12 @@ if TYPE_CHECKING:
 
 
 class HookContext:
-    """What the core hands to hooks: session, clock, acting principal, unit, plugins."""
+    """What the core hands to hooks: session, clock, acting principal, unit, plugins, settings."""
+
+    @property
+    def thresholds(self) -> TierThresholds:
+        """The configured tier thresholds (the defaults when no settings are at hand)."""
+        return self.settings.thresholds if self.settings else TierThresholds()
 
     def __init__(
         self,
@@ -40,8 +45,10 @@ class HookContext:
         plugins: PluginRuntime,
         principal: Principal,
         unit: UnitRef | None = None,
+        settings: Settings | None = None,
     ) -> None:
         self.session = session
+        self.settings = settings
         self.clock = clock
         self.plugins = plugins
         self.principal = principal
@@ -54,9 +61,8 @@ class HookContext:
 
     def at_unit(self, unit: UnitRef) -> HookContext:
         """The same unit of work, seen from another unit (hooks fired for that unit)."""
-        return HookContext(
-            session=self.session, clock=self.clock, plugins=self.plugins, principal=self.principal, unit=unit
-        )
+        return HookContext(session=self.session, clock=self.clock, plugins=self.plugins, principal=self.principal,
+                           unit=unit, settings=self.settings)
 
     async def enqueue(self, topic: str, key: str, payload: dict[str, Any], *, unit: UnitRef | None = None) -> None:
         """Queue a message for delivery after this unit of work commits.
@@ -119,4 +125,5 @@ class JobContext:
         async with self.db.unit_of_work() as session:
             root = (await session.execute(sa.select(OrgUnit).where(OrgUnit.parent_id.is_(None)).order_by(OrgUnit.id).limit(1))).scalar_one_or_none()
             unit = root.ref() if root else UnitRef(id=0, code="-", name="-", level="head_office", path="/")
-            yield HookContext(session=session, clock=self.clock, plugins=self.plugins, principal=system_principal(unit), unit=unit)
+            yield HookContext(session=session, clock=self.clock, plugins=self.plugins, principal=system_principal(unit),
+                              unit=unit, settings=self.settings)

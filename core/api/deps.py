@@ -24,4 +24,5 @@ async def provide_session(request: Request, state: State) -> AsyncIterator[Async
 
 
 async def provide_ctx(request: Request, state: State, session: AsyncSession) -> HookContext:
-    return HookContext(session=session, clock=state.clock, plugins=state.plugins, principal=request.user)
+    return HookContext(session=session, clock=state.clock, plugins=state.plugins, principal=request.user,
+                       settings=state.settings)

@@ -1,4 +1,4 @@
-"""``touchstone demo``: load the demo network into the current (empty) database."""
+"""``touchstone demo``: load the demo network into the current, empty database."""
 
 from __future__ import annotations
 
@@ -6,16 +6,19 @@ import click
 
 from core.cli.runtime import Runtime, console, run
 from core.db.migrate import ensure_migrated
+from core.demo import DEFAULT_CLIENTS, load_demo
 
 
 @click.command()
-@click.option("--clients", default=10_000, show_default=True, type=click.IntRange(1, 5_000_000))
+@click.option("--clients", default=DEFAULT_CLIENTS, show_default=True, type=click.IntRange(0, 5_000_000),
+              help="How many clients to generate.")
 def demo(clients: int) -> None:
-    """Load a demo network: head office, 2 branches, 6 sub-branches, 20 outlets, staff, clients."""
+    """Load a demo network: head office, 2 branches, 6 sub-branches, 20 outlets, staff, clients.
+
+    Refuses a database that already has an organisation; run `touchstone migrate` first.
+    """
 
     async def body(rt: Runtime) -> None:
-        from core.demo import load_demo
-
         await ensure_migrated(rt.db.engine, rt.locations)
         await load_demo(rt, console, clients=clients)
 

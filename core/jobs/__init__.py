@@ -53,10 +53,12 @@ def core_jobs() -> list[Job]:
     """The core's own jobs, registered through :mod:`core.defaults`."""
     from core.jobs.outbox import deliver_outbox
     from core.jobs.purge import purge_archived_clients
+    from core.jobs.retier import retier
 
     return [
         Job(name="archive-purge", description="Purge clients archived longer than the retention period",
             run=purge_archived_clients),
         Job(name="outbox", description="Deliver queued outgoing messages, with retries and backoff",
             run=deliver_outbox),
+        Job(name="retier", description="Re-derive every retail client's tier from the thresholds", run=retier),
     ]

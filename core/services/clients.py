@@ -23,7 +23,6 @@ from core.types import (
     ClientSnapshot,
     FieldChange,
     StaffSnapshot,
-    TierThresholds,
     UnitRef,
 )
 
@@ -40,7 +39,7 @@ RETAIL_FIELDS = ("assets_under_management", "deposits")
 CORPORATE_FIELDS = ("risk_class", "size")
 RISK_CLASSES = ("low", "medium", "high")
 SIZES = ("small", "medium", "large")
-TIERS = tuple(tier for tier, _ in TierThresholds().tiers)
+TIERS = ("private_banking", "gold", "silver", "mass")
 
 
 def allowed_actions(state: str) -> list[str]:
@@ -158,7 +157,7 @@ async def decide_tier(ctx: HookContext, client: ClientSnapshot) -> str | None:
     components = [c for items in await ctx.plugins.call("client_score_components", ctx, client.unit, client=client)
                   for c in items]
     return await ctx.plugins.first("decide_client_tier", ctx.session, client.unit, client=client,
-                                   components=components, thresholds=TierThresholds())
+                                   components=components, thresholds=ctx.thresholds)
 
 
 async def update(ctx: HookContext, public_id: str, values: dict[str, Any], reason: str) -> Client:
