@@ -17,7 +17,7 @@ from decimal import Decimal
 import msgspec
 import platformdirs
 
-from core.types import TierThresholds
+from core.types import ScorecardWeights, TierThresholds
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -34,6 +34,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     tiers: dict[str, Decimal] | None = None
     """Lowest assets (CNY) per tier, e.g. ``{private_banking = 6000000, gold = 500000,
     silver = 50000, mass = 0}``; the defaults are those."""
+
+    scorecard: ScorecardWeights = ScorecardWeights()
+    """Weights of the customer-manager scorecard (``[scorecard]`` in the config file)."""
 
     @property
     def thresholds(self) -> TierThresholds:

@@ -161,7 +161,7 @@ class PluginRuntime:
             self._subset_callers[key] = caller
         return caller
 
-    async def call(self, hook_name: str, ctx: HookContext, unit: UnitRef, **kwargs: Any) -> list[Any]:
+    async def call(self, hook_name: str, ctx: HookContext, unit: UnitRef, /, **kwargs: Any) -> list[Any]:
         """Fire an event hook for something at ``unit``: only plugins enabled there run.
 
         Awaits every awaitable an implementation returns, in order, and returns the results
@@ -171,7 +171,7 @@ class PluginRuntime:
         results = self._caller(hook_name, frozenset(disabled))(ctx=ctx.at_unit(unit), **kwargs)
         return [result for result in [await r if inspect.isawaitable(r) else r for r in results] if result is not None]
 
-    async def first(self, hook_name: str, session: AsyncSession, unit: UnitRef, **kwargs: Any) -> Any:
+    async def first(self, hook_name: str, session: AsyncSession, unit: UnitRef, /, **kwargs: Any) -> Any:
         """Call a synchronous ``firstresult`` hook (e.g. ``decide_client_tier``) among the
         plugins enabled at ``unit``; returns the first non-None answer."""
         disabled = self.optional_plugins - await self.enabled_at(session, unit)

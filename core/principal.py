@@ -57,6 +57,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "nonconformities.verify": ("sub_branch_head", "branch_service", "head_office_service", "compliance", "admin"),
     "reports.read": (*_MANAGERS, *_CONTROL, "customer_manager", "admin"),
     "scores.read": (*_MANAGERS, *_CONTROL, "admin"),
+    "scores.assess": ("outlet_head", "sub_branch_head", "branch_service", "admin"),
 }
 """Action → roles allowed. Plugins check their own actions with :meth:`Principal.can`."""
 

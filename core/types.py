@@ -193,6 +193,16 @@ class TierThresholds(msgspec.Struct, frozen=True):
     )
 
 
+class ScorecardWeights(msgspec.Struct, frozen=True):
+    """Points available per part of the customer-manager scorecard (the manual's example:
+    targets 40 + 20, process 40, adjustments ±20)."""
+
+    marketing: Decimal = Decimal(40)
+    service: Decimal = Decimal(20)
+    process: Decimal = Decimal(40)
+    adjustments: Decimal = Decimal(20)
+
+
 # --- extension ---------------------------------------------------------------------------
 
 

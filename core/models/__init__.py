@@ -8,6 +8,7 @@ from core.models.jobs import JobRun
 from core.models.org import OrgUnit, OrgUnitMove, Staff
 from core.models.outbox import OutboxRow
 from core.models.plugins import CacheGeneration, PluginEnablement, PluginSetting
+from core.models.scoring import ScorecardEntry
 from core.models.standards import PilotUnit, StandardVersion, Touchpoint
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "PilotUnit",
     "PluginEnablement",
     "PluginSetting",
+    "ScorecardEntry",
     "ServiceAccount",
     "ServiceEvent",
     "Staff",
@@ -34,6 +36,6 @@ __all__ = [
 
 CORE_TABLES = frozenset(table.name for table in (m.__table__ for m in (  # type: ignore[attr-defined]
     ApiToken, AuditEntry, CacheGeneration, Client, ClientHistory, EventBatch, JobRun, Nonconformity, OrgUnit,
-    OrgUnitMove, OutboxRow, PilotUnit, PluginEnablement, PluginSetting, ServiceAccount, ServiceEvent, Staff,
+    OrgUnitMove, OutboxRow, PilotUnit, PluginEnablement, PluginSetting, ScorecardEntry, ServiceAccount, ServiceEvent, Staff,
     StandardVersion, Touchpoint,
 )))

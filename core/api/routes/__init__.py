@@ -15,6 +15,7 @@ def core_route_handlers() -> list[Any]:
         outbox,
         plugins,
         reports,
+        scores,
         staff,
         standards,
         tokens,
@@ -23,6 +24,6 @@ def core_route_handlers() -> list[Any]:
 
     return [
         handler
-        for module in (health, units, staff, plugins, clients, standards, events, reports, tokens, audit, outbox)
+        for module in (health, units, staff, plugins, clients, standards, events, reports, scores, tokens, audit, outbox)
         for handler in module.HANDLERS
     ]

@@ -1,8 +1,8 @@
-"""touchpoints, standard versions, pilots, service events, nonconformities, batch receipts
+"""touchpoints, standard versions, pilots, service events, nonconformities, batch receipts, scorecards
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-23 00:57:15.158301
+Create Date: 2026-11-23 01:03:52.920359
 """
 from collections.abc import Sequence
 
@@ -66,6 +66,23 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_standard_version_touchpoint_id'), ['touchpoint_id'], unique=False)
         batch_op.create_index('uq_standard_version_one_pilot', ['touchpoint_id'], unique=True, sqlite_where=sa.text("status = 'pilot'"), postgresql_where=sa.text("status = 'pilot'"))
         batch_op.create_index('uq_standard_version_one_published', ['touchpoint_id'], unique=True, sqlite_where=sa.text("status = 'published'"), postgresql_where=sa.text("status = 'published'"))
+
+    op.create_table('scorecard_entry',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('staff_id', sa.Integer(), nullable=False),
+    sa.Column('period_start', sa.Date(), nullable=False),
+    sa.Column('period_end', sa.Date(), nullable=False),
+    sa.Column('item', sa.String(length=32), nullable=False),
+    sa.Column('value', sa.String(length=32), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('set_by', sa.String(length=80), nullable=False),
+    sa.Column('set_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_scorecard_entry_staff_id_staff')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_scorecard_entry')),
+    sa.UniqueConstraint('staff_id', 'period_start', 'period_end', 'item', name=op.f('uq_scorecard_entry_staff_id_period_start_period_end_item'))
+    )
+    with op.batch_alter_table('scorecard_entry', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_scorecard_entry_staff_id'), ['staff_id'], unique=False)
 
     op.create_table('standard_pilot_unit',
     sa.Column('version_id', sa.Integer(), nullable=False),
@@ -160,6 +177,10 @@ def downgrade() -> None:
 
     op.drop_table('service_event')
     op.drop_table('standard_pilot_unit')
+    with op.batch_alter_table('scorecard_entry', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_scorecard_entry_staff_id'))
+
+    op.drop_table('scorecard_entry')
     with op.batch_alter_table('standard_version', schema=None) as batch_op:
         batch_op.drop_index('uq_standard_version_one_published', sqlite_where=sa.text("status = 'published'"), postgresql_where=sa.text("status = 'published'"))
         batch_op.drop_index('uq_standard_version_one_pilot', sqlite_where=sa.text("status = 'pilot'"), postgresql_where=sa.text("status = 'pilot'"))

@@ -1,0 +1,69 @@
+"""Score routes: client value, service quality of units and staff, the customer-manager
+scorecard and its assessments. Every score lists its components with their weights."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+import msgspec
+from litestar import get, put
+from litestar.datastructures import State
+
+from core.api.auth import requires
+from core.context import HookContext
+from core.errors import FieldProblem
+from core.services import scoring
+from core.services.scope import unit_in_scope
+from core.services.scoring import ScoreBreakdown
+
+
+class AssessmentIn(msgspec.Struct, forbid_unknown_fields=True):
+    since: dt.datetime
+    until: dt.datetime
+    item: Literal["marketing", "basic_service", "service_quality", "work_planning", "product_knowledge", "adjustment"]
+    value: Decimal
+    note: str = ""
+
+
+def _period(since: dt.datetime, until: dt.datetime) -> scoring.Period:
+    if until <= since:
+        raise FieldProblem.one("until", "must be after since")
+    return scoring.period_of(since, until)
+
+
+@get("/scores/clients/{client_id:str}", guards=[requires("clients.read")], summary="A client's value and tier")
+async def client_score(ctx: HookContext, client_id: str) -> ScoreBreakdown:
+    return await scoring.client_value(ctx, client_id)
+
+
+@get("/scores/units/{unit_code:str}", guards=[requires("scores.read")], summary="A unit's service quality")
+async def unit_score(ctx: HookContext, unit_code: str, since: dt.datetime, until: dt.datetime) -> ScoreBreakdown:
+    return await scoring.unit_quality(ctx, await unit_in_scope(ctx, unit_code), _period(since, until))
+
+
+@get("/scores/staff/{staff_id:str}", guards=[requires("scores.read")], summary="A staff member's service quality")
+async def staff_score(ctx: HookContext, staff_id: str, since: dt.datetime, until: dt.datetime) -> ScoreBreakdown:
+    return await scoring.staff_quality(ctx, staff_id, _period(since, until))
+
+
+@get("/scorecards/{staff_id:str}", guards=[requires("scores.read")], summary="The customer-manager scorecard")
+async def scorecard(ctx: HookContext, state: State, staff_id: str, since: dt.datetime,
+                    until: dt.datetime) -> ScoreBreakdown:
+    return await scoring.scorecard(ctx, staff_id, _period(since, until), state.settings.scorecard)
+
+
+@put("/scorecards/{staff_id:str}/assessments", guards=[requires("scores.assess")],
+     summary="Enter an assessed item (marketing attainment, a process item 0–10, an adjustment)")
+async def assess(ctx: HookContext, state: State, staff_id: str, data: AssessmentIn) -> ScoreBreakdown:
+    period = _period(data.since, data.until)
+    limits = {"marketing": (Decimal(0), Decimal(5)), "adjustment": (Decimal(-20), Decimal(20))}
+    low, high = limits.get(data.item, (Decimal(0), Decimal(10)))
+    if not low <= data.value <= high:
+        raise FieldProblem.one("value", f"{data.item} must be between {low} and {high}")
+    await scoring.assess(ctx, staff_id, period, data.item, data.value, data.note)
+    return await scoring.scorecard(ctx, staff_id, period, state.settings.scorecard)
+
+
+HANDLERS = [client_score, unit_score, staff_score, scorecard, assess]
