@@ -17,7 +17,7 @@ from core.db import generations
 from core.db.base import new_public_id
 from core.errors import Conflict, FieldProblem, NotFound, TransitionNotAllowed, require_reason
 from core.models import PilotUnit, StandardVersion, Touchpoint
-from core.services import in_force
+from core.services import in_force, standards_toml
 from core.services.scope import unit_in_scope
 from core.services.standard_content import StandardContent, check
 
@@ -172,3 +172,32 @@ async def retire(ctx: HookContext, public_id: str, reason: str) -> StandardVersi
     await _move(ctx, v, "retired", reason)
     v.retired_at = ctx.now
     return v
+
+
+async def export_toml(ctx: HookContext, code: str, number: int | None) -> str:
+    """One version as TOML: the given number, else the published one, else the newest."""
+    tp = await touchpoint(ctx, code)
+    query = sa.select(StandardVersion).where(StandardVersion.touchpoint_id == tp.id)
+    if number is not None:
+        query = query.where(StandardVersion.number == number)
+    else:
+        query = query.order_by((StandardVersion.status == "published").desc(), StandardVersion.number.desc())
+    v = (await ctx.session.execute(query.limit(1))).scalar_one_or_none()
+    if v is None:
+        raise NotFound(f"'{code}' has no version {number}" if number else f"'{code}' has no standard yet")
+    header = standards_toml.TouchpointHeader(code=tp.code, name=tp.name, channel=tp.channel, description=tp.description)
+    return standards_toml.dump(header, content_of(v), v.number, v.status)
+
+
+async def import_toml(ctx: HookContext, text: str) -> StandardVersion:
+    """A new draft from a TOML file (the touchpoint is added if the catalogue lacks it);
+    a file that breaks any rule is refused whole, naming the line."""
+    header, content = standards_toml.load(text, ctx.plugins.control_kinds)
+    if header.channel not in ("branch", "phone", "e-banking", "visit"):
+        raise FieldProblem.one("touchpoint.channel", f"line {standards_toml.line_of(text, 'touchpoint.channel')}: "
+                                                     "must be branch, phone, e-banking or visit")
+    exists = (await ctx.session.execute(sa.select(Touchpoint.id).where(Touchpoint.code == header.code))).first()
+    if not exists:
+        await create_touchpoint(ctx, code=header.code, name=header.name, channel=header.channel,
+                                description=header.description)
+    return await create_draft(ctx, header.code, content)

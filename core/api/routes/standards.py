@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import msgspec
 import sqlalchemy as sa
-from litestar import get, post, put
+from litestar import Request, get, post, put
 
 from core.api.auth import requires
 from core.api.schemas.standards import (
@@ -20,6 +20,7 @@ from core.api.schemas.standards import (
     VersionOut,
 )
 from core.context import HookContext
+from core.errors import FieldProblem
 from core.models import PilotUnit, StandardVersion, Touchpoint
 from core.services import standards
 from core.services.scope import unit_by_id
@@ -113,5 +114,21 @@ async def diff(ctx: HookContext, version_id: str, other_id: str) -> VersionDiff:
     return VersionDiff(from_version=a.number, to_version=b.number, sections=sections, controls=changes)
 
 
-HANDLERS = [list_touchpoints, create_touchpoint, list_versions, create_draft, get_version, update_draft, pilot,
+@get("/touchpoints/{code:str}/standard.toml", guards=[requires("standards.read")], media_type="application/toml",
+     summary="A version as a TOML file (default: the published one)")
+async def export_standard(ctx: HookContext, code: str, version: int | None = None) -> str:
+    return await standards.export_toml(ctx, code, version)
+
+
+@post("/standards/import", guards=[requires("standards.write")],
+      summary="Import a TOML file as a new draft (refused whole, naming the line, if it breaks a rule)")
+async def import_standard(ctx: HookContext, request: Request) -> VersionOut:
+    try:
+        text = (await request.body()).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FieldProblem.one("file", "must be UTF-8 text") from exc
+    return await present(ctx, await standards.import_toml(ctx, text))
+
+
+HANDLERS = [export_standard, import_standard, list_touchpoints, create_touchpoint, list_versions, create_draft, get_version, update_draft, pilot,
             publish, retire, diff]
