@@ -119,7 +119,7 @@ class PluginRuntime:
         self._snapshot: OrgSnapshot | None = None
         self._subset_callers: dict[tuple[str, frozenset[str]], Any] = {}
 
-    @property
+    @functools.cached_property
     def optional_plugins(self) -> frozenset[str]:
         """Installed plugins subject to per-unit enablement (all but the core's defaults)."""
         return frozenset(name for name, _ in self.pm.list_name_plugin() if name != CORE_PLUGIN)
@@ -168,7 +168,10 @@ class PluginRuntime:
         (``None`` results dropped, as pluggy does).
         """
         disabled = self.optional_plugins - await self.enabled_at(ctx.session, unit)
-        results = self._caller(hook_name, frozenset(disabled))(ctx=ctx.at_unit(unit), **kwargs)
+        caller = self._caller(hook_name, frozenset(disabled))
+        if not caller.get_hookimpls():  # nobody listens here: skip building the context
+            return []
+        results = caller(ctx=ctx.at_unit(unit), **kwargs)
         return [result for result in [await r if inspect.isawaitable(r) else r for r in results] if result is not None]
 
     async def first(self, hook_name: str, session: AsyncSession, unit: UnitRef, /, **kwargs: Any) -> Any:

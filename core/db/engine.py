@@ -7,10 +7,12 @@ one failing when it upgrades a read lock. Reading units of work start a plain ``
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import msgspec
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
@@ -21,6 +23,12 @@ from sqlalchemy.ext.asyncio import (
 )
 
 READONLY = "touchstone_readonly"
+JSON_CODEC = {
+    "json_serializer": lambda value: msgspec.json.encode(value).decode(),
+    "json_deserializer": msgspec.json.decode,
+}
+"""JSON columns through msgspec: several times faster than the standard library on the
+event hot path, and Decimal/date values come out as strings, as the API writes them."""
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
@@ -29,10 +37,10 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         database = sa.engine.make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, **JSON_CODEC)
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, **JSON_CODEC)
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:
@@ -61,6 +69,7 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+        self._writer = asyncio.Lock() if engine.dialect.name == "sqlite" else None
 
     @property
     def dialect(self) -> str:
@@ -68,7 +77,21 @@ class Database:
 
     @asynccontextmanager
     async def unit_of_work(self, *, readonly: bool = False) -> AsyncIterator[AsyncSession]:
-        """One transaction: commits when the block ends normally, rolls back otherwise."""
+        """One transaction: commits when the block ends normally, rolls back otherwise.
+
+        SQLite has one writer at a time; writing units of work of this process queue on an
+        asyncio lock instead of on SQLite's busy handler, which sleeps and polls and turns
+        contention into seconds of latency. (Other processes still meet ``busy_timeout``.)
+        """
+        if self._writer is None or readonly:
+            async with self._transaction(readonly) as session:
+                yield session
+            return
+        async with self._writer, self._transaction(readonly) as session:
+            yield session
+
+    @asynccontextmanager
+    async def _transaction(self, readonly: bool) -> AsyncIterator[AsyncSession]:
         async with self.sessions() as session:
             if readonly:
                 await session.connection(execution_options={READONLY: True})

@@ -143,12 +143,15 @@ async def record(ctx: HookContext, items: list[EventIn]) -> tuple[list[Accepted]
 
 async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Accepted], units: list[UnitRef],
                  items: list[EventIn]) -> None:
-    ids = (await ctx.session.execute(
-        sa.insert(ServiceEvent).returning(ServiceEvent.id, sort_by_parameter_order=True), rows)).scalars().all()
+    await ctx.session.execute(sa.insert(ServiceEvent.__table__), rows)  # Core executemany: no RETURNING, no ORM
+    failing = [row["public_id"] for row, answer in zip(rows, accepted, strict=True) if answer.outcome == "fail"]
+    ids = dict((await ctx.session.execute(sa.select(ServiceEvent.public_id, ServiceEvent.id).where(
+        ServiceEvent.public_id.in_(failing)))).all()) if failing else {}
     ncs: list[dict[str, Any]] = []
     raised: list[NonconformityRecord] = []
-    for event_id, row, answer, unit in zip(ids, rows, accepted, units, strict=True):
+    for row, answer, unit in zip(rows, accepted, units, strict=True):
         item = items[answer.index]
+        event_id = ids.get(row["public_id"])
         for result in answer.evaluation:
             if result.passed is False:
                 nc_id = new_public_id("nc")
@@ -163,7 +166,7 @@ async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Ac
                     id=nc_id, event_id=answer.id, touchpoint=item.touchpoint, unit=unit, control=result,
                     raised_at=ctx.now, due_at=due, staff_id=item.staff))
     if ncs:
-        await ctx.session.execute(sa.insert(Nonconformity), ncs)
+        await ctx.session.execute(sa.insert(Nonconformity.__table__), ncs)
     for row, answer, unit in zip(rows, accepted, units, strict=True):
         item = items[answer.index]
         record = ServiceEventRecord(id=answer.id, touchpoint=item.touchpoint, unit=unit, occurred_at=row["occurred_at"],
