@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from core.demo.loader import DEFAULT_CLIENTS, DemoSummary, load_network
@@ -29,15 +35,17 @@ async def load_demo(runtime: Runtime, console: Console, *, clients: int = DEFAUL
     columns = (TextColumn("Loading demo clients"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("clients", total=clients)
-        summary = await load_network(runtime.db, runtime.clock, clients=clients,
+        summary = await load_network(runtime.db, runtime.clock, clients=clients, thresholds=runtime.settings.thresholds,
                                      progress=lambda done, _wanted: bar.update(task, completed=done))
-    console.print(summary_table(summary))
+    console.print(_summary_table(summary))
     return summary
 
 
-def summary_table(summary: DemoSummary) -> Table:
+def _summary_table(summary: DemoSummary) -> Table:
     """Units, staff and clients by tier, as the operator reads them after a load."""
-    table = Table("", "count", title="Demo network loaded", title_justify="left", show_edge=False)
+    table = Table(title="Demo network loaded", title_justify="left", show_header=False, show_edge=False)
+    table.add_column()
+    table.add_column(justify="right")
     table.add_row("units", f"{sum(summary.units.values()):,}")
     table.add_row("staff", f"{sum(summary.staff.values()):,}")
     table.add_row("clients", f"{sum(summary.clients.values()):,}", end_section=True)

@@ -80,9 +80,10 @@ class _Outlet:
 
 
 async def load_network(db: Database, clock: Clock, *, clients: int = DEFAULT_CLIENTS,
-                       progress: Progress | None = None) -> DemoSummary:
-    """Load the demo network with ``clients`` clients; refuses a database that has units."""
-    rng, now, thresholds = random.Random(SEED), clock.now(), TierThresholds()
+                       thresholds: TierThresholds | None = None, progress: Progress | None = None) -> DemoSummary:
+    """Load the demo network with ``clients`` clients, tiered by ``thresholds`` (the bank's
+    configured ones; the defaults when not given). Refuses a database that has units."""
+    rng, now, thresholds = random.Random(SEED), clock.now(), thresholds or TierThresholds()
     async with db.unit_of_work() as session:
         if await session.scalar(sa.select(sa.func.count()).select_from(OrgUnit)):
             raise Conflict("this database already has an organisation; "
@@ -102,10 +103,10 @@ async def load_network(db: Database, clock: Clock, *, clients: int = DEFAULT_CLI
             if progress:
                 progress(start + count, clients)
         summary = DemoSummary(units=dict(Counter(unit.level for unit, _ in staffing)), staff=staff,
-                              clients=dict(tiers.most_common()))
+                              clients={tier: tiers[tier] for tier in (*(t for t, _ in thresholds.tiers), "corporate")})
         audit.record(session, principal=system, at=now, unit=head.ref(), entity="demo",
                      entity_id=head.code, action="load", after=msgspec.to_builtins(summary),
-                     reason="demo network loaded by touchstone demo")
+                     reason="demo data")
     return summary
 
 
@@ -159,14 +160,15 @@ async def _insert(session: AsyncSession, table: sa.Table, rows: list[dict[str, A
     are matched by public id because asking for them in parameter order makes SQLite insert
     row by row.)"""
     result = await session.execute(sa.insert(table).returning(table.c.public_id, table.c.id), rows)
-    return dict(result.tuples().all())
+    return {public_id: row_id for public_id, row_id in result}
 
 
 def _client(rng: random.Random, outlet: _Outlet, now: dt.datetime,
             thresholds: TierThresholds) -> tuple[dict[str, Any], str | None]:
     """One client row, and the public id of its customer manager if it has one."""
     state = rng.choices(list(STATES), list(STATES.values()))[0]
-    city, district, street = outlet.branch.city, outlet.sub_branch.district, outlet.plan.street
+    city = outlet.branch.city
+    street = f"{city}{outlet.sub_branch.district}{outlet.plan.street}"
     common = {"public_id": new_public_id("cl"), "unit_id": outlet.unit.id, "state": state,
               "created_at": now, "updated_at": now}
     if rng.random() < CORPORATE_SHARE:
@@ -174,7 +176,7 @@ def _client(rng: random.Random, outlet: _Outlet, now: dt.datetime,
         return {**common, "kind": "corporate", "name": people.company(rng, city),
                 "id_number": people.credit_code(rng, outlet.sub_branch.area_code),
                 "phone": people.landline(rng, outlet.branch.dialling_code), "email": None,
-                "address": f"{city}{district}{street}{rng.randint(1, 399)}号{rng.randint(2, 40)}层", "birthday": None,
+                "address": people.address(rng, street, office=True), "birthday": None,
                 "assets_under_management": None, "deposits": None, "tier": None, "manager_id": manager_id,
                 "risk_class": rng.choices(RISK_CLASSES, [RISK_WEIGHTS[c] for c in RISK_CLASSES])[0],
                 "size": rng.choices(SIZES, [SIZE_WEIGHTS[s] for s in SIZES])[0]}, manager
@@ -183,14 +185,14 @@ def _client(rng: random.Random, outlet: _Outlet, now: dt.datetime,
     birthplace = outlet.sub_branch.area_code if rng.random() < 0.6 else rng.choice(BIRTHPLACES)
     phone = people.mobile(rng)
     # prospects have not opened an account yet and closed clients have taken their money out
-    assets = Decimal("0.00") if state in ("prospect", "closed") else people.retail_assets(rng, outlet.plan.wealth_centre)
+    empty = state in ("prospect", "closed")
+    assets = Decimal("0.00") if empty else people.retail_assets(rng, outlet.plan.wealth_centre)
     tier = people.tier_for(assets, thresholds)
     premium = tier != thresholds.tiers[-1][0]
     manager_id, manager = rng.choice(outlet.managers) if premium else (None, None)
     return {**common, "kind": "retail", "name": name, "id_number": people.resident_id(rng, birthplace, born, male),
             "phone": phone, "email": people.email(rng, phone),
-            "address": f"{city}{district}{street}{rng.randint(1, 399)}号{rng.randint(1, 30)}号楼"
-                       f"{rng.randint(1, 6)}单元{rng.randint(1, 28)}{rng.randint(1, 4):02d}室",
+            "address": people.address(rng, street, office=False),
             "birthday": born, "assets_under_management": assets, "deposits": people.deposit_share(rng, assets),
             "tier": tier, "manager_id": manager_id, "risk_class": None, "size": None}, manager
 

@@ -84,6 +84,14 @@ def email(rng: random.Random, phone: str) -> str | None:
     return f"{local}@{domain}"
 
 
+def address(rng: random.Random, street: str, *, office: bool) -> str:
+    """A house number on ``street``, then an office floor or a flat (building, entrance, room)."""
+    number = f"{street}{rng.randint(1, 399)}号"
+    if office:
+        return f"{number}{rng.randint(2, 40)}层"
+    return f"{number}{rng.randint(1, 30)}号楼{rng.randint(1, 6)}单元{rng.randint(1, 28)}{rng.randint(1, 4):02d}室"
+
+
 def birthday(rng: random.Random, today: dt.date) -> dt.date:
     """An adult's birthday: aged 18 to 85, more of them middle-aged than very old."""
     age_days = int(rng.triangular(18, 85, 40) * 365.25)
