@@ -74,8 +74,4 @@ def decide_client_tier(client: ClientSnapshot, thresholds: TierThresholds) -> st
     clients are tiered by risk and size instead, so no retail tier."""
     if client.kind != "retail":
         return None
-    assets = client.assets_under_management or Decimal(0)
-    for tier, floor in thresholds.tiers:
-        if assets >= floor:
-            return tier
-    return thresholds.tiers[-1][0]
+    return thresholds.tier_for(client.assets_under_management or Decimal(0))

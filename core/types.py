@@ -192,6 +192,10 @@ class TierThresholds(msgspec.Struct, frozen=True):
         ("mass", Decimal("0")),
     )
 
+    def tier_for(self, assets: Decimal) -> str:
+        """The highest tier whose floor ``assets`` reach (the lowest tier otherwise)."""
+        return next((tier for tier, floor in self.tiers if assets >= floor), self.tiers[-1][0])
+
 
 class ScorecardWeights(msgspec.Struct, frozen=True):
     """Points available per part of the customer-manager scorecard (the manual's example:

@@ -187,7 +187,7 @@ def _client(rng: random.Random, outlet: _Outlet, now: dt.datetime,
     # prospects have not opened an account yet and closed clients have taken their money out
     empty = state in ("prospect", "closed")
     assets = Decimal("0.00") if empty else people.retail_assets(rng, outlet.plan.wealth_centre)
-    tier = people.tier_for(assets, thresholds)
+    tier = thresholds.tier_for(assets)
     premium = tier != thresholds.tiers[-1][0]
     manager_id, manager = rng.choice(outlet.managers) if premium else (None, None)
     return {**common, "kind": "retail", "name": name, "id_number": people.resident_id(rng, birthplace, born, male),

@@ -22,7 +22,6 @@ from core.demo.names import (
     MOBILE_PREFIXES,
     SURNAMES,
 )
-from core.types import TierThresholds
 
 _SURNAME_WEIGHTS = list(accumulate(1 / (rank + 6) for rank in range(len(SURNAMES))))
 _ID_WEIGHTS = tuple(2 ** (17 - i) % 11 for i in range(17))
@@ -109,6 +108,3 @@ def deposit_share(rng: random.Random, assets: Decimal) -> Decimal:
     return (assets * Decimal(f"{rng.uniform(0.2, 1.0):.4f}")).quantize(CENT)
 
 
-def tier_for(assets: Decimal, thresholds: TierThresholds) -> str:
-    """The highest tier whose floor the assets reach (the core's default tiering rule)."""
-    return next((tier for tier, floor in thresholds.tiers if assets >= floor), thresholds.tiers[-1][0])

@@ -39,24 +39,36 @@ class ComplianceRow(msgspec.Struct):
     """passed / (passed + failed); events without an applicable control do not count."""
 
 
-def bucket(dialect: str, period: PeriodKind) -> sa.ColumnElement[Any]:
-    """The first local day of the period an event falls in, as a date or ISO string."""
-    if dialect == "postgresql":
-        local = sa.text(f"(service_event.occurred_at AT TIME ZONE 'UTC' + interval '{LOCAL_OFFSET_HOURS} hours')")
-        return sa.func.date(sa.func.date_trunc(period, local))  # type: ignore[no-any-return]
-    local = sa.func.datetime(ServiceEvent.occurred_at, f"+{LOCAL_OFFSET_HOURS} hours")
-    if period == "day":
-        return sa.func.date(local)
+def period_starts(period: PeriodKind, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
+    """The UTC instants at which local periods begin, covering ``[start, end)``."""
+    local = dt.timezone(dt.timedelta(hours=LOCAL_OFFSET_HOURS))
+    day = start.astimezone(local).date()
     if period == "week":
-        return sa.func.date(local, "weekday 0", "-6 days")
-    if period == "month":
-        return sa.func.strftime("%Y-%m-01", local)
-    month = sa.cast(sa.func.strftime("%m", local), sa.Integer)
-    return sa.func.printf("%s-%02d-01", sa.func.strftime("%Y", local), ((month - 1) / 3) * 3 + 1)
+        day -= dt.timedelta(days=day.weekday())
+    elif period == "month":
+        day = day.replace(day=1)
+    elif period == "quarter":
+        day = day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    starts = []
+    while (moment := dt.datetime.combine(day, dt.time(), local).astimezone(dt.UTC)) < end:
+        starts.append(moment)
+        if period == "day":
+            day += dt.timedelta(days=1)
+        elif period == "week":
+            day += dt.timedelta(days=7)
+        else:
+            months = 1 if period == "month" else 3
+            day = dt.date(day.year + (day.month - 1 + months) // 12, (day.month - 1 + months) % 12 + 1, 1)
+    return starts
 
 
-def _as_date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+def bucket(starts: list[dt.datetime]) -> sa.ColumnElement[Any]:
+    """Which period an event falls in, as the index into ``starts``: a CASE over the period
+    boundaries, the same SQL on every database and far cheaper per row than date functions."""
+    if len(starts) == 1:
+        return sa.literal(0)
+    return sa.case(*[(ServiceEvent.occurred_at < boundary, i) for i, boundary in enumerate(starts[1:])],
+                   else_=len(starts) - 1)
 
 
 def subtree_ids(org: OrgSnapshot, scope: UnitRef) -> list[int] | None:
@@ -77,7 +89,9 @@ async def compliance(ctx: HookContext, scope: UnitRef, period: PeriodKind, start
     whole subtree."""
     org = await ctx.plugins.snapshot(ctx.session)
     std = await ctx.plugins.standards.snapshot(ctx.session)
-    period_start = bucket(ctx.session.bind.dialect.name, period).label("period")
+    starts = period_starts(period, start, end)
+    local = dt.timezone(dt.timedelta(hours=LOCAL_OFFSET_HOURS))
+    period_start = bucket(starts).label("period")
     passed = sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0))
     failed = sa.func.sum(sa.case((ServiceEvent.outcome == "fail", 1), else_=0))
     query = (sa.select(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, period_start, sa.func.count(), passed, failed)
@@ -97,7 +111,7 @@ async def compliance(ctx: HookContext, scope: UnitRef, period: PeriodKind, start
             continue
         for ancestor in org.ancestry(unit):
             if ancestor.id in shown:
-                cell = totals[(ancestor.id, tp_id, _as_date(when))]
+                cell = totals[(ancestor.id, tp_id, starts[when].astimezone(local).date())]
                 cell[0] += n
                 cell[1] += ok or 0
                 cell[2] += bad or 0
