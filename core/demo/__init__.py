@@ -20,6 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from core.demo.history import load_service_history
 from core.demo.loader import DEFAULT_CLIENTS, DemoSummary, load_network
 
 if TYPE_CHECKING:
@@ -27,17 +28,28 @@ if TYPE_CHECKING:
 
     from core.cli.runtime import Runtime
 
-__all__ = ["DEFAULT_CLIENTS", "DemoSummary", "load_demo", "load_network"]
+__all__ = ["DEFAULT_CLIENTS", "DemoSummary", "load_demo", "load_network", "load_service_history"]
 
 
-async def load_demo(runtime: Runtime, console: Console, *, clients: int = DEFAULT_CLIENTS) -> DemoSummary:
-    """Load the demo into ``runtime``'s (empty) database, showing progress on ``console``."""
-    columns = (TextColumn("Loading demo clients"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+async def load_demo(runtime: Runtime, console: Console, *, clients: int = DEFAULT_CLIENTS,
+                    history_days: int = 182) -> DemoSummary:
+    """Load the demo into ``runtime``'s (empty) database, showing progress on ``console``:
+    the network and its clients, then the touchpoint catalogue and ``history_days`` of
+    service events (0 for none)."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("clients", total=clients)
+        task = bar.add_task("Loading demo clients", total=clients)
         summary = await load_network(runtime.db, runtime.clock, clients=clients, thresholds=runtime.settings.thresholds,
                                      progress=lambda done, _wanted: bar.update(task, completed=done))
+        if history_days:
+            events = bar.add_task("Loading service events", total=None)
+            history = await load_service_history(
+                runtime.db, runtime.clock, days=history_days,
+                progress=lambda done, wanted: bar.update(events, completed=done, total=wanted))
     console.print(_summary_table(summary))
+    if history_days:
+        console.print(f"Service history: {history['touchpoints']} touchpoints, {history['events']:,} events over "
+                      f"{history_days} days ({history['failed']:,} failing), counter standard v2 in pilot at BJ-CY, SH-PD")
     return summary
 
 
