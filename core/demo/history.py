@@ -20,7 +20,7 @@ from core.db import generations
 from core.db.base import new_public_id
 from core.db.engine import Database
 from core.demo.catalogue import CATALOGUE, PILOT
-from core.models import Nonconformity, OrgUnit, PilotUnit, ServiceEvent, Staff, StandardVersion, Touchpoint
+from core.models import Client, Nonconformity, OrgUnit, PilotUnit, ServiceEvent, Staff, StandardVersion, Touchpoint
 from core.services import in_force
 from core.services.events import DUE, evaluate
 
@@ -31,6 +31,7 @@ LOCAL = dt.timezone(dt.timedelta(hours=8))
 ACTOR = "system:touchstone"
 ROLE_FOR = {"door_reception": "lobby_manager", "lobby_guidance": "lobby_manager", "counter_service": "teller",
             "cm_visit": "customer_manager", "outbound_call": "customer_manager", "birthday_care": "customer_manager"}
+WITH_CLIENT = {"cm_visit", "outbound_call", "birthday_care"}
 Progress = Callable[[int, int], None]
 
 
@@ -77,6 +78,10 @@ async def load_service_history(db: Database, clock: Clock, *, days: int = 182, s
     async with db.unit_of_work(readonly=True) as session:
         outlets = (await session.execute(sa.select(OrgUnit.id, OrgUnit.path).where(OrgUnit.level == "outlet")
                                          .order_by(OrgUnit.id))).all()
+        premium: dict[int, list[int]] = {}
+        for client_id, unit_id in await session.execute(sa.select(Client.id, Client.unit_id).where(
+                Client.tier.in_(("gold", "private_banking", "silver")), Client.state == "active")):
+            premium.setdefault(unit_id, []).append(client_id)
         staff: dict[tuple[int, str], list[int]] = {}
         for staff_id, unit_id, roles in await session.execute(sa.select(Staff.id, Staff.unit_id, Staff.roles)):
             for role in roles:
@@ -104,7 +109,8 @@ async def load_service_history(db: Database, clock: Clock, *, days: int = 182, s
                     people = staff.get((unit_id, ROLE_FOR[code])) or [None]
                     events.append({"public_id": new_public_id("ev"), "touchpoint_id": versions[code]["tp"],
                                    "version_id": version[0], "unit_id": unit_id, "staff_id": rng.choice(people),
-                                   "client_id": None, "occurred_at": occurred, "recorded_at": occurred, "channel": channel,
+                                   "client_id": rng.choice(premium.get(unit_id) or [None])
+                                   if code in WITH_CLIENT else None, "occurred_at": occurred, "recorded_at": occurred, "channel": channel,
                                    "measurements": measurements, "outcome": outcome,
                                    "evaluation": msgspec.to_builtins(results), "recorded_by": ACTOR})
                     if len(events) >= BATCH:

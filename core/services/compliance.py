@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from core.context import HookContext
 from core.errors import Conflict
-from core.models import Nonconformity, PilotUnit, ServiceEvent, StandardVersion, Touchpoint
+from core.models import Client, Nonconformity, PilotUnit, ServiceEvent, StandardVersion, Touchpoint
 from core.plugins import OrgSnapshot
 from core.services.standards import version as find_version
 from core.types import UnitRef
@@ -219,3 +219,53 @@ async def _figures(ctx: HookContext, window: tuple[Any, ...], side: Any, v: Stan
                         controls=[ControlFigure(key=k, name=names.get(k, k), failed=per_control.get(k, 0),
                                                 failure_rate=round(per_control.get(k, 0) / n, 4) if n else None)
                                   for k in keys])
+
+
+class FrequencyFigure(msgspec.Struct):
+    control: str
+    name: str
+    tier: str
+    period: str
+    at_least: int
+    periods: int
+    clients: int
+    """Clients of the tier in scope today."""
+    met: int
+    """Client-periods in which the client had at least ``at_least`` contacts."""
+    rate: float | None
+    """``met`` ÷ (clients × periods)."""
+
+
+async def frequency(ctx: HookContext, scope: UnitRef, touchpoint: str, start: dt.datetime,
+                    end: dt.datetime) -> list[FrequencyFigure]:
+    """Judge the ``frequency_by_tier`` controls of the touchpoint's published standard: how
+    many client-periods had at least the required contacts (e.g. gold clients visited at
+    least once a month)."""
+    org = await ctx.plugins.snapshot(ctx.session)
+    std = await ctx.plugins.standards.snapshot(ctx.session)
+    tp = std.touchpoints.get(touchpoint)
+    version = std.in_force(tp.id, scope, min(end, ctx.now), org) if tp else None
+    if version is None:
+        return []
+    ids = subtree_ids(org, scope)
+    figures = []
+    for control in version.controls:
+        if control["kind"] != "frequency_by_tier":
+            continue
+        params = control["params"]
+        starts = period_starts(params["period"] if params["period"] != "year" else "quarter", start, end)
+        in_scope = [Client.unit_id.in_(ids)] if ids is not None else []
+        clients = (await ctx.session.execute(sa.select(sa.func.count()).select_from(Client).where(
+            Client.tier == params["tier"], Client.state == "active", *in_scope))).scalar_one()
+        per_period = (sa.select(ServiceEvent.client_id, bucket(starts).label("p"))
+                      .join(Client, Client.id == ServiceEvent.client_id)
+                      .where(ServiceEvent.touchpoint_id == tp.id, ServiceEvent.occurred_at >= start,  # type: ignore[union-attr]
+                             ServiceEvent.occurred_at < end, Client.tier == params["tier"], *in_scope)
+                      .group_by(ServiceEvent.client_id, "p")
+                      .having(sa.func.count() >= params["at_least"])).subquery()
+        met = (await ctx.session.execute(sa.select(sa.func.count()).select_from(per_period))).scalar_one()
+        possible = clients * len(starts)
+        figures.append(FrequencyFigure(control=control["key"], name=control["name"], tier=params["tier"],
+                                       period=params["period"], at_least=params["at_least"], periods=len(starts),
+                                       clients=clients, met=met, rate=round(met / possible, 4) if possible else None))
+    return figures

@@ -12,7 +12,7 @@ from core.api.auth import requires
 from core.context import HookContext
 from core.errors import FieldProblem
 from core.services import compliance
-from core.services.compliance import ComplianceRow, NonconformitySummary, PeriodKind, PilotComparison
+from core.services.compliance import ComplianceRow, FrequencyFigure, NonconformitySummary, PeriodKind, PilotComparison
 from core.services.scope import unit_in_scope
 
 Depth = Annotated[int, QueryParameter(ge=0, le=3)]
@@ -44,4 +44,14 @@ async def pilot_report(ctx: HookContext, version_id: str) -> PilotComparison:
     return await compliance.pilot_comparison(ctx, version_id)
 
 
-HANDLERS = [compliance_report, nc_report, pilot_report]
+@get("/reports/frequency", guards=[requires("reports.read")],
+     summary="Frequency controls by tier (e.g. gold clients visited at least monthly)")
+async def frequency_report(ctx: HookContext, touchpoint: str, since: dt.datetime, until: dt.datetime,
+                           unit: str | None = None) -> list[FrequencyFigure]:
+    if until <= since:
+        raise FieldProblem.one("until", "must be after since")
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    return await compliance.frequency(ctx, scope, touchpoint, since, until)
+
+
+HANDLERS = [compliance_report, nc_report, pilot_report, frequency_report]

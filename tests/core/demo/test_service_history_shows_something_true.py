@@ -58,3 +58,8 @@ async def test_the_history_has_the_catalogue_a_pilot_and_judged_events(db: Datab
         comparison = (await client.get(f"/api/v1/reports/pilots/{pilot['id']}", headers=headers)).json()
         assert comparison["pilot_units"] == ["BJ-CY", "SH-PD"]
         assert comparison["pilot"]["events"] > 0 and comparison["rest"]["events"] > 0
+        visits = (await client.get("/api/v1/reports/frequency", params={
+            "touchpoint": "cm_visit", "since": (clock.now() - dt.timedelta(days=30)).isoformat(),
+            "until": clock.now().isoformat()}, headers=headers)).json()
+        assert [(f["control"], f["tier"], f["period"]) for f in visits] == [("gold_monthly", "gold", "month")]
+        assert visits[0]["clients"] > 0 and 0 <= visits[0]["met"] <= visits[0]["clients"] * visits[0]["periods"]
