@@ -30,6 +30,7 @@ from core import hookspecs
 from core.context import HookContext
 from core.db import generations
 from core.models import OrgUnit, PluginEnablement
+from core.principal import PrincipalCache
 from core.types import ControlKind, UnitRef
 
 ENTRY_POINT_GROUP = "touchstone.plugins"
@@ -116,6 +117,7 @@ class PluginRuntime:
 
         self.pm = pm
         self.standards = StandardsCache()
+        self.principals = PrincipalCache()
         self._snapshot: OrgSnapshot | None = None
         self._subset_callers: dict[tuple[str, frozenset[str]], Any] = {}
 

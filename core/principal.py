@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
+import datetime as dt
+import time
+
 import msgspec
 
 from core.types import UnitRef
@@ -60,6 +63,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "scores.assess": ("outlet_head", "sub_branch_head", "branch_service", "admin"),
 }
 """Action → roles allowed. Plugins check their own actions with :meth:`Principal.can`."""
+PRINCIPAL_CACHE_SECONDS = 5.0
 
 
 class Principal(msgspec.Struct, frozen=True):
@@ -85,6 +89,32 @@ class Principal(msgspec.Struct, frozen=True):
     def sees(self, unit: UnitRef) -> bool:
         """True when ``unit`` lies in this principal's subtree."""
         return unit.path.startswith(self.unit.path)
+
+
+class PrincipalCache:
+    """Principals of recently seen tokens, for :data:`PRINCIPAL_CACHE_SECONDS`, keyed by token hash.
+
+    It spares the hot path (recording events) a transaction per request. A revocation or a
+    change to a member of staff clears it at once in the worker that made the change; other
+    workers notice within :data:`PRINCIPAL_CACHE_SECONDS`.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[Principal, float, dt.datetime]] = {}
+
+    def get(self, key: str, now: dt.datetime) -> Principal | None:
+        entry = self._entries.get(key)
+        if entry is None or entry[1] < time.monotonic() or entry[2] <= now:
+            return None
+        return entry[0]
+
+    def put(self, key: str, principal: Principal, expires_at: dt.datetime) -> None:
+        if len(self._entries) > 10_000:
+            self._entries.clear()
+        self._entries[key] = (principal, time.monotonic() + PRINCIPAL_CACHE_SECONDS, expires_at)
+
+    def clear(self) -> None:
+        self._entries.clear()
 
 
 def system_principal(unit: UnitRef) -> Principal:

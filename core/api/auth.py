@@ -30,10 +30,16 @@ class TokenAuthentication(AbstractAuthenticationMiddleware):
         if scheme.lower() != "bearer" or not secret:
             raise NotAuthorizedException("send an API token as 'Authorization: Bearer <token>'")
         state = connection.app.state
-        async with state.db.unit_of_work(readonly=True) as session:
-            principal = await tokens.authenticate(session, secret.strip(), state.clock.now())
+        key = tokens.hash_token(secret.strip())
+        now = state.clock.now()
+        principal = state.plugins.principals.get(key, now)
         if principal is None:
-            raise NotAuthorizedException("the API token is unknown, expired or revoked")
+            async with state.db.unit_of_work(readonly=True) as session:
+                found = await tokens.authenticate(session, secret.strip(), now)
+            if found is None:
+                raise NotAuthorizedException("the API token is unknown, expired or revoked")
+            principal, expires_at = found
+            state.plugins.principals.put(key, principal, expires_at)
         return AuthenticationResult(user=principal, auth=secret)
 
 

@@ -63,8 +63,9 @@ async def service_account_for(
     return account
 
 
-async def authenticate(session: AsyncSession, secret: str, now: dt.datetime) -> Principal | None:
-    """The principal a live token belongs to, or None (unknown, expired, revoked, inactive)."""
+async def authenticate(session: AsyncSession, secret: str, now: dt.datetime) -> tuple[Principal, dt.datetime] | None:
+    """The principal a live token belongs to and when the token expires, or None (unknown,
+    expired, revoked, inactive staff)."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
     row = (
@@ -84,8 +85,12 @@ async def authenticate(session: AsyncSession, secret: str, now: dt.datetime) -> 
     if staff is not None:
         if not staff.active:
             return None
-        return Principal(kind="staff", id=staff.public_id, name=staff.name, roles=frozenset(staff.roles), unit=unit.ref())
-    return Principal(kind="service", id=account.public_id, name=account.name, roles=frozenset(account.roles), unit=unit.ref())
+        principal = Principal(kind="staff", id=staff.public_id, name=staff.name, roles=frozenset(staff.roles),
+                              unit=unit.ref())
+    else:
+        principal = Principal(kind="service", id=account.public_id, name=account.name, roles=frozenset(account.roles),
+                              unit=unit.ref())
+    return principal, token.expires_at
 
 
 async def revoke(session: AsyncSession, public_id: str, now: dt.datetime) -> ApiToken:

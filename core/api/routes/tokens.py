@@ -71,6 +71,7 @@ async def revoke_token(ctx: HookContext, token_id: str) -> TokenOut:
         raise NotFound(f"no token '{token_id}'")
     token, name, code = row
     await tokens.revoke(ctx.session, token_id, ctx.now)
+    ctx.plugins.principals.clear()
     ctx.audit(entity="api_token", entity_id=token_id, action="revoke", unit=await unit_in_scope(ctx, code),
               after={"revoked_at": token.revoked_at})
     return present(token, name, code)
