@@ -163,6 +163,12 @@ class PluginRuntime:
             self._subset_callers[key] = caller
         return caller
 
+    async def listens(self, hook_name: str, session: AsyncSession, unit: UnitRef) -> bool:
+        """Whether any plugin enabled at ``unit`` implements ``hook_name`` (lets a hot path
+        skip building payloads nobody will read)."""
+        disabled = self.optional_plugins - await self.enabled_at(session, unit)
+        return bool(self._caller(hook_name, frozenset(disabled)).get_hookimpls())
+
     async def call(self, hook_name: str, ctx: HookContext, unit: UnitRef, /, **kwargs: Any) -> list[Any]:
         """Fire an event hook for something at ``unit``: only plugins enabled there run.
 

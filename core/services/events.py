@@ -167,7 +167,10 @@ async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Ac
                     raised_at=ctx.now, due_at=due, staff_id=item.staff))
     if ncs:
         await ctx.session.execute(sa.insert(Nonconformity.__table__), ncs)
+    listening = {u.id: await ctx.plugins.listens("service_event_recorded", ctx.session, u) for u in set(units)}
     for row, answer, unit in zip(rows, accepted, units, strict=True):
+        if not listening[unit.id]:
+            continue
         item = items[answer.index]
         record = ServiceEventRecord(id=answer.id, touchpoint=item.touchpoint, unit=unit, occurred_at=row["occurred_at"],
                                     channel=row["channel"], measurements=item.measurements, outcome=answer.outcome,

@@ -47,8 +47,7 @@ async def record_event(ctx: HookContext, data: EventIn) -> Accepted:
       summary="Record up to 1,000 events: accepted ones stored, rejected ones answered by index")
 async def record_batch(ctx: HookContext, data: BatchIn, idempotency_key: IdempotencyKey = None) -> Response[BatchOut]:
     if idempotency_key is None:
-        accepted, rejected = await events.record(ctx, data.events)
-        return Response(BatchOut(accepted=accepted, rejected=rejected))
+        return Response(BatchOut.of(*await events.record(ctx, data.events)))
     digest = hashlib.sha256(msgspec.json.encode(data)).hexdigest()
     key = f"{ctx.principal.label}:{idempotency_key}"
     earlier = await ctx.session.get(EventBatch, key)
@@ -56,8 +55,7 @@ async def record_batch(ctx: HookContext, data: BatchIn, idempotency_key: Idempot
         if earlier.request_hash != digest:
             raise FieldProblem.one("Idempotency-Key", "already used for a different batch")
         return Response(msgspec.convert(earlier.response, BatchOut), headers={"Idempotent-Replayed": "true"})
-    accepted, rejected = await events.record(ctx, data.events)
-    answer = BatchOut(accepted=accepted, rejected=rejected)
+    answer = BatchOut.of(*await events.record(ctx, data.events))
     ctx.session.add(EventBatch(key=key, principal=ctx.principal.label, request_hash=digest,
                                response=msgspec.to_builtins(answer), created_at=ctx.now))
     return Response(answer)

@@ -17,9 +17,23 @@ class BatchIn(msgspec.Struct, forbid_unknown_fields=True):
     events: Annotated[list[EventIn], msgspec.Meta(min_length=1, max_length=MAX_BATCH)]
 
 
+class BatchAccepted(msgspec.Struct):
+    """An accepted item, briefly: its evaluation is one ``GET /events/{id}`` away."""
+
+    index: int
+    id: str
+    outcome: str
+    nonconformities: list[str]
+
+
 class BatchOut(msgspec.Struct):
-    accepted: list[Accepted]
+    accepted: list[BatchAccepted]
     rejected: list[Rejected]
+
+    @classmethod
+    def of(cls, accepted: list[Accepted], rejected: list[Rejected]) -> BatchOut:
+        return cls(accepted=[BatchAccepted(index=a.index, id=a.id, outcome=a.outcome, nonconformities=a.nonconformities)
+                             for a in accepted], rejected=rejected)
 
 
 class EventOut(msgspec.Struct):
