@@ -32,6 +32,7 @@ from core.db.engine import Database, create_engine
 from core.db.migrate import ensure_migrated, owner_locations
 from core.errors import OutOfScope, PluginDisabled
 from core.plugins import CORE_PLUGIN, PluginRuntime, create_plugin_manager
+from core.services.standards import sync_plugin_touchpoints
 from core.principal import Principal
 
 API_PREFIX = "/api/v1"
@@ -94,6 +95,8 @@ def create_app(
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         locations = owner_locations([loc for _, loc in runtime.collect("register_migrations")])
         await ensure_migrated(db.engine, locations)
+        async with db.unit_of_work() as session:
+            await sync_plugin_touchpoints(session, runtime, app.state.clock.now())
         try:
             yield
         finally:

@@ -9,14 +9,19 @@ force (:mod:`core.services.in_force`) refreshes on its next unit of work.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import msgspec
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.context import HookContext
 from core.db import generations
 from core.db.base import new_public_id
 from core.errors import Conflict, FieldProblem, NotFound, TransitionNotAllowed, require_reason
 from core.models import PilotUnit, StandardVersion, Touchpoint
+from core.plugins import PluginRuntime
 from core.services import in_force, standards_toml
 from core.services.scope import unit_in_scope
 from core.services.standard_content import StandardContent, check
@@ -36,18 +41,18 @@ async def touchpoint(ctx: HookContext, code: str) -> Touchpoint:
     return found
 
 
-async def sync_plugin_touchpoints(ctx: HookContext) -> int:
-    """Add the touchpoints plugins contribute (``register_touchpoints``) that are missing."""
-    existing = set((await ctx.session.execute(sa.select(Touchpoint.code))).scalars())
+async def sync_plugin_touchpoints(session: AsyncSession, plugins: PluginRuntime, now: dt.datetime) -> int:
+    """Add the touchpoints plugins contribute (``register_touchpoints``) that the catalogue
+    lacks. Safe when several workers start at once: a code already there is left alone."""
+    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
     added = 0
-    for plugin, spec in ctx.plugins.collect_flat("register_touchpoints"):
-        if spec.code not in existing:
-            ctx.session.add(Touchpoint(code=spec.code, name=spec.name, channel=spec.channel,
-                                       description=spec.description, owner=plugin, created_at=ctx.now))
-            existing.add(spec.code)
-            added += 1
+    for plugin, spec in plugins.collect_flat("register_touchpoints"):
+        result = await session.execute(insert(Touchpoint).values(
+            code=spec.code, name=spec.name, channel=spec.channel, description=spec.description, owner=plugin,
+            created_at=now).on_conflict_do_nothing(index_elements=["code"]))
+        added += result.rowcount or 0  # type: ignore[attr-defined]
     if added:
-        await generations.bump(ctx.session, in_force.GENERATION)
+        await generations.bump(session, in_force.GENERATION)
     return added
 
 

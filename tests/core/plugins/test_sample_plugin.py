@@ -71,3 +71,8 @@ async def test_its_async_hook_writes_inside_the_unit_of_work_and_its_view_sectio
                                  "data": {"eligible": True, "tier": "gold"}}]
     outbox = (await client.get("/api/v1/outbox", params={"topic": "acme_lounge.welcome"}, headers=admin)).json()["items"]
     assert [m["key"] for m in outbox] == [f"acme-welcome:{cid}"]
+
+
+async def test_its_touchpoint_joins_the_catalogue_when_the_app_starts(client: AsyncTestClient, token_for) -> None:
+    catalogue = (await client.get("/api/v1/touchpoints", headers=await token_for("teller", "OUT1"))).json()
+    assert [(t["code"], t["owner"], t["name"]) for t in catalogue] == [("acme_lounge.visit", "acme_lounge", "贵宾厅接待")]
