@@ -172,19 +172,22 @@ async def report_benchmark(backend: str, db: Database, n: int) -> None:
     import datetime as dt
 
     since, until = data.QUARTER_START, data.QUARTER_START + dt.timedelta(days=92)
-    async with db.unit_of_work(readonly=True) as session:
-        org = await runtime.snapshot(session)
-        ctx = HookContext(session=session, clock=Clock(), plugins=runtime, principal=system_principal(org.by_code["HO"]))
-        started = time.perf_counter()
-        rows = await compliance.compliance(ctx, org.by_code["HO"], "quarter", since, until, depth=1)
-        ours = time.perf_counter() - started
-    async with db.engine.connect() as conn:
-        started = time.perf_counter()
-        bare = (await conn.execute(sa.select(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, sa.func.count(),
-                                             sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0)))
-                                   .where(ServiceEvent.occurred_at >= since, ServiceEvent.occurred_at < until)
-                                   .group_by(ServiceEvent.unit_id, ServiceEvent.touchpoint_id))).all()
-        plain = time.perf_counter() - started
+    bare_query = (sa.select(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, sa.func.count(),
+                            sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0)))
+                  .where(ServiceEvent.occurred_at >= since, ServiceEvent.occurred_at < until)
+                  .group_by(ServiceEvent.unit_id, ServiceEvent.touchpoint_id))
+    ours = plain = float("inf")
+    for _ in range(2):  # the first round warms the caches for both; the best of two counts
+        async with db.unit_of_work(readonly=True) as session:
+            org = await runtime.snapshot(session)
+            ctx = HookContext(session=session, clock=Clock(), plugins=runtime, principal=system_principal(org.by_code["HO"]))
+            started = time.perf_counter()
+            rows = await compliance.compliance(ctx, org.by_code["HO"], "quarter", since, until, depth=1)
+            ours = min(ours, time.perf_counter() - started)
+        async with db.engine.connect() as conn:
+            started = time.perf_counter()
+            bare = (await conn.execute(bare_query)).all()
+            plain = min(plain, time.perf_counter() - started)
     report(backend, f"quarter compliance report over {n:,} events ({len(rows)} rows, rolled up)", f"{ours:.2f} s",
            f"bare GROUP BY {plain:.2f} s ({len(bare):,} groups)", ours / plain, f"bench peak RSS {peak_rss_mb():.0f} MB")
 
