@@ -137,7 +137,8 @@ class PluginRuntime:
 
     @staticmethod
     async def _load(session: AsyncSession, *, generation: int) -> OrgSnapshot:
-        units = [u.ref() for u in (await session.execute(sa.select(OrgUnit))).scalars()]
+        fresh = sa.select(OrgUnit).execution_options(populate_existing=True)  # never the session's stale copies
+        units = [u.ref() for u in (await session.execute(fresh)).scalars()]
         switches: dict[int, dict[str, bool]] = {}
         for row in (await session.execute(sa.select(PluginEnablement))).scalars():
             switches.setdefault(row.unit_id, {})[row.plugin] = row.enabled

@@ -1,28 +1,28 @@
-"""Switching plugins on and off per unit, and their per-unit settings.
+"""Switching plugins on and off per unit.
 
 A switch at a unit is inherited by its subtree until a unit below sets its own; clearing a
-switch makes the unit inherit again. Settings work the same way key by key: a plugin's
-settings at a unit are its schema's defaults overlaid by every ancestor's values, nearest
-last. Every change is audited and bumps the ``org`` generation.
+switch makes the unit inherit again. The core's defaults (plugin ``core``) are on everywhere
+and cannot be switched. Every change is audited (before/after) and bumps the ``org``
+generation in the same unit of work, which is how every worker process learns of it.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 import msgspec
-import sqlalchemy as sa
 
 from core.context import HookContext
-from core.errors import Conflict, FieldProblem, NotFound, require_reason
-from core.models import PluginEnablement, PluginSetting
+from core.errors import Conflict, NotFound, require_reason
+from core.models import PluginEnablement
 from core.plugins import CORE_PLUGIN, bump_generation
 from core.types import UnitRef
 
 
 class PluginState(msgspec.Struct):
-    """A plugin at a unit: on or off, and why (an explicit switch here, one inherited from
-    an ancestor, or the default: off)."""
+    """A plugin at a unit: on or off, and why: an ``explicit`` switch at this unit, one
+    ``inherited`` from the ancestor ``decided_at``, the ``default`` (off), or ``always``
+    (the core's defaults)."""
 
     plugin: str
     enabled: bool
@@ -30,17 +30,23 @@ class PluginState(msgspec.Struct):
     decided_at: str | None
 
 
-def _known(ctx: HookContext, plugin: str) -> None:
-    if plugin == CORE_PLUGIN:
-        raise Conflict("the core plugin is on everywhere and cannot be switched")
-    if plugin not in ctx.plugins.optional_plugins:
+def check_installed(ctx: HookContext, plugin: str) -> None:
+    """404 naming ``plugin`` unless it is installed in this process."""
+    if plugin != CORE_PLUGIN and plugin not in ctx.plugins.optional_plugins:
         raise NotFound(f"no installed plugin '{plugin}'", plugin=plugin)
 
 
+def _check_switchable(ctx: HookContext, plugin: str) -> None:
+    check_installed(ctx, plugin)
+    if plugin == CORE_PLUGIN:
+        raise Conflict("the core plugin is on everywhere and cannot be switched", plugin=plugin)
+
+
 async def states(ctx: HookContext, unit: UnitRef) -> list[PluginState]:
+    """Every installed plugin at ``unit``, the core's defaults first."""
     snapshot = await ctx.plugins.snapshot(ctx.session)
-    result = [PluginState(plugin=CORE_PLUGIN, enabled=True, source="always", decided_at=None)]
     enabled = snapshot.enabled_at(unit.id)
+    result = [PluginState(plugin=CORE_PLUGIN, enabled=True, source="always", decided_at=None)]
     for plugin in sorted(ctx.plugins.optional_plugins):
         decider = snapshot.decided_by(unit.id, plugin)
         source = "default" if decider is None else "explicit" if decider.id == unit.id else "inherited"
@@ -49,68 +55,31 @@ async def states(ctx: HookContext, unit: UnitRef) -> list[PluginState]:
     return result
 
 
-async def switch(ctx: HookContext, unit: UnitRef, plugin: str, enabled: bool | None, reason: str) -> None:
-    """Set (``True``/``False``) or clear (``None``) the explicit switch of ``plugin`` at ``unit``."""
+async def set(ctx: HookContext, unit: UnitRef, plugin: str, enabled: bool, reason: str) -> None:
+    """Switch ``plugin`` on or off at ``unit`` (and, by inheritance, its subtree)."""
+    await _switch(ctx, unit, plugin, enabled, reason)
+
+
+async def clear(ctx: HookContext, unit: UnitRef, plugin: str, reason: str) -> None:
+    """Remove ``unit``'s own switch for ``plugin`` so it inherits from its ancestors again."""
+    await _switch(ctx, unit, plugin, None, reason)
+
+
+async def _switch(ctx: HookContext, unit: UnitRef, plugin: str, enabled: bool | None, reason: str) -> None:
     reason = require_reason(reason)
-    _known(ctx, plugin)
+    _check_switchable(ctx, plugin)
+    await bump_generation(ctx.session)  # first: it also queues concurrent switches behind this one
     row = await ctx.session.get(PluginEnablement, (unit.id, plugin))
     before = None if row is None else row.enabled
     if before == enabled:
         return
-    if enabled is None:
-        await ctx.session.delete(row)
-    elif row is None:
+    if row is None:
         ctx.session.add(PluginEnablement(unit_id=unit.id, plugin=plugin, enabled=enabled, changed_at=ctx.now,
                                          changed_by=ctx.principal.label, reason=reason))
+    elif enabled is None:
+        await ctx.session.delete(row)
     else:
         row.enabled, row.changed_at, row.changed_by, row.reason = enabled, ctx.now, ctx.principal.label, reason
     await ctx.session.flush()
-    await bump_generation(ctx.session)
-    ctx.audit(entity="plugin_enablement", entity_id=f"{plugin}@{unit.code}", action="switch", unit=unit,
-              before={"enabled": before}, after={"enabled": enabled}, reason=reason)
-
-
-def settings_schema(ctx: HookContext, plugin: str) -> type[msgspec.Struct]:
-    _known(ctx, plugin)
-    for name, schema in ctx.plugins.collect("register_settings_schema"):
-        if name == plugin:
-            return schema.struct
-    raise NotFound(f"plugin '{plugin}' has no settings", plugin=plugin)
-
-
-async def effective_settings(ctx: HookContext, plugin: str, unit: UnitRef) -> tuple[Any, dict[str, str]]:
-    """The plugin's settings at ``unit`` and, per key set somewhere, the unit that set it."""
-    struct = settings_schema(ctx, plugin)
-    snapshot = await ctx.plugins.snapshot(ctx.session)
-    chain = snapshot.ancestry(unit)
-    rows = {r.unit_id: r.values for r in (await ctx.session.execute(sa.select(PluginSetting).where(
-        PluginSetting.plugin == plugin, PluginSetting.unit_id.in_([u.id for u in chain])))).scalars()}
-    values: dict[str, Any] = {}
-    origin: dict[str, str] = {}
-    for ancestor in chain:
-        for key, value in rows.get(ancestor.id, {}).items():
-            values[key], origin[key] = value, ancestor.code
-    return msgspec.convert(values, struct, strict=False), origin
-
-
-async def set_settings(ctx: HookContext, plugin: str, unit: UnitRef, values: dict[str, Any], reason: str) -> None:
-    """Set some keys at ``unit`` (validated against the plugin's schema; others untouched)."""
-    reason = require_reason(reason)
-    struct = settings_schema(ctx, plugin)
-    unknown = sorted(set(values) - set(struct.__struct_fields__))
-    if unknown:
-        raise FieldProblem([(f"values.{key}", "not a setting of this plugin") for key in unknown])
-    try:
-        msgspec.convert(values, struct, strict=False)
-    except msgspec.ValidationError as exc:
-        raise FieldProblem.one("values", str(exc)) from exc
-    row = await ctx.session.get(PluginSetting, (unit.id, plugin))
-    before = dict(row.values) if row else {}
-    merged = {**before, **values}
-    if row is None:
-        ctx.session.add(PluginSetting(unit_id=unit.id, plugin=plugin, values=merged, changed_at=ctx.now,
-                                      changed_by=ctx.principal.label))
-    else:
-        row.values, row.changed_at, row.changed_by = merged, ctx.now, ctx.principal.label
-    ctx.audit(entity="plugin_setting", entity_id=f"{plugin}@{unit.code}", action="set", unit=unit,
-              before=before, after=merged, reason=reason)
+    ctx.audit(entity="plugin_enablement", entity_id=f"{plugin}@{unit.code}", action="clear" if enabled is None else "set",
+              unit=unit, before={"enabled": before}, after={"enabled": enabled}, reason=reason)

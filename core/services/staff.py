@@ -1,4 +1,9 @@
-"""Staff: members of staff at units, with roles. Only an admin may grant admin."""
+"""Staff: members of staff at units, with roles.
+
+Roles come from :data:`core.principal.ROLES`. Only an admin may grant the admin role, and
+only an admin may change a member of staff who holds it, so a manager can never raise
+anyone (themselves included) above their own powers or disarm an administrator.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +13,43 @@ import sqlalchemy as sa
 
 from core.context import HookContext
 from core.db.base import new_public_id
-from core.errors import Forbidden, FieldProblem, NotFound, require_reason
-from core.models import Staff
+from core.errors import FieldProblem, Forbidden, NotFound, require_reason
+from core.models import OrgUnit, Staff
 from core.principal import ROLES
-from core.services.scope import unit_by_id, unit_in_scope
+from core.services.scope import in_subtree, unit_by_id, unit_in_scope
+from core.types import UnitRef
+
+ADMIN = "admin"
 
 
 def check_roles(ctx: HookContext, roles: list[str]) -> list[str]:
+    """Known roles only, at least one; admin only when an admin grants it."""
     unknown = [r for r in roles if r not in ROLES]
     if not roles or unknown:
-        raise FieldProblem.one("roles", f"give one or more of {', '.join(ROLES)}" + (f"; unknown: {', '.join(unknown)}" if unknown else ""))
-    if "admin" in roles and "admin" not in ctx.principal.roles:
+        problem = f"give one or more of {', '.join(ROLES)}" + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+        raise FieldProblem.one("roles", problem)
+    if ADMIN in roles and ADMIN not in ctx.principal.roles:
         raise Forbidden("only an admin may grant the admin role")
-    return sorted(set(roles))
+    return sorted(frozenset(roles))
+
+
+def search(scope: UnitRef, *, role: str | None, active: bool | None, q: str | None) -> sa.Select[Any]:
+    """Staff in ``scope``'s subtree, optionally by role, active flag and name/employee number."""
+    query = sa.select(Staff).join(OrgUnit, OrgUnit.id == Staff.unit_id).where(in_subtree(scope))
+    if active is not None:
+        query = query.where(Staff.active == active)
+    if q:
+        query = query.where(sa.or_(Staff.name.icontains(q, autoescape=True), Staff.employee_no == q))
+    if role:
+        if role not in ROLES:
+            raise FieldProblem.one("role", f"unknown role '{role}'; known: {', '.join(ROLES)}")
+        # roles are a JSON list of known names, so its text holds each one quoted
+        query = query.where(sa.cast(Staff.roles, sa.Text).contains(f'"{role}"', autoescape=True))
+    return query
 
 
 async def get(ctx: HookContext, public_id: str) -> Staff:
+    """A member of staff in the caller's subtree; anyone else answers 404, as if absent."""
     staff = (await ctx.session.execute(sa.select(Staff).where(Staff.public_id == public_id))).scalar_one_or_none()
     if staff is None or not ctx.principal.sees(await unit_by_id(ctx, staff.unit_id)):
         raise NotFound(f"no staff member '{public_id}'")
@@ -42,7 +68,7 @@ async def create(ctx: HookContext, *, employee_no: str, name: str, unit_code: st
     ctx.session.add(staff)
     await ctx.session.flush()
     ctx.audit(entity="staff", entity_id=staff.public_id, action="create", unit=unit, reason=reason,
-              after={"employee_no": employee_no, "name": name, "unit": unit_code, "roles": roles})
+              after={"employee_no": employee_no, "name": name, "unit": unit_code, "roles": roles, "phone": phone})
     return staff
 
 
@@ -50,15 +76,20 @@ async def update(ctx: HookContext, public_id: str, values: dict[str, Any], reaso
     """Change name, roles, phone, active or unit (``unit`` by code, within scope)."""
     reason = require_reason(reason)
     staff = await get(ctx, public_id)
+    if ADMIN in staff.roles and ADMIN not in ctx.principal.roles:
+        raise Forbidden("only an admin may change a member of staff who holds the admin role")
     if "roles" in values:
         values["roles"] = check_roles(ctx, values["roles"])
+    current = {field: getattr(staff, field) for field in values if field != "unit"}
     if "unit" in values:
-        values["unit_id"] = (await unit_in_scope(ctx, values.pop("unit"))).id
-    before, after = {}, {}
-    for field, value in values.items():
-        if getattr(staff, field) != value:
-            before[field], after[field] = getattr(staff, field), value
-            setattr(staff, field, value)
+        current["unit"] = (await unit_by_id(ctx, staff.unit_id)).code
+        staff.unit_id = (await unit_in_scope(ctx, values["unit"])).id
+    before = {f: v for f, v in current.items() if v != values[f]}
+    after = {f: values[f] for f in before}
+    for field in after.keys() - {"unit"}:
+        setattr(staff, field, after[field])
+    if after.keys() & {"roles", "active", "unit"}:
+        ctx.plugins.principals.clear()  # their tokens must act with what they are now
     if after:
         ctx.audit(entity="staff", entity_id=staff.public_id, action="update",
                   unit=await unit_by_id(ctx, staff.unit_id), before=before, after=after, reason=reason)

@@ -1,4 +1,8 @@
-"""Plugin routes: what is installed, what is on at a unit, switching, per-unit settings."""
+"""Plugin routes: what is installed, what is on at a unit, switching, per-unit settings.
+
+Reading is open to every role; switching and settings need ``plugins.manage`` (admins).
+Units are named by code and must lie in the caller's subtree.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +16,13 @@ from core.api.auth import requires
 from core.api.schemas.plugins import SettingsIn, SettingsOut, Switch
 from core.context import HookContext
 from core.plugins import PluginInfo, describe_plugins
-from core.services import enablement
+from core.services import enablement, plugin_settings
 from core.services.enablement import PluginState
 from core.services.scope import unit_in_scope
 from core.types import UnitRef
 
 
-@get("/plugins", guards=[requires("plugins.read")], summary="Installed plugins: version, hooks, where enabled")
+@get("/plugins", guards=[requires("plugins.read")], summary="Installed plugins: version, hooks, where switched")
 async def list_plugins(ctx: HookContext) -> list[PluginInfo]:
     return describe_plugins(ctx.plugins.pm, await ctx.plugins.snapshot(ctx.session))
 
@@ -33,26 +37,26 @@ async def unit_plugins(ctx: HookContext, unit_code: str) -> list[PluginState]:
      summary="Switch a plugin on or off at a unit (inherited by its subtree)")
 async def switch_plugin(ctx: HookContext, unit_code: str, plugin: str, data: Switch) -> list[PluginState]:
     unit = await unit_in_scope(ctx, unit_code)
-    await enablement.switch(ctx, unit, plugin, data.enabled, data.reason)
+    await enablement.set(ctx, unit, plugin, data.enabled, data.reason)
     return await enablement.states(ctx, unit)
 
 
 @delete("/units/{unit_code:str}/plugins/{plugin:str}", guards=[requires("plugins.manage")], status_code=200,
         summary="Clear a unit's own switch so it inherits again")
 async def clear_switch(ctx: HookContext, unit_code: str, plugin: str,
-                       reason: Annotated[str, QueryParameter(min_length=1)]) -> list[PluginState]:
+                       reason: Annotated[str, QueryParameter(min_length=1, max_length=2000)]) -> list[PluginState]:
     unit = await unit_in_scope(ctx, unit_code)
-    await enablement.switch(ctx, unit, plugin, None, reason)
+    await enablement.clear(ctx, unit, plugin, reason)
     return await enablement.states(ctx, unit)
 
 
 async def _settings_out(ctx: HookContext, unit: UnitRef, plugin: str) -> SettingsOut:
-    values, origin = await enablement.effective_settings(ctx, plugin, unit)
+    values, origin = await plugin_settings.settings_at(ctx, plugin, unit)
     return SettingsOut(plugin=plugin, unit=unit.code, values=msgspec.to_builtins(values), set_at=origin)
 
 
 @get("/units/{unit_code:str}/plugins/{plugin:str}/settings", guards=[requires("plugins.read")],
-     summary="A plugin's effective settings at a unit")
+     summary="A plugin's settings in force at a unit, and which unit set each")
 async def get_settings(ctx: HookContext, unit_code: str, plugin: str) -> SettingsOut:
     return await _settings_out(ctx, await unit_in_scope(ctx, unit_code), plugin)
 
@@ -61,7 +65,7 @@ async def get_settings(ctx: HookContext, unit_code: str, plugin: str) -> Setting
      summary="Set some of a plugin's settings at a unit")
 async def put_settings(ctx: HookContext, unit_code: str, plugin: str, data: SettingsIn) -> SettingsOut:
     unit = await unit_in_scope(ctx, unit_code)
-    await enablement.set_settings(ctx, plugin, unit, data.values, data.reason)
+    await plugin_settings.set_settings(ctx, plugin, unit, data.values, data.reason)
     return await _settings_out(ctx, unit, plugin)
 
 

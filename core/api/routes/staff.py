@@ -1,8 +1,10 @@
-"""Staff routes: list and look up staff in your subtree; managers add and change them."""
+"""Staff routes: list and look up staff in your subtree; managers add and change them.
+
+Phone numbers are personal data, masked for roles without ``clients.personal_data``.
+"""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from litestar import get, patch, post
 
 from core.api.auth import requires
@@ -10,10 +12,10 @@ from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas import UnitOut
 from core.api.schemas.staff import StaffCreate, StaffOut, StaffPage, StaffPatch
 from core.context import HookContext
-from core.models import OrgUnit, Staff
+from core.models import Staff
 from core.services import staff as staff_service
 from core.services.masking import mask
-from core.services.scope import in_subtree, unit_by_id, unit_in_scope
+from core.services.scope import unit_by_id, unit_in_scope
 
 
 async def present(ctx: HookContext, member: Staff) -> StaffOut:
@@ -25,14 +27,10 @@ async def present(ctx: HookContext, member: Staff) -> StaffOut:
 @get("/staff", guards=[requires("staff.read")], summary="Staff in your subtree")
 async def list_staff(ctx: HookContext, unit: str | None = None, role: str | None = None, active: bool | None = None,
                      q: str | None = None, cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> StaffPage:
+    """``unit`` narrows to that unit's subtree; ``q`` matches part of a name or a whole
+    employee number."""
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
-    query = sa.select(Staff).join(OrgUnit, OrgUnit.id == Staff.unit_id).where(in_subtree(scope))
-    if active is not None:
-        query = query.where(Staff.active == active)
-    if q:
-        query = query.where(sa.or_(Staff.name.contains(q, autoescape=True), Staff.employee_no == q))
-    if role:  # roles are a JSON list of known names: its text contains the quoted name
-        query = query.where(sa.cast(Staff.roles, sa.Text).contains(f'"{role}"', autoescape=True))
+    query = staff_service.search(scope, role=role, active=active, q=q)
     rows, next_cursor = await page(ctx.session, query, Staff.id, cursor, limit)
     return StaffPage(items=[await present(ctx, s) for s in rows], next_cursor=next_cursor)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -11,14 +11,16 @@ from core.api.schemas.clients import Reason
 
 Code = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
 UnitName = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Level = Literal["head_office", "branch", "sub_branch", "outlet"]
 
 
 class UnitCreate(msgspec.Struct, forbid_unknown_fields=True):
     code: Code
     name: UnitName
-    level: Literal["head_office", "branch", "sub_branch", "outlet"]
+    level: Level
     reason: Reason
     parent: str | None = None
+    """Code of the parent unit, one level up; omitted only for the head office."""
 
 
 class UnitRename(msgspec.Struct, forbid_unknown_fields=True):
@@ -28,6 +30,7 @@ class UnitRename(msgspec.Struct, forbid_unknown_fields=True):
 
 class UnitMove(msgspec.Struct, forbid_unknown_fields=True):
     parent: str
+    """Code of the new parent (one level up, outside the unit's own subtree)."""
     reason: Reason
 
 
@@ -46,13 +49,22 @@ class UnitPage(msgspec.Struct):
     next_cursor: str | None
 
 
-class UnitMoveOut(msgspec.Struct):
-    moved_at: dt.datetime
-    moved_by: str
-    from_path: list[str]
-    to_path: list[str]
-    reason: str
+class UnitHistoryItem(msgspec.Struct):
+    """One change to a unit: a move (``from_path``/``to_path`` as codes) or another audited
+    change to the unit itself (renamed, a plugin switched, settings set)."""
+
+    at: dt.datetime
+    kind: Literal["move", "change"]
+    actor: str
+    entity: str
+    action: str
+    reason: str | None
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    from_path: list[str] | None = None
+    to_path: list[str] | None = None
 
 
-class UnitHistory(msgspec.Struct):
-    moves: list[UnitMoveOut]
+class UnitHistoryPage(msgspec.Struct):
+    items: list[UnitHistoryItem]
+    next_cursor: str | None

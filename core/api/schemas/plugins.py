@@ -1,4 +1,6 @@
-"""Plugin listing, enablement and settings bodies."""
+"""Plugin enablement and settings bodies. (The plugin listing is
+:class:`core.plugins.PluginInfo`, shared with the CLI; a plugin's state at a unit is
+:class:`core.services.enablement.PluginState`.)"""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ class Switch(msgspec.Struct, forbid_unknown_fields=True):
 
 class SettingsIn(msgspec.Struct, forbid_unknown_fields=True):
     values: dict[str, Any]
+    """Keys of the plugin's settings schema to set at this unit; other keys stay as they are."""
     reason: Reason
 
 

@@ -11,22 +11,27 @@ from core.api.schemas import UnitOut
 from core.api.schemas.clients import Reason
 
 PersonName = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+Phone = Annotated[str, msgspec.Meta(max_length=32, pattern=r"^\+?[0-9][0-9 -]*$",
+                                    description="Personal data: masked for roles without clients.personal_data")]
+Roles = Annotated[list[str], msgspec.Meta(min_length=1, description="Role names, e.g. teller, customer_manager")]
 
 
 class StaffCreate(msgspec.Struct, forbid_unknown_fields=True):
     employee_no: Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
     name: PersonName
     unit: str
-    roles: list[str]
+    roles: Roles
     reason: Reason
-    phone: str | None = None
+    phone: Phone | None = None
 
 
 class StaffPatch(msgspec.Struct, forbid_unknown_fields=True):
+    """Only the fields sent change; ``unit`` moves the member to another unit in scope."""
+
     reason: Reason
     name: PersonName | UnsetType = UNSET
-    roles: list[str] | UnsetType = UNSET
-    phone: str | None | UnsetType = UNSET
+    roles: Roles | UnsetType = UNSET
+    phone: Phone | None | UnsetType = UNSET
     active: bool | UnsetType = UNSET
     unit: str | UnsetType = UNSET
 
