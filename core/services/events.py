@@ -143,10 +143,9 @@ async def record(ctx: HookContext, items: list[EventIn]) -> tuple[list[Accepted]
 
 async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Accepted], units: list[UnitRef],
                  items: list[EventIn]) -> None:
-    await ctx.session.execute(sa.insert(ServiceEvent.__table__), rows)  # Core executemany: no RETURNING, no ORM
-    failing = [row["public_id"] for row, answer in zip(rows, accepted, strict=True) if answer.outcome == "fail"]
-    ids = dict((await ctx.session.execute(sa.select(ServiceEvent.public_id, ServiceEvent.id).where(
-        ServiceEvent.public_id.in_(failing)))).all()) if failing else {}
+    table = ServiceEvent.__table__
+    ids = dict((await ctx.session.execute(  # batched INSERT … RETURNING, matched back by public id
+        sa.insert(table).returning(table.c.public_id, table.c.id), rows)).all())
     ncs: list[dict[str, Any]] = []
     raised: list[NonconformityRecord] = []
     for row, answer, unit in zip(rows, accepted, units, strict=True):
