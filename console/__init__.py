@@ -1,0 +1,1 @@
+"""The Textual admin console, a client of the HTTP API (arrives with its own issue)."""
