@@ -64,6 +64,12 @@ class HookContext:
         return HookContext(session=self.session, clock=self.clock, plugins=self.plugins, principal=self.principal,
                            unit=unit, settings=self.settings)
 
+    def acting_as(self, principal: Principal) -> HookContext:
+        """The same unit of work, acting for another principal (group commit carries
+        several callers' events in one transaction)."""
+        return HookContext(session=self.session, clock=self.clock, plugins=self.plugins, principal=principal,
+                           unit=self.unit, settings=self.settings)
+
     async def enqueue(self, topic: str, key: str, payload: dict[str, Any], *, unit: UnitRef | None = None) -> None:
         """Queue a message for delivery after this unit of work commits.
 

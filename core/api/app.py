@@ -32,6 +32,7 @@ from core.db.engine import Database, create_engine
 from core.db.migrate import ensure_migrated, owner_locations
 from core.errors import OutOfScope, PluginDisabled
 from core.plugins import CORE_PLUGIN, PluginRuntime, create_plugin_manager
+from core.services.group_commit import EventCommitter
 from core.services.standards import sync_plugin_touchpoints
 from core.principal import Principal
 
@@ -103,10 +104,12 @@ def create_app(
             if owned_database:
                 await db.dispose()
 
+    clock = clock or Clock()
     return Litestar(
         route_handlers=build_routers(runtime),
         lifespan=[lifespan],
-        state=State({"settings": settings, "plugins": runtime, "clock": clock or Clock(), "db": db}),
+        state=State({"settings": settings, "plugins": runtime, "clock": clock, "db": db,
+                     "events": EventCommitter(db, runtime, clock, settings)}),
         dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
         middleware=[DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS])],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from core.context import HookContext
 from core.db.base import new_public_id
 from core.models import Client, Nonconformity, ServiceEvent, Staff
 from core.plugins import OrgSnapshot
+from core.principal import Principal
 from core.services.in_force import StandardsSnapshot
 from core.types import ControlKind, ControlResult, NonconformityRecord, ServiceEventRecord, UnitRef
 
@@ -104,20 +105,27 @@ def _check(ctx: HookContext, item: EventIn, org: OrgSnapshot, std: StandardsSnap
     return problems, unit
 
 
-async def record(ctx: HookContext, items: list[EventIn]) -> tuple[list[Accepted], list[Rejected]]:
-    """Store every valid item (evaluated, with its nonconformities); reject the others."""
+async def record(ctx: HookContext, items: list[EventIn],
+                 principals: list[Principal] | None = None) -> tuple[list[Accepted], list[Rejected]]:
+    """Store every valid item (evaluated, with its nonconformities); reject the others.
+
+    ``principals`` (one per item) lets one unit of work carry the events of several callers,
+    as group commit does; each item is checked against, recorded by and announced as its own
+    caller. By default every item is ``ctx.principal``'s.
+    """
+    acting = _contexts(ctx, principals) if principals else [ctx] * len(items)
     org = await ctx.plugins.snapshot(ctx.session)
     std = await ctx.plugins.standards.snapshot(ctx.session)
     kinds = ctx.plugins.control_kinds
     staff = await _lookup(ctx, Staff, {i.staff for i in items if i.staff})
     clients = await _lookup(ctx, Client, {i.client for i in items if i.client})
-    now, actor = ctx.now, ctx.principal.label
+    now = ctx.now
     accepted: list[Accepted] = []
     rejected: list[Rejected] = []
     rows: list[dict[str, Any]] = []
     units: list[UnitRef] = []
     for index, item in enumerate(items):
-        problems, unit = _check(ctx, item, org, std, staff, clients)
+        problems, unit = _check(acting[index], item, org, std, staff, clients)
         if problems:
             rejected.append(Rejected(index=index, reasons=problems))
             continue
@@ -131,23 +139,30 @@ async def record(ctx: HookContext, items: list[EventIn]) -> tuple[list[Accepted]
                      "unit_id": unit.id, "staff_id": staff[item.staff][0] if item.staff else None,
                      "client_id": clients[item.client][0] if item.client else None, "occurred_at": occurred,
                      "recorded_at": now, "channel": item.channel or tp.channel, "measurements": item.measurements,
-                     "outcome": outcome, "evaluation": msgspec.to_builtins(results), "recorded_by": actor})
+                     "outcome": outcome, "evaluation": msgspec.to_builtins(results),
+                     "recorded_by": acting[index].principal.label})
         units.append(unit)
         accepted.append(Accepted(index=index, id=public_id, outcome=outcome,
                                  standard_version=version.number if version else None, evaluation=results,
                                  nonconformities=[]))
     if rows:
-        await _store(ctx, rows, accepted, units, items)
+        await _store(ctx, rows, accepted, units, items, acting)
     return accepted, rejected
 
 
+def _contexts(ctx: HookContext, principals: list[Principal]) -> list[HookContext]:
+    """One context per item, shared by items of the same caller."""
+    by_caller: dict[str, HookContext] = {}
+    return [by_caller.setdefault(p.label, ctx.acting_as(p)) for p in principals]
+
+
 async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Accepted], units: list[UnitRef],
-                 items: list[EventIn]) -> None:
+                 items: list[EventIn], acting: list[HookContext]) -> None:
     table = ServiceEvent.__table__
     ids = dict((await ctx.session.execute(  # batched INSERT … RETURNING, matched back by public id
         sa.insert(table).returning(table.c.public_id, table.c.id), rows)).all())
     ncs: list[dict[str, Any]] = []
-    raised: list[NonconformityRecord] = []
+    raised: list[tuple[int, NonconformityRecord]] = []
     for row, answer, unit in zip(rows, accepted, units, strict=True):
         item = items[answer.index]
         event_id = ids.get(row["public_id"])
@@ -161,9 +176,9 @@ async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Ac
                             "staff_id": row["staff_id"], "control_key": result.key, "control_name": result.name,
                             "severity": result.severity, "measured": result.measured, "expected": result.expected,
                             "status": "open", "raised_at": ctx.now, "due_at": due})
-                raised.append(NonconformityRecord(
+                raised.append((answer.index, NonconformityRecord(
                     id=nc_id, event_id=answer.id, touchpoint=item.touchpoint, unit=unit, control=result,
-                    raised_at=ctx.now, due_at=due, staff_id=item.staff))
+                    raised_at=ctx.now, due_at=due, staff_id=item.staff)))
     if ncs:
         await ctx.session.execute(sa.insert(Nonconformity.__table__), ncs)
     listening = {u.id: await ctx.plugins.listens("service_event_recorded", ctx.session, u) for u in set(units)}
@@ -174,6 +189,7 @@ async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Ac
         record = ServiceEventRecord(id=answer.id, touchpoint=item.touchpoint, unit=unit, occurred_at=row["occurred_at"],
                                     channel=row["channel"], measurements=item.measurements, outcome=answer.outcome,
                                     standard_version=answer.standard_version, staff_id=item.staff, client_id=item.client)
-        await ctx.plugins.call("service_event_recorded", ctx, unit, event=record, evaluation=answer.evaluation)
-    for nc in raised:
-        await ctx.plugins.call("nonconformity_raised", ctx, nc.unit, nonconformity=nc)
+        await ctx.plugins.call("service_event_recorded", acting[answer.index], unit, event=record,
+                               evaluation=answer.evaluation)
+    for index, nc in raised:
+        await ctx.plugins.call("nonconformity_raised", acting[index], nc.unit, nonconformity=nc)

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import msgspec
 import sqlalchemy as sa
-from litestar import Response, get, post
+from litestar import Request, Response, get, post
+from litestar.datastructures import State
 from litestar.params import HeaderParameter, QueryParameter
 
 from core.api.auth import requires
@@ -29,18 +30,19 @@ from core.context import HookContext
 from core.errors import FieldProblem, NotFound
 from core.models import Client, EventBatch, Nonconformity, OrgUnit, ServiceEvent, Staff, StandardVersion, Touchpoint
 from core.services import events, nonconformities
-from core.services.events import Accepted, EventIn
+from core.services.events import Accepted, EventIn, Rejected
 from core.services.scope import in_subtree, unit_in_scope
 
 IdempotencyKey = Annotated[str | None, HeaderParameter(name="Idempotency-Key", required=False, max_length=200)]
 
 
-@post("/events", guards=[requires("events.record")], summary="Record one service event")
-async def record_event(ctx: HookContext, data: EventIn) -> Accepted:
-    accepted, rejected = await events.record(ctx, [data])
-    if rejected:
-        raise FieldProblem([(p.field, p.message) for p in rejected[0].reasons])
-    return accepted[0]
+@post("/events", guards=[requires("events.record")],
+      summary="Record one service event (answered once it is committed, grouped with concurrent ones)")
+async def record_event(request: Request, state: State, data: EventIn) -> Accepted:
+    answer = await state.events.record(request.user, data)
+    if isinstance(answer, Rejected):
+        raise FieldProblem([(p.field, p.message) for p in answer.reasons])
+    return msgspec.structs.replace(answer, index=0)
 
 
 @post("/events/batch", guards=[requires("events.record")], status_code=200,
