@@ -12,6 +12,7 @@ from typing import Any
 
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from sqlalchemy.exc import IntegrityError
 
 from core.errors import TouchstoneError
 
@@ -61,6 +62,15 @@ def on_http_error(request: Request, exc: HTTPException) -> Response[dict[str, An
     return problem(exc.status_code, slug, title, str(exc.detail), request, **extra)
 
 
+def on_integrity_error(request: Request, exc: IntegrityError) -> Response[dict[str, Any]]:
+    """A unique key or foreign key the database enforced: two requests raced for the same
+    thing (an idempotency key, a first setting at a unit). Nothing was written; retrying is
+    safe."""
+    log.info("integrity conflict on %s %s: %s", request.method, request.url.path, exc.orig)
+    return problem(409, "conflict", "Conflict", "a concurrent change got there first; nothing was written, retry",
+                   request)
+
+
 def on_unexpected_error(request: Request, exc: Exception) -> Response[dict[str, Any]]:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(500, "internal", "Internal error", "the server failed; the error is logged", request)
@@ -70,6 +80,7 @@ EXCEPTION_HANDLERS = {
     TouchstoneError: on_touchstone_error,
     ValidationException: on_validation_error,
     HTTPException: on_http_error,
+    IntegrityError: on_integrity_error,
     Exception: on_unexpected_error,
 }
 __all__ = ["EXCEPTION_HANDLERS", "PROBLEM_MEDIA_TYPE", "problem"]

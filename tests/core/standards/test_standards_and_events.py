@@ -3,6 +3,8 @@ at its unit and time; failed controls open nonconformities."""
 
 from __future__ import annotations
 
+import asyncio
+
 from litestar.testing import AsyncTestClient
 
 COUNTER = {
@@ -105,3 +107,14 @@ async def test_a_control_that_breaks_its_kinds_rules_is_refused_naming_the_field
     response = await client.post("/api/v1/touchpoints/lobby/versions", json={"content": bad}, headers=admin)
     assert response.status_code == 422
     assert response.json()["errors"] == [{"field": "controls[0].threshold", "message": "threshold must be a number"}]
+
+
+async def test_two_batches_racing_with_one_key_store_one_and_refuse_the_other(client: AsyncTestClient, token_for,
+                                                                              clock) -> None:
+    await _published(client, await token_for("admin", "HO"), clock)
+    teller = {**await token_for("teller", "OUT1"), "Idempotency-Key": "race-1"}
+    good = {"touchpoint": "counter", "unit": "OUT1", "occurred_at": "2026-11-20T09:40:00Z", "measurements": {"wait_minutes": 3}}
+    answers = await asyncio.gather(*[client.post("/api/v1/events/batch", json={"events": [good]}, headers=teller)
+                                     for _ in range(2)])
+    assert sorted(a.status_code for a in answers) in ([200, 200], [200, 409])
+    assert len((await client.get("/api/v1/events", headers=teller)).json()["items"]) == 1
