@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from pathlib import Path
-
 from decimal import Decimal
+from pathlib import Path
 
 import msgspec
 import platformdirs

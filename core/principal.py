@@ -7,11 +7,10 @@ routes ask for an action, never for a role, so a bank can reason about one table
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Literal
-
 import datetime as dt
 import time
+from collections.abc import Iterable
+from typing import Literal
 
 import msgspec
 

@@ -32,9 +32,9 @@ from core.db.engine import Database, create_engine
 from core.db.migrate import ensure_migrated, owner_locations
 from core.errors import OutOfScope, PluginDisabled
 from core.plugins import CORE_PLUGIN, PluginRuntime, create_plugin_manager
+from core.principal import Principal
 from core.services.group_commit import EventCommitter
 from core.services.standards import sync_plugin_touchpoints
-from core.principal import Principal
 
 API_PREFIX = "/api/v1"
 

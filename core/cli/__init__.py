@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from core.cli.demo import demo
 from core.cli.jobs import jobs
 from core.cli.migrate import migrate
 from core.cli.plugins import plugins
@@ -22,12 +23,5 @@ def main() -> None:
     """Touchstone: service standards for a bank's branch network."""
 
 
-for command in (serve, migrate, plugins, token, jobs):
+for command in (serve, migrate, plugins, token, demo, jobs):
     main.add_command(command)
-
-try:  # the demo loader arrives with its own module
-    from core.cli.demo import demo
-
-    main.add_command(demo)
-except ImportError:  # pragma: no cover
-    pass

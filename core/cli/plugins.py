@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.console import Console
 from rich.table import Table
 
 from core.cli.runtime import Runtime, run
@@ -25,8 +26,6 @@ def plugins() -> None:
                 "everywhere (core)" if info.always_on else ", ".join(info.enabled_at) or "nowhere",
                 ", ".join(info.disabled_at),
             )
-        from rich.console import Console
-
         Console().print(table)
 
     run(body)

@@ -20,7 +20,16 @@ from core.db import generations
 from core.db.base import new_public_id
 from core.db.engine import Database
 from core.demo.catalogue import CATALOGUE, PILOT
-from core.models import Client, Nonconformity, OrgUnit, PilotUnit, ServiceEvent, Staff, StandardVersion, Touchpoint
+from core.models import (
+    Client,
+    Nonconformity,
+    OrgUnit,
+    PilotUnit,
+    ServiceEvent,
+    Staff,
+    StandardVersion,
+    Touchpoint,
+)
 from core.services import in_force
 from core.services.events import DUE, evaluate
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from core.context import HookContext
 from core.db.base import json_ready, new_public_id
 from core.errors import FieldProblem, NotFound, TransitionNotAllowed, require_reason
-from core.models import Client, ClientHistory, Staff
+from core.models import Client, ClientHistory, OrgUnit, Staff
 from core.services.scope import in_subtree, unit_by_id, unit_in_scope
 from core.types import (
     ClientSnapshot,
@@ -258,8 +258,6 @@ async def set_tier(ctx: HookContext, public_id: str, tier: str, reason: str) -> 
 def search_query(ctx: HookContext, scope: UnitRef, *, state: str | None, tier: str | None, kind: str | None,
                  manager_id: int | None, q: str | None) -> sa.Select[Any]:
     """Clients in ``scope``'s subtree matching the filters (purged ones never listed)."""
-    from core.models import OrgUnit
-
     query = sa.select(Client).join(OrgUnit, OrgUnit.id == Client.unit_id).where(in_subtree(scope), Client.state != "purged")
     for column, value in ((Client.state, state), (Client.tier, tier), (Client.kind, kind), (Client.manager_id, manager_id)):
         if value is not None:

@@ -17,7 +17,14 @@ import sqlalchemy as sa
 
 from core.context import HookContext
 from core.errors import Conflict
-from core.models import Client, Nonconformity, PilotUnit, ServiceEvent, StandardVersion, Touchpoint
+from core.models import (
+    Client,
+    Nonconformity,
+    PilotUnit,
+    ServiceEvent,
+    StandardVersion,
+    Touchpoint,
+)
 from core.plugins import OrgSnapshot
 from core.services.standards import version as find_version
 from core.types import UnitRef

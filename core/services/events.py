@@ -21,7 +21,13 @@ from core.models import Client, Nonconformity, ServiceEvent, Staff
 from core.plugins import OrgSnapshot
 from core.principal import Principal
 from core.services.in_force import StandardsSnapshot
-from core.types import ControlKind, ControlResult, NonconformityRecord, ServiceEventRecord, UnitRef
+from core.types import (
+    ControlKind,
+    ControlResult,
+    NonconformityRecord,
+    ServiceEventRecord,
+    UnitRef,
+)
 
 DUE = {"critical": dt.timedelta(days=1), "major": dt.timedelta(days=3), "minor": dt.timedelta(days=7)}
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)

@@ -19,7 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.context import HookContext
 from core.db import generations
 from core.db.base import new_public_id
-from core.errors import Conflict, FieldProblem, NotFound, TransitionNotAllowed, require_reason
+from core.errors import (
+    Conflict,
+    FieldProblem,
+    NotFound,
+    TransitionNotAllowed,
+    require_reason,
+)
 from core.models import PilotUnit, StandardVersion, Touchpoint
 from core.plugins import PluginRuntime
 from core.services import in_force, standards_toml

@@ -28,7 +28,16 @@ from core.api.schemas.events import (
 )
 from core.context import HookContext
 from core.errors import FieldProblem, NotFound
-from core.models import Client, EventBatch, Nonconformity, OrgUnit, ServiceEvent, Staff, StandardVersion, Touchpoint
+from core.models import (
+    Client,
+    EventBatch,
+    Nonconformity,
+    OrgUnit,
+    ServiceEvent,
+    Staff,
+    StandardVersion,
+    Touchpoint,
+)
 from core.services import events, nonconformities
 from core.services.events import Accepted, EventIn, Rejected
 from core.services.scope import in_subtree, unit_in_scope

@@ -12,7 +12,13 @@ from core.api.auth import requires
 from core.context import HookContext
 from core.errors import FieldProblem
 from core.services import compliance
-from core.services.compliance import ComplianceRow, FrequencyFigure, NonconformitySummary, PeriodKind, PilotComparison
+from core.services.compliance import (
+    ComplianceRow,
+    FrequencyFigure,
+    NonconformitySummary,
+    PeriodKind,
+    PilotComparison,
+)
 from core.services.scope import unit_in_scope
 
 Depth = Annotated[int, QueryParameter(ge=0, le=3)]
