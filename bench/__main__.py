@@ -76,8 +76,10 @@ async def prepare(url: str) -> tuple[Database, str]:
 
 
 def event_body(i: int) -> dict:
+    """A counter contact; about one in eight fails a control (a realistic rate), raising a
+    nonconformity like any failure would."""
     return {"touchpoint": f"tp{1 + i % data.TOUCHPOINTS}", "unit": "O1", "occurred_at": "2026-08-01T10:00:00+08:00",
-            "measurements": {"wait_minutes": 5 + i % 20, "service_log_written": i % 10 != 0}}
+            "measurements": {"wait_minutes": 2 + i % 15, "service_log_written": i % 20 != 0}}
 
 
 def start_server(url: str, data_dir: str, port: int) -> subprocess.Popen[bytes]:
