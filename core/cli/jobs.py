@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from core.cli.runtime import Runtime, console, run
-from core.context import JobContext
 from core.db.migrate import ensure_migrated
+from core.errors import TouchstoneError
 from core.jobs import available_jobs, run_job
 
 
@@ -34,9 +34,12 @@ def run_command(name: str) -> None:
     async def body(rt: Runtime) -> None:
         await ensure_migrated(rt.db.engine, rt.locations)
         with console.status(f"Running {name}…") as status:
-            context = JobContext(db=rt.db, plugins=rt.plugins, clock=rt.clock, settings=rt.settings,
-                                 progress=lambda text: status.update(f"{name}: {text}"))
-            summary = await run_job(name, context)
+            try:
+                summary = await run_job(name, rt.system(progress=lambda text: status.update(f"{name}: {text}")))
+            except TouchstoneError:
+                raise
+            except Exception as exc:  # recorded as a failed run; the operator gets one line, not a traceback
+                raise click.ClickException(f"job {name} failed: {type(exc).__name__}: {exc}") from exc
         click.echo(summary)
 
     run(body)

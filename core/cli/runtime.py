@@ -14,6 +14,7 @@ from rich.console import Console
 
 from core.clock import Clock
 from core.config import Settings, load_settings
+from core.context import JobContext
 from core.db.engine import Database, create_engine
 from core.db.migrate import owner_locations
 from core.errors import DatabaseNotMigrated, TouchstoneError
@@ -34,6 +35,11 @@ class Runtime:
     @property
     def locations(self) -> list[MigrationsLocation]:
         return owner_locations([loc for _, loc in self.plugins.collect("register_migrations")])
+
+    def system(self, progress: Callable[[str], None] = lambda _: None) -> JobContext:
+        """What jobs get, and what the CLI's own writes use: ``unit_of_work()`` acts as the
+        system principal at the root, through the same services (and audit) as the API."""
+        return JobContext(db=self.db, plugins=self.plugins, clock=self.clock, settings=self.settings, progress=progress)
 
 
 @asynccontextmanager

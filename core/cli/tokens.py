@@ -1,7 +1,9 @@
 """``touchstone token create|list|revoke``: API tokens from the command line.
 
-``create`` prints the new secret alone on its last line, so scripts can take it with
-``| tail -n1``; the secret is never stored or shown again.
+The CLI acts as the system principal at the root of the tree, through the same services as
+the API, so its tokens are validated and audited alike. ``create`` prints the new secret
+alone on its last line, so scripts can take it with ``| tail -n1``; it is never stored or
+shown again.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import click
 import sqlalchemy as sa
 
 from core.cli.runtime import Runtime, run
+from core.context import HookContext
 from core.db.migrate import ensure_migrated
 from core.errors import FieldProblem, NotFound
-from core.models import ApiToken, OrgUnit, ServiceAccount, Staff
-from core.principal import system_principal
-from core.services import audit, tokens
+from core.models import ApiToken, Staff
+from core.services import tokens
+from core.services.tokens import TOKEN_STATUSES, TokenView
 
 
 @click.group()
@@ -24,72 +27,67 @@ def token() -> None:
     """Create, list and revoke API tokens."""
 
 
-async def _root_or(session, code: str | None) -> OrgUnit:  # type: ignore[no-untyped-def]
-    query = sa.select(OrgUnit).where(OrgUnit.code == code) if code else sa.select(OrgUnit).where(
-        OrgUnit.parent_id.is_(None)).order_by(OrgUnit.id).limit(1)
-    unit = (await session.execute(query)).scalar_one_or_none()
-    if unit is None:
-        raise NotFound(f"no unit '{code}'" if code else "no organisation units yet: run `touchstone demo` first")
-    return unit
+async def _root(ctx: HookContext) -> str:
+    units = (await ctx.plugins.snapshot(ctx.session)).units
+    if not units:
+        raise NotFound("no organisation units yet: load the demo (`touchstone demo`) or create the tree first")
+    return ctx.principal.unit.code
+
+
+async def _staff_id(ctx: HookContext, employee_no: str) -> str:
+    found = (await ctx.session.execute(sa.select(Staff.public_id).where(Staff.employee_no == employee_no))).scalar()
+    if found is None:
+        raise FieldProblem.one("staff", f"no staff member with employee number '{employee_no}'")
+    return found
+
+
+def describe(view: TokenView, now: dt.datetime) -> str:
+    token = view.token
+    return (f"{token.public_id}\t{view.principal.name}\t{view.unit}\t{view.status(now)}\t"
+            f"expires {token.expires_at:%Y-%m-%d}\t{token.label}")
 
 
 @token.command("create")
-@click.option("--role", help="Role of the service account the token acts as (e.g. admin).")
-@click.option("--unit", "unit_code", help="Unit code the principal is bound to (default: the root).")
+@click.option("--role", "roles", multiple=True, help="Role of the service account the token acts as (repeatable).")
+@click.option("--name", help="Service account name (default: <roles>@<unit>).")
+@click.option("--unit", "unit_code", help="Unit code the service account is bound to (default: the root).")
 @click.option("--staff", "employee_no", help="Bind to this staff member (by employee number) instead.")
-@click.option("--days", "ttl_days", type=int, help="Days until the token expires (default from settings).")
-@click.option("--label", default="", help="A note to recognise the token by.")
-def create(role: str | None, unit_code: str | None, employee_no: str | None, ttl_days: int | None, label: str) -> None:
+@click.option("--days", type=click.IntRange(1, 3650), help="Days until the token expires (default from settings).")
+@click.option("--label", default="created with the CLI", show_default=True, help="A note to recognise the token by.")
+def create(roles: tuple[str, ...], name: str | None, unit_code: str | None, employee_no: str | None,
+           days: int | None, label: str) -> None:
     """Create a token; its secret is printed alone on the last line."""
-    if bool(role) == bool(employee_no):
+    if bool(roles) == bool(employee_no):
         raise click.UsageError("give either --role (a service account) or --staff (a staff member)")
 
     async def body(rt: Runtime) -> str:
         await ensure_migrated(rt.db.engine, rt.locations)
-        now = rt.clock.now()
-        async with rt.db.unit_of_work() as session:
-            staff = account = None
+        async with rt.system().unit_of_work() as ctx:
             if employee_no:
-                staff = (await session.execute(sa.select(Staff).where(Staff.employee_no == employee_no))).scalar_one_or_none()
-                if staff is None:
-                    raise FieldProblem.one("staff", f"no staff member with employee number '{employee_no}'")
-                unit = await session.get(OrgUnit, staff.unit_id)
+                view, secret = await tokens.issue_for_staff(ctx, await _staff_id(ctx, employee_no), days=days,
+                                                            label=label)
             else:
-                unit = await _root_or(session, unit_code)
-                account = await tokens.service_account_for(session, role=role or "", unit=unit, now=now)
-            assert unit is not None
-            row, secret = await tokens.issue(
-                session, now=now, ttl=dt.timedelta(days=ttl_days or rt.settings.token_ttl_days),
-                staff=staff, service_account=account, label=label or "created with the CLI",
-            )
-            audit.record(session, principal=system_principal(unit.ref()), at=now, unit=unit.ref(), entity="api_token",
-                         entity_id=row.public_id, action="create", after={"label": row.label,
-                         "principal": staff.public_id if staff else account.public_id if account else None,
-                         "expires_at": row.expires_at}, reason="touchstone token create")
-        click.echo(f"token {row.public_id} for {staff.name if staff else account.name if account else ''} "
-                   f"at {unit.code}, expires {row.expires_at:%Y-%m-%d}")
+                view, secret = await tokens.issue_for_service(ctx, unit_code=unit_code or await _root(ctx),
+                                                              roles=roles, name=name, days=days, label=label)
+        click.echo(f"token {view.token.public_id} for {view.principal.name} at {view.unit}, "
+                   f"expires {view.token.expires_at:%Y-%m-%d}")
         return secret
 
     click.echo(run(body))
 
 
 @token.command("list")
-def list_tokens() -> None:
-    """List tokens (never their secrets)."""
+@click.option("--unit", "unit_code", help="Only principals in this unit's subtree.")
+@click.option("--status", type=click.Choice(TOKEN_STATUSES), help="Only live, expired or revoked tokens.")
+def list_tokens(unit_code: str | None, status: str | None) -> None:
+    """List tokens: id, principal, unit, status, expiry, label (never a secret)."""
 
     async def body(rt: Runtime) -> None:
-        async with rt.db.unit_of_work(readonly=True) as session:
-            rows = await session.execute(
-                sa.select(ApiToken, Staff.name, ServiceAccount.name)
-                .outerjoin(Staff, Staff.id == ApiToken.staff_id)
-                .outerjoin(ServiceAccount, ServiceAccount.id == ApiToken.service_account_id)
-                .order_by(ApiToken.id)
-            )
-            now = rt.clock.now()
-            for tok, staff_name, account_name in rows:
-                state = "revoked" if tok.revoked_at else "expired" if tok.expires_at <= now else "live"
-                click.echo(f"{tok.public_id}\t{staff_name or account_name}\t{state}\t"
-                           f"expires {tok.expires_at:%Y-%m-%d}\t{tok.label}")
+        await ensure_migrated(rt.db.engine, rt.locations)
+        async with rt.system().unit_of_work() as ctx:
+            query = await tokens.search(ctx, unit=unit_code, status=status)
+            for row in await ctx.session.execute(query.order_by(ApiToken.id)):
+                click.echo(describe(TokenView(*row), ctx.now))
 
     run(body)
 
@@ -97,15 +95,12 @@ def list_tokens() -> None:
 @token.command("revoke")
 @click.argument("token_id")
 def revoke(token_id: str) -> None:
-    """Revoke token TOKEN_ID (as shown by `token list`); it stops working at once."""
+    """Revoke token TOKEN_ID (as shown by `token list`); servers refuse it within seconds."""
 
     async def body(rt: Runtime) -> None:
-        now = rt.clock.now()
-        async with rt.db.unit_of_work() as session:
-            row = await tokens.revoke(session, token_id, now)
-            root = await _root_or(session, None)
-            audit.record(session, principal=system_principal(root.ref()), at=now, unit=None, entity="api_token",
-                         entity_id=row.public_id, action="revoke", reason="touchstone token revoke")
-        click.echo(f"revoked {token_id}")
+        await ensure_migrated(rt.db.engine, rt.locations)
+        async with rt.system().unit_of_work() as ctx:
+            view = await tokens.revoke(ctx, token_id)
+            click.echo(describe(view, ctx.now))
 
     run(body)

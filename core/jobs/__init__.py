@@ -35,7 +35,7 @@ async def run_job(name: str, context: JobContext) -> str:
             session.add(run)
         try:
             summary = await job.run(context)
-        except Exception as exc:
+        except BaseException as exc:  # interrupted runs too: no run is left "running" forever
             await _finish(context.db, run.id, context, "failed", f"{type(exc).__name__}: {exc}")
             raise
         await _finish(context.db, run.id, context, "succeeded", summary)

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 
 def lock_key(name: str) -> int:
-    """A stable signed 64-bit advisory-lock key for a job name."""
+    """A stable advisory-lock key for a job name (a CRC-32, within PostgreSQL's bigint)."""
     return zlib.crc32(f"touchstone:job:{name}".encode())
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
@@ -65,29 +66,42 @@ async def _claim(job: JobContext) -> list[OutboxMessage]:
         return messages
 
 
+class Outcome(NamedTuple):
+    message: OutboxMessage
+    result: DeliveryResult
+    channel: str | None
+    error: str | None
+
+
+async def _deliver(message: OutboxMessage, channels: list[DeliveryChannel]) -> Outcome:
+    """One attempt; whatever goes wrong becomes the outcome, never an exception."""
+    channel = channel_for(message.topic, channels)
+    if channel is None:
+        return Outcome(message, "failed", None, f"no delivery channel claims topic '{message.topic}'")
+    try:
+        answer = await channel.deliver(message)
+    except Exception as exc:  # a channel's failure is data, kept on the message
+        return Outcome(message, "retry", channel.name, f"{type(exc).__name__}: {exc}")
+    if answer == "delivered":
+        return Outcome(message, "delivered", channel.name, None)
+    result: DeliveryResult = "failed" if answer == "failed" else "retry"
+    return Outcome(message, result, channel.name, f"channel '{channel.name}' answered {answer!r}")
+
+
 async def deliver_outbox(job: JobContext) -> str:
     """Deliver every due message; returns counts of delivered, retried and failed."""
     channels = [channel for _, channel in job.plugins.collect_flat("register_delivery_channels")]
     counts = {"delivered": 0, "retry": 0, "failed": 0}
     while messages := await _claim(job):
-        outcomes: list[tuple[OutboxMessage, DeliveryResult, str | None, str | None]] = []
-        for message in messages:
-            channel = channel_for(message.topic, channels)
-            if channel is None:
-                outcomes.append((message, "failed", None, f"no delivery channel claims topic '{message.topic}'"))
-                continue
-            try:
-                result = await channel.deliver(message)
-                error = None if result == "delivered" else f"channel '{channel.name}' answered {result}"
-            except Exception as exc:  # a channel's failure is data, kept on the message
-                result, error = "retry", f"{type(exc).__name__}: {exc}"
-            outcomes.append((message, result, channel.name, error))
+        outcomes = [await _deliver(message, channels) for message in messages]
         await _record(job, outcomes, counts)
         job.progress(f"{sum(counts.values())} messages handled")
     return f"outbox: {counts['delivered']} delivered, {counts['retry']} to retry, {counts['failed']} failed"
 
 
-async def _record(job: JobContext, outcomes, counts: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+async def _record(job: JobContext, outcomes: list[Outcome], counts: dict[str, int]) -> None:
+    """Store each outcome: delivered; failed for good (out of attempts, or the channel said
+    so); or due again after the backoff."""
     async with job.unit_of_work() as ctx:
         now = job.now
         for message, result, channel, error in outcomes:

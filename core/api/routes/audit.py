@@ -1,18 +1,20 @@
-"""The audit log (compliance, risk, admin): entries at units in your subtree."""
+"""The audit log (compliance, risk, admin): who changed what, where, when and why.
+
+Entries at units in the reader's subtree; network-wide entries only for head office.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import sqlalchemy as sa
 from litestar import get
 
 from core.api.auth import requires
 from core.api.pagination import DEFAULT_LIMIT, page
-from core.api.schemas.admin import AuditOut, AuditPage
+from core.api.schemas.audit import AuditOut, AuditPage
 from core.context import HookContext
-from core.models import AuditEntry, OrgUnit
-from core.services.scope import in_subtree, unit_in_scope
+from core.models import AuditEntry
+from core.services import audit
 
 
 @get("/audit", guards=[requires("audit.read")], summary="Who changed what, where, when and why")
@@ -20,17 +22,10 @@ async def list_audit(ctx: HookContext, entity: str | None = None, entity_id: str
                      actor: str | None = None, unit: str | None = None, since: dt.datetime | None = None,
                      until: dt.datetime | None = None, cursor: str | None = None,
                      limit: int = DEFAULT_LIMIT) -> AuditPage:
-    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
-    query = sa.select(AuditEntry, OrgUnit.code).outerjoin(OrgUnit, OrgUnit.id == AuditEntry.unit_id)
-    network_wide = AuditEntry.unit_id.is_(None) if ctx.principal.unit.level == "head_office" and not unit else sa.false()
-    query = query.where(sa.or_(in_subtree(scope), network_wide))
-    for column, value in ((AuditEntry.entity, entity), (AuditEntry.entity_id, entity_id), (AuditEntry.actor, actor)):
-        if value is not None:
-            query = query.where(column == value)
-    if since:
-        query = query.where(AuditEntry.at >= since)
-    if until:
-        query = query.where(AuditEntry.at < until)
+    """Oldest first. ``unit`` narrows to that unit's subtree; ``actor`` is a principal's label
+    (``staff:st_…``); ``since``/``until`` bound a half-open period (timezone required)."""
+    query = await audit.search(ctx, entity=entity, entity_id=entity_id, actor=actor, unit=unit, since=since,
+                               until=until)
     rows, next_cursor = await page(ctx.session, query, AuditEntry.id, cursor, limit)
     return AuditPage(items=[AuditOut(at=e.at, actor=e.actor, actor_name=e.actor_name, unit=code, entity=e.entity,
                                      entity_id=e.entity_id, action=e.action, before=e.before, after=e.after,

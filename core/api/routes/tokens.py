@@ -1,80 +1,58 @@
-"""Token routes (admins): issue for a member of staff or a service account, list, revoke."""
+"""Token routes (admins): issue for a member of staff or a service account, list, revoke.
+
+Only principals in the admin's subtree: naming a unit outside it answers 403, a staff
+member or token outside it 404. The secret is in the answer to the issuing POST only.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import sqlalchemy as sa
 from litestar import delete, get, post
-from litestar.datastructures import State
 
 from core.api.auth import requires
 from core.api.pagination import DEFAULT_LIMIT, page
-from core.api.schemas.admin import TokenCreate, TokenCreated, TokenOut, TokenPage
+from core.api.schemas.tokens import TokenCreate, TokenCreated, TokenOut, TokenPage, TokenPrincipal, TokenStatus
 from core.context import HookContext
-from core.errors import FieldProblem, NotFound
-from core.models import ApiToken, OrgUnit, ServiceAccount, Staff
-from core.services import staff as staff_service
+from core.errors import FieldProblem
+from core.models import ApiToken
 from core.services import tokens
-from core.services.scope import in_subtree, unit_by_id, unit_in_scope
-
-PRINCIPALS = (
-    sa.select(ApiToken, sa.func.coalesce(Staff.name, ServiceAccount.name), OrgUnit.code)
-    .outerjoin(Staff, Staff.id == ApiToken.staff_id)
-    .outerjoin(ServiceAccount, ServiceAccount.id == ApiToken.service_account_id)
-    .join(OrgUnit, OrgUnit.id == sa.func.coalesce(Staff.unit_id, ServiceAccount.unit_id))
-)
+from core.services.tokens import TokenView
 
 
-def present(token: ApiToken, principal: str, unit: str) -> TokenOut:
-    return TokenOut(id=token.public_id, principal=principal, unit=unit, label=token.label,
+def present(ctx: HookContext, view: TokenView) -> TokenOut:
+    token, principal = view.token, view.principal
+    return TokenOut(id=token.public_id, label=token.label, unit=view.unit, status=view.status(ctx.now),  # type: ignore[arg-type]
+                    principal=TokenPrincipal(kind="staff" if view.staff else "service", id=principal.public_id,
+                                             name=principal.name, roles=sorted(principal.roles)),
                     created_at=token.created_at, expires_at=token.expires_at, revoked_at=token.revoked_at)
 
 
 @post("/tokens", guards=[requires("tokens.manage")], summary="Issue a token (its secret is shown once)")
-async def create_token(ctx: HookContext, state: State, data: TokenCreate) -> TokenCreated:
-    if (data.staff_id is None) == (data.service_account is None):
-        raise FieldProblem.one("staff_id", "give exactly one of staff_id or service_account")
-    staff = account = None
-    if data.staff_id:
-        staff = await staff_service.get(ctx, data.staff_id)
-        unit = await unit_by_id(ctx, staff.unit_id)
+async def create_token(ctx: HookContext, data: TokenCreate) -> TokenCreated:
+    """Give ``staff_id`` for a member of staff, or ``service_account`` {unit, roles, name?}."""
+    if data.staff_id is not None and data.service_account is None:
+        view, secret = await tokens.issue_for_staff(ctx, data.staff_id, days=data.days, label=data.label)
+    elif data.service_account is not None and data.staff_id is None:
+        account = data.service_account
+        view, secret = await tokens.issue_for_service(ctx, unit_code=account.unit, roles=account.all_roles(),
+                                                      name=account.name, days=data.days, label=data.label)
     else:
-        assert data.service_account is not None
-        unit = await unit_in_scope(ctx, data.service_account.unit)
-        unit_row = await ctx.session.get(OrgUnit, unit.id)
-        assert unit_row is not None
-        account = await tokens.service_account_for(ctx.session, role=data.service_account.role, unit=unit_row,
-                                                   now=ctx.now)
-    days = data.days or state.settings.token_ttl_days
-    row, secret = await tokens.issue(ctx.session, now=ctx.now, ttl=dt.timedelta(days=days), staff=staff,
-                                     service_account=account, label=data.label)
-    principal = staff.name if staff else account.name if account else ""
-    ctx.audit(entity="api_token", entity_id=row.public_id, action="create", unit=unit, reason=data.label or None,
-              after={"principal": principal, "expires_at": row.expires_at})
-    return TokenCreated(token=present(row, principal, unit.code), secret=secret)
+        raise FieldProblem.one("staff_id", "give exactly one of staff_id or service_account")
+    return TokenCreated(token=present(ctx, view), secret=secret)
 
 
 @get("/tokens", guards=[requires("tokens.manage")], summary="Tokens of principals in your subtree (no secrets)")
-async def list_tokens(ctx: HookContext, cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> TokenPage:
-    rows, next_cursor = await page(ctx.session, PRINCIPALS.where(in_subtree(ctx.principal.unit)), ApiToken.id,
-                                   cursor, limit)
-    return TokenPage(items=[present(t, name, code) for t, name, code in rows], next_cursor=next_cursor)
+async def list_tokens(ctx: HookContext, unit: str | None = None, status: TokenStatus | None = None,
+                      cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> TokenPage:
+    """``unit`` narrows to principals in that unit's subtree; ``status`` to live, expired or revoked."""
+    query = await tokens.search(ctx, unit=unit, status=status)
+    rows, next_cursor = await page(ctx.session, query, ApiToken.id, cursor, limit)
+    return TokenPage(items=[present(ctx, TokenView(*row)) for row in rows], next_cursor=next_cursor)
 
 
 @delete("/tokens/{token_id:str}", guards=[requires("tokens.manage")], status_code=200,
         summary="Revoke a token; it stops working at once")
 async def revoke_token(ctx: HookContext, token_id: str) -> TokenOut:
-    row = (await ctx.session.execute(PRINCIPALS.where(ApiToken.public_id == token_id,
-                                                      in_subtree(ctx.principal.unit)))).one_or_none()
-    if row is None:
-        raise NotFound(f"no token '{token_id}'")
-    token, name, code = row
-    await tokens.revoke(ctx.session, token_id, ctx.now)
-    ctx.plugins.principals.clear()
-    ctx.audit(entity="api_token", entity_id=token_id, action="revoke", unit=await unit_in_scope(ctx, code),
-              after={"revoked_at": token.revoked_at})
-    return present(token, name, code)
+    return present(ctx, await tokens.revoke(ctx, token_id))
 
 
 HANDLERS = [create_token, list_tokens, revoke_token]
