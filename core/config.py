@@ -30,6 +30,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """How long an archived client can still be restored before the purge job takes it."""
     outbox_max_attempts: int = 8
     """Deliveries tried before a message is marked failed (and kept, visible)."""
+    idempotency_retention_hours: int = 48
+    """How long an answer given under an ``Idempotency-Key`` is kept for replay (at least 24)."""
     tiers: dict[str, Decimal] | None = None
     """Lowest assets (CNY) per tier, e.g. ``{private_banking = 6000000, gold = 500000,
     silver = 50000, mass = 0}``; the defaults are those."""

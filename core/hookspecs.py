@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         Job,
         MigrationsLocation,
         NonconformityRecord,
+        Permission,
         Period,
         ScoreComponent,
         ServiceEventRecord,
@@ -291,6 +292,21 @@ def register_routes() -> list[Any]:
 
     Synchronous, no I/O. Implementations should check permissions with the guards in
     :mod:`core.api.auth` like the core's own routes.
+    """
+
+
+@hookspec
+def register_permissions() -> list[Permission]:
+    """Called when the app is built to collect the actions a plugin's routes guard.
+
+    :returns: a list of :class:`~core.types.Permission` (action, roles allowed, description).
+        Actions are prefixed with the plugin's name (``complaints.resolve``); roles are
+        those of :data:`core.principal.ROLES`.
+
+    Synchronous, no I/O. Guard a route with ``requires("complaints.resolve")`` and check in
+    code with ``ctx.principal.can("complaints.resolve")``; an action nobody registered is
+    allowed to nobody. Implementations should grant the narrowest roles that need the
+    action, and name the core's own actions (``clients.read``…) where those fit.
     """
 
 

@@ -18,7 +18,8 @@ import functools
 import importlib.metadata
 import inspect
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import msgspec
@@ -30,7 +31,7 @@ from core import hookspecs
 from core.context import HookContext
 from core.db import generations
 from core.models import OrgUnit, PluginEnablement
-from core.principal import PrincipalCache
+from core.principal import PERMISSIONS, ROLES, PrincipalCache
 from core.types import ControlKind, UnitRef
 
 ENTRY_POINT_GROUP = "touchstone.plugins"
@@ -207,6 +208,21 @@ class PluginRuntime:
         for plugin, kind in sorted(self.collect_flat("register_control_kinds"), key=lambda p: p[0] != CORE_PLUGIN):
             kinds[kind.name] = kind
         return kinds
+
+    @functools.cached_property
+    def permissions(self) -> Mapping[str, tuple[str, ...]]:
+        """Action → roles: the core's table plus every installed plugin's actions.
+
+        Raises ``ValueError`` at start-up when a plugin redefines an action or names an
+        unknown role, since a silently merged permission is a security hole."""
+        table = dict(PERMISSIONS)
+        for plugin, permission in self.collect_flat("register_permissions"):
+            if permission.action in table:
+                raise ValueError(f"plugin '{plugin}' redefines permission '{permission.action}'")
+            if unknown := set(permission.roles) - set(ROLES):
+                raise ValueError(f"plugin '{plugin}' grants '{permission.action}' to unknown roles {sorted(unknown)}")
+            table[permission.action] = tuple(permission.roles)
+        return MappingProxyType(table)
 
     def collect_flat(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Like :meth:`collect` for hooks returning lists: one pair per list item."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Literal
 
 import msgspec
@@ -61,7 +62,9 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "scores.read": (*_MANAGERS, *_CONTROL, "admin"),
     "scores.assess": ("outlet_head", "sub_branch_head", "branch_service", "admin"),
 }
-"""Action → roles allowed. Plugins check their own actions with :meth:`Principal.can`."""
+"""The core's actions → roles allowed. Plugins add theirs through the ``register_permissions``
+hook; :attr:`core.plugins.PluginRuntime.permissions` is the merged table."""
+CORE_PERMISSIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(PERMISSIONS)
 PRINCIPAL_CACHE_SECONDS = 5.0
 
 
@@ -73,6 +76,9 @@ class Principal(msgspec.Struct, frozen=True):
     name: str
     roles: frozenset[str]
     unit: UnitRef
+    permissions: Mapping[str, tuple[str, ...]] = CORE_PERMISSIONS
+    """The permission table of the app that authenticated this principal (the core's
+    actions plus every installed plugin's)."""
 
     @property
     def label(self) -> str:
@@ -83,7 +89,9 @@ class Principal(msgspec.Struct, frozen=True):
         return not self.roles.isdisjoint(roles)
 
     def can(self, action: str) -> bool:
-        return self.has_any_role(PERMISSIONS.get(action, ()))
+        """Whether one of this principal's roles is allowed ``action``; the system (jobs,
+        the CLI's own writes) acts for the bank and may do everything."""
+        return self.kind == "system" or self.has_any_role(self.permissions.get(action, ()))
 
     def sees(self, unit: UnitRef) -> bool:
         """True when ``unit`` lies in this principal's subtree."""

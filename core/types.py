@@ -239,6 +239,19 @@ class Job(msgspec.Struct, frozen=True):
     run: JobRunner
 
 
+class Permission(msgspec.Struct, frozen=True):
+    """An action a plugin guards, and the roles allowed it.
+
+    ``action`` is prefixed with the plugin's name (``complaints.resolve``); ``roles`` come
+    from :data:`core.principal.ROLES`. The core refuses to start when two plugins define the
+    same action or name a role that does not exist.
+    """
+
+    action: str
+    roles: tuple[str, ...]
+    description: str = ""
+
+
 class SettingsSchema(msgspec.Struct, frozen=True):
     """The per-unit settings a plugin accepts: a msgspec Struct type whose defaults apply
     where no unit on the path sets a value."""

@@ -89,6 +89,7 @@ def create_app(
     """
     settings = settings or load_settings()
     runtime = PluginRuntime(plugin_manager or create_plugin_manager())
+    runtime.permissions  # noqa: B018 (built now: a plugin's conflicting permission stops start-up here)
     owned_database = database is None
     db = database or Database(create_engine(settings.database_url))
 

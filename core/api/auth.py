@@ -1,7 +1,8 @@
 """Authentication (bearer API tokens) and the guards every route uses.
 
 Routes never ask for a role: they ask for a permission (``requires("clients.read")``),
-and :data:`core.principal.PERMISSIONS` says which roles hold it. Unit scope (a principal
+and the app's permission table (:data:`core.principal.PERMISSIONS` plus what plugins add
+through ``register_permissions``) says which roles hold it. Unit scope (a principal
 sees its unit's subtree only) is checked by the services, which know which unit a record
 belongs to.
 """
@@ -35,7 +36,7 @@ class TokenAuthentication(AbstractAuthenticationMiddleware):
         principal = state.plugins.principals.get(key, now)
         if principal is None:
             async with state.db.unit_of_work(readonly=True) as session:
-                found = await tokens.authenticate(session, secret.strip(), now)
+                found = await tokens.authenticate(session, secret.strip(), now, state.plugins.permissions)
             if found is None:
                 raise NotAuthorizedException("the API token is unknown, expired or revoked")
             principal, expires_at = found

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from core.cli.runtime import Runtime, run
+from core.db.migrate import ensure_migrated
 from core.plugins import describe_plugins
 
 
@@ -15,6 +16,7 @@ def plugins() -> None:
     """List installed plugins with their version, hooks and where they are enabled."""
 
     async def body(rt: Runtime) -> None:
+        await ensure_migrated(rt.db.engine, rt.locations)  # where plugins are on lives in the database
         async with rt.db.unit_of_work(readonly=True) as session:
             infos = describe_plugins(rt.plugins.pm, await rt.plugins.snapshot(session))
         table = Table("plugin", "version", "hooks", "enabled at", "disabled at", title="Installed plugins")

@@ -44,7 +44,7 @@ def alembic_config(location: MigrationsLocation, connection: Connection | None =
     return config
 
 
-def _owns(location: MigrationsLocation) -> Callable[..., bool]:
+def owned_objects(location: MigrationsLocation) -> Callable[..., bool]:
     """Autogenerate filter: only the owner's tables, never another owner's version table."""
     from core.models import CORE_TABLES
 
@@ -69,7 +69,7 @@ def run_env() -> None:
         connection=connection,
         target_metadata=Base.metadata,
         version_table=version_table(location),
-        include_object=_owns(location),
+        include_object=owned_objects(location),
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

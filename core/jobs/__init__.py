@@ -51,6 +51,7 @@ async def _finish(db: Database, run_id: int, context: JobContext, status: str, s
 
 def core_jobs() -> list[Job]:
     """The core's own jobs, registered through :mod:`core.defaults`."""
+    from core.jobs.idempotency import expire_idempotency_keys
     from core.jobs.outbox import deliver_outbox
     from core.jobs.purge import purge_archived_clients
     from core.jobs.retier import retier
@@ -58,6 +59,9 @@ def core_jobs() -> list[Job]:
     return [
         Job(name="archive-purge", description="Purge clients archived longer than the retention period",
             run=purge_archived_clients),
+        Job(name="expire-idempotency-keys",
+            description="Forget answers kept under Idempotency-Keys once the retention period is over",
+            run=expire_idempotency_keys),
         Job(name="outbox", description="Deliver queued outgoing messages, with retries and backoff",
             run=deliver_outbox),
         Job(name="retier", description="Re-derive every retail client's tier from the thresholds", run=retier),

@@ -3,7 +3,8 @@
 from core.models.audit import AuditEntry
 from core.models.auth import ApiToken, ServiceAccount
 from core.models.clients import Client, ClientHistory
-from core.models.events import EventBatch, Nonconformity, ServiceEvent
+from core.models.events import Nonconformity, ServiceEvent
+from core.models.idempotency import IdempotencyRecord
 from core.models.jobs import JobRun
 from core.models.org import OrgUnit, OrgUnitMove, Staff
 from core.models.outbox import OutboxRow
@@ -17,7 +18,7 @@ __all__ = [
     "CacheGeneration",
     "Client",
     "ClientHistory",
-    "EventBatch",
+    "IdempotencyRecord",
     "JobRun",
     "Nonconformity",
     "OrgUnit",
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 CORE_TABLES = frozenset(table.name for table in (m.__table__ for m in (  # type: ignore[attr-defined]
-    ApiToken, AuditEntry, CacheGeneration, Client, ClientHistory, EventBatch, JobRun, Nonconformity, OrgUnit,
+    ApiToken, AuditEntry, CacheGeneration, Client, ClientHistory, IdempotencyRecord, JobRun, Nonconformity, OrgUnit,
     OrgUnitMove, OutboxRow, PilotUnit, PluginEnablement, PluginSetting, ScorecardEntry, ServiceAccount, ServiceEvent, Staff,
     StandardVersion, Touchpoint,
 )))

@@ -79,16 +79,3 @@ class Nonconformity(Base):
         sa.Index("ix_nonconformity_open", "status", "due_at"),
         sa.CheckConstraint(f"status IN {NONCONFORMITY_STATES}", name="status"),
     )
-
-
-class EventBatch(Base):
-    """The answer given to a batch, kept under its idempotency key so a re-sent batch is
-    answered again without storing anything twice."""
-
-    __tablename__ = "service_event_batch"
-
-    key: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
-    principal: Mapped[str] = mapped_column(sa.String(80))
-    request_hash: Mapped[str] = mapped_column(sa.String(64))
-    response: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -21,7 +21,7 @@ from core.context import HookContext
 from core.db.base import new_public_id
 from core.errors import FieldProblem, NotFound
 from core.models import ApiToken, OrgUnit, ServiceAccount, Staff
-from core.principal import ROLES, Principal
+from core.principal import CORE_PERMISSIONS, ROLES, Principal
 from core.services import staff as staff_service
 from core.services.scope import in_subtree, unit_by_code, unit_by_id, unit_in_scope
 from core.types import UnitRef
@@ -118,9 +118,11 @@ async def service_account_for(
     return account
 
 
-async def authenticate(session: AsyncSession, secret: str, now: dt.datetime) -> tuple[Principal, dt.datetime] | None:
+async def authenticate(
+    session: AsyncSession, secret: str, now: dt.datetime, permissions: Mapping[str, tuple[str, ...]] = CORE_PERMISSIONS
+) -> tuple[Principal, dt.datetime] | None:
     """The principal a live token belongs to and when the token expires, or None (unknown,
-    expired, revoked, inactive staff)."""
+    expired, revoked, inactive staff). ``permissions`` is the app's table (core and plugins)."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
     row = (
@@ -141,10 +143,10 @@ async def authenticate(session: AsyncSession, secret: str, now: dt.datetime) -> 
         if not staff.active:
             return None
         principal = Principal(kind="staff", id=staff.public_id, name=staff.name, roles=frozenset(staff.roles),
-                              unit=unit.ref())
+                              unit=unit.ref(), permissions=permissions)
     else:
         principal = Principal(kind="service", id=account.public_id, name=account.name, roles=frozenset(account.roles),
-                              unit=unit.ref())
+                              unit=unit.ref(), permissions=permissions)
     return principal, token.expires_at
 
 

@@ -4,16 +4,16 @@ nonconformities through to closure."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Annotated
 
 import msgspec
 import sqlalchemy as sa
 from litestar import Request, Response, get, post
 from litestar.datastructures import State
-from litestar.params import HeaderParameter, QueryParameter
+from litestar.params import QueryParameter
 
 from core.api.auth import requires
+from core.api.idempotency import IdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.events import (
     ActionIn,
@@ -30,7 +30,6 @@ from core.context import HookContext
 from core.errors import FieldProblem, NotFound
 from core.models import (
     Client,
-    EventBatch,
     Nonconformity,
     OrgUnit,
     ServiceEvent,
@@ -41,9 +40,6 @@ from core.models import (
 from core.services import events, nonconformities
 from core.services.events import Accepted, EventIn, Rejected
 from core.services.scope import in_subtree, unit_in_scope
-
-IdempotencyKey = Annotated[str | None, HeaderParameter(name="Idempotency-Key", required=False, max_length=200)]
-
 
 @post("/events", guards=[requires("events.record")],
       summary="Record one service event (answered once it is committed, grouped with concurrent ones)")
@@ -57,19 +53,11 @@ async def record_event(request: Request, state: State, data: EventIn) -> Accepte
 @post("/events/batch", guards=[requires("events.record")], status_code=200,
       summary="Record up to 1,000 events: accepted ones stored, rejected ones answered by index")
 async def record_batch(ctx: HookContext, data: BatchIn, idempotency_key: IdempotencyKey = None) -> Response[BatchOut]:
-    if idempotency_key is None:
-        return Response(BatchOut.of(*await events.record(ctx, data.events)))
-    digest = hashlib.sha256(msgspec.json.encode(data)).hexdigest()
-    key = f"{ctx.principal.label}:{idempotency_key}"
-    earlier = await ctx.session.get(EventBatch, key)
-    if earlier is not None:
-        if earlier.request_hash != digest:
-            raise FieldProblem.one("Idempotency-Key", "already used for a different batch")
-        return Response(msgspec.convert(earlier.response, BatchOut), headers={"Idempotent-Replayed": "true"})
-    answer = BatchOut.of(*await events.record(ctx, data.events))
-    ctx.session.add(EventBatch(key=key, principal=ctx.principal.label, request_hash=digest,
-                               response=msgspec.to_builtins(answer), created_at=ctx.now))
-    return Response(answer)
+    async def produce() -> BatchOut:
+        return BatchOut.of(*await events.record(ctx, data.events))
+
+    return await idempotent(ctx, scope="events.batch", key=idempotency_key, body=data, answer_type=BatchOut,
+                            produce=produce, status_code=200)
 
 
 EVENTS = (sa.select(ServiceEvent, Touchpoint.code, OrgUnit.code, Staff.public_id, Client.public_id, StandardVersion.number)

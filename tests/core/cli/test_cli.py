@@ -65,4 +65,5 @@ def test_an_unknown_job_exits_non_zero_naming_the_known_ones(database_url: str, 
     monkeypatch.setenv("TOUCHSTONE_DATABASE_URL", database_url)
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path))
     result = CliRunner().invoke(main, ["jobs", "run", "nope"])
-    assert result.exit_code != 0 and "available: archive-purge, outbox, retier" in result.output
+    assert result.exit_code != 0 and "no job 'nope'; available: archive-purge, " in result.output
+    assert "retier" in result.output

@@ -1,0 +1,26 @@
+"""Forgetting idempotency answers after ``idempotency_retention_hours`` (at least a day, so a
+client retrying after an outage overnight still gets its first answer back)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.context import JobContext
+from core.services import idempotency
+
+BATCH = 5_000
+MINIMUM_HOURS = 24
+
+
+async def expire_idempotency_keys(job: JobContext) -> str:
+    hours = max(job.settings.idempotency_retention_hours, MINIMUM_HOURS)
+    cutoff = job.now - dt.timedelta(hours=hours)
+    expired = 0
+    while True:
+        async with job.unit_of_work() as ctx:
+            done = await idempotency.expire(ctx, cutoff, BATCH)
+        expired += done
+        if done < BATCH:
+            break
+        job.progress(f"{expired} kept answers forgotten")
+    return f"expire-idempotency-keys: {expired} kept answers older than {hours} h forgotten"
