@@ -1,0 +1,69 @@
+"""A client's balance ("what can this client still use") and the section the client 360°
+view shows: quota, use and what is left per perk, the grace period after a downgrade, and the
+latest redemptions."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from core.context import HookContext
+from core.models import Client, OrgUnit
+from core.services import clients
+from core.services.scope import unit_by_id
+from core.types import ClientSnapshot, ViewSection
+from plugins.vip_benefits import quota
+from plugins.vip_benefits.access import NAME, require_enabled
+from plugins.vip_benefits.catalogue import is_active
+from plugins.vip_benefits.models import Perk, Redemption, TierMove
+from plugins.vip_benefits.periods import local_date
+from plugins.vip_benefits.schemas import BalanceOut, GraceOut, PerkBalance, RecentRedemption, VipSection
+
+RECENT = 5
+
+
+def grace_of(move: TierMove | None, ctx: HookContext) -> GraceOut | None:
+    """The grace period a downgraded client is in now, if any."""
+    if move is None or move.direction != "downgrade" or move.grace_until is None or ctx.now >= move.grace_until:
+        return None
+    return GraceOut(from_tier=move.old_tier, until=move.grace_until)
+
+
+async def perk_balances(ctx: HookContext, client: Client) -> tuple[list[PerkBalance], TierMove | None]:
+    """Per perk usable today, the quota in force, what was used in its window and what is
+    left (never below zero, even when a rule was lowered after use)."""
+    granted, move = await quota.allowances(ctx, client, await unit_by_id(ctx, client.unit_id))
+    used = await quota.usage(ctx, client.id, granted)
+    perks = (await ctx.session.execute(sa.select(Perk).where(Perk.id.in_(list(granted))).order_by(Perk.id))).scalars()
+    today = local_date(ctx.now)
+    balances = []
+    for perk in perks:
+        a = granted[perk.id]
+        if not is_active(perk, today) or (a.quota == 0 and used[perk.id] == 0):
+            continue
+        balances.append(PerkBalance(perk=perk.code, name=perk.name, period=a.rule.period, window_start=a.window.start,
+                                    window_end=a.window.end, quota=a.quota, used=used[perk.id],
+                                    left=max(a.quota - used[perk.id], 0), companions=a.rule.companions,
+                                    set_at=a.rule.set_at.code, basis=a.basis))  # type: ignore[arg-type]
+    return balances, move
+
+
+async def balance(ctx: HookContext, client_id: str) -> BalanceOut:
+    client = await clients.get(ctx, client_id)  # 404 outside the caller's subtree
+    unit = await unit_by_id(ctx, client.unit_id)
+    await require_enabled(ctx, unit)
+    perks, move = await perk_balances(ctx, client)
+    return BalanceOut(client=client.public_id, tier=client.tier, unit=unit.code, as_of=ctx.now,
+                      grace=grace_of(move, ctx), perks=perks)
+
+
+async def view_section(ctx: HookContext, snapshot: ClientSnapshot) -> ViewSection:
+    """The 360° view's section (the hook reaches it only where the programme is on)."""
+    client = await clients.get(ctx, snapshot.id)
+    perks, move = await perk_balances(ctx, client)
+    recent = await ctx.session.execute(
+        sa.select(Redemption.public_id, Perk.code, OrgUnit.code, Redemption.status, Redemption.redeemed_at)
+        .join(Perk, Perk.id == Redemption.perk_id).join(OrgUnit, OrgUnit.id == Redemption.unit_id)
+        .where(Redemption.client_id == client.id).order_by(Redemption.id.desc()).limit(RECENT))
+    return ViewSection(key=NAME, title="贵宾礼遇", plugin=NAME, data=VipSection(
+        tier=client.tier, grace=grace_of(move, ctx), balance=perks,
+        recent=[RecentRedemption(id=i, perk=p, unit=u, status=s, redeemed_at=at) for i, p, u, s, at in recent]))

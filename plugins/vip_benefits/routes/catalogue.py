@@ -1,0 +1,70 @@
+"""Catalogue and entitlement routes: what the perks are, who gets how many, where; and the
+default standard for the perk-redemption touchpoint."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+from litestar import get, patch, post
+from litestar.params import QueryParameter
+
+from core.api.auth import requires
+from core.api.pagination import DEFAULT_LIMIT, page
+from core.context import HookContext
+from plugins.vip_benefits import catalogue, entitlements
+from plugins.vip_benefits.access import MANAGE_CATALOGUE, MANAGE_ENTITLEMENTS, READ
+from plugins.vip_benefits.models import Perk
+from plugins.vip_benefits.schemas import PerkIn, PerkOut, PerkPage, PerkPatch, Provider, RulesChange, RulesPage
+
+STANDARD = Path(__file__).parent.parent / "standard.toml"
+AtUnit = Annotated[str | None, QueryParameter(
+    description="A unit where the programme is on, for callers whose own unit has it off (head-office staff "
+                "running a pilot); the catalogue itself is network-wide")]
+
+
+@get("/perks", guards=[requires(READ)], summary="The perk catalogue")
+async def list_perks(ctx: HookContext, unit: AtUnit = None, active_on: dt.date | None = None,
+                     provider: Provider | None = None, cursor: str | None = None,
+                     limit: int = DEFAULT_LIMIT) -> PerkPage:
+    rows, next_cursor = await page(ctx.session, catalogue.list_query(active_on=active_on, provider=provider), Perk.id,
+                                   cursor, limit)
+    return PerkPage(items=[catalogue.present(p, ctx.now) for p in rows], next_cursor=next_cursor)
+
+
+@post("/perks", guards=[requires(MANAGE_CATALOGUE)], summary="Add a perk to the catalogue")
+async def create_perk(ctx: HookContext, data: PerkIn, unit: AtUnit = None) -> PerkOut:
+    return catalogue.present(await catalogue.create(ctx, data), ctx.now)
+
+
+@get("/perks/{code:str}", guards=[requires(READ)], summary="One perk")
+async def get_perk(ctx: HookContext, code: str, unit: AtUnit = None) -> PerkOut:
+    return catalogue.present(await catalogue.get(ctx, code), ctx.now)
+
+
+@patch("/perks/{code:str}", guards=[requires(MANAGE_CATALOGUE)], summary="Change a perk (with a reason)")
+async def update_perk(ctx: HookContext, code: str, data: PerkPatch, unit: AtUnit = None) -> PerkOut:
+    return catalogue.present(await catalogue.update(ctx, code, data.changes(), data.reason), ctx.now)
+
+
+@get("/units/{unit_code:str}/entitlements", guards=[requires(READ)],
+     summary="Per perk, the rule in force for each tier at a unit and the unit that set it")
+async def list_entitlements(ctx: HookContext, unit_code: str, cursor: str | None = None,
+                            limit: int = DEFAULT_LIMIT) -> RulesPage:
+    return await entitlements.editor_page(ctx, unit_code, cursor, limit)
+
+
+@patch("/units/{unit_code:str}/entitlements", guards=[requires(MANAGE_ENTITLEMENTS)],
+       summary="Set and clear rules at a unit in one call (all or nothing, with a reason)")
+async def change_entitlements(ctx: HookContext, unit_code: str, data: RulesChange) -> RulesPage:
+    return await entitlements.change(ctx, unit_code, data)
+
+
+@get("/standard.toml", guards=[requires("standards.read")], media_type="application/toml",
+     summary="The default standard for the perk-redemption touchpoint, to import with POST /api/v1/standards/import")
+async def default_standard(unit: AtUnit = None) -> str:
+    return STANDARD.read_text(encoding="utf-8")
+
+
+HANDLERS = [list_perks, create_perk, get_perk, update_perk, list_entitlements, change_entitlements, default_standard]

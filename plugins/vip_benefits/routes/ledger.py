@@ -1,0 +1,89 @@
+"""Client-facing routes: a client's balance, redemptions (idempotent, quota-safe) and their
+cancellation, and the client-care tasks the birthday job opens."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Response, get, post
+from litestar.params import QueryParameter
+
+from core.api.auth import requires
+from core.api.idempotency import RequiredIdempotencyKey, idempotent
+from core.api.pagination import DEFAULT_LIMIT, page
+from core.context import HookContext
+from core.services.scope import unit_in_scope
+from plugins.vip_benefits import balance, care, redemptions
+from plugins.vip_benefits.access import CARE, READ, REDEEM
+from plugins.vip_benefits.models import CareTask, Redemption
+from plugins.vip_benefits.schemas import (
+    BalanceOut,
+    Cancellation,
+    CareTaskOut,
+    CareTaskPage,
+    Redeemed,
+    RedemptionIn,
+    RedemptionOut,
+    RedemptionPage,
+    Status,
+)
+
+
+@get("/clients/{client_id:str}/balance", guards=[requires(READ)],
+     summary="What a client can still use: quota, use and what is left per perk, and any grace period")
+async def client_balance(ctx: HookContext, client_id: str) -> BalanceOut:
+    return await balance.balance(ctx, client_id)
+
+
+@post("/redemptions", guards=[requires(REDEEM)],
+      summary="Redeem or book a perk for a client (Idempotency-Key required; quota checked and used atomically)")
+async def redeem(ctx: HookContext, data: RedemptionIn, idempotency_key: RequiredIdempotencyKey) -> Response[Redeemed]:
+    return await idempotent(ctx, scope="vip_benefits.redeem", key=idempotency_key, body=data, answer_type=Redeemed,
+                            produce=lambda: redemptions.redeem(ctx, data))
+
+
+@get("/redemptions", guards=[requires(READ)], summary="Redemptions served in a unit's subtree")
+async def list_redemptions(ctx: HookContext, unit: str | None = None, client: str | None = None,
+                           perk: str | None = None, status: Annotated[Status | None, QueryParameter()] = None,
+                           cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> RedemptionPage:
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    rows, next_cursor = await page(ctx.session, redemptions.list_query(scope, client=client, perk=perk, status=status),
+                                   Redemption.id, cursor, limit)
+    return RedemptionPage(items=[redemptions.present(r, c, p, u) for r, c, p, u in rows], next_cursor=next_cursor)
+
+
+@get("/redemptions/{redemption_id:str}", guards=[requires(READ)], summary="One redemption")
+async def get_redemption(ctx: HookContext, redemption_id: str) -> RedemptionOut:
+    found, client, perk, unit = await redemptions.find(ctx, redemption_id)
+    return redemptions.present(found, client, perk.code, unit.code)
+
+
+@post("/redemptions/{redemption_id:str}/cancel", guards=[requires(REDEEM)], status_code=200,
+      summary="Cancel within the perk's window: the quota comes back")
+async def cancel_redemption(ctx: HookContext, redemption_id: str, data: Cancellation) -> RedemptionOut:
+    return await redemptions.cancel(ctx, redemption_id, data.reason)
+
+
+def _task(task: CareTask, client: str, unit: str) -> CareTaskOut:
+    return CareTaskOut(id=task.public_id, client=client, unit=unit, kind=task.kind, year=task.year, due_on=task.due_on,
+                       status=task.status, created_at=task.created_at, done_at=task.done_at, done_by=task.done_by)
+
+
+@get("/care-tasks", guards=[requires(READ)], summary="Client-care tasks (birthdays) of a unit's subtree")
+async def list_care_tasks(ctx: HookContext, unit: str | None = None,
+                          status: Annotated[str | None, QueryParameter(pattern="^(open|done)$")] = None,
+                          year: int | None = None, cursor: str | None = None,
+                          limit: int = DEFAULT_LIMIT) -> CareTaskPage:
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    rows, next_cursor = await page(ctx.session, care.list_query(scope, status=status, year=year), CareTask.id, cursor,
+                                   limit)
+    return CareTaskPage(items=[_task(t, c, u) for t, c, u in rows], next_cursor=next_cursor)
+
+
+@post("/care-tasks/{task_id:str}/done", guards=[requires(CARE)], status_code=200, summary="Close a care task")
+async def close_care_task(ctx: HookContext, task_id: str) -> CareTaskOut:
+    return _task(*await care.done(ctx, task_id))
+
+
+HANDLERS = [client_balance, redeem, list_redemptions, get_redemption, cancel_redemption, list_care_tasks,
+            close_care_task]

@@ -1,0 +1,48 @@
+"""Report routes: redemptions and cost by perk, tier, unit and period; utilisation of quota."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from litestar import get
+from litestar.params import QueryParameter
+
+from core.api.auth import requires
+from core.context import HookContext
+from core.errors import FieldProblem
+from core.services.scope import unit_in_scope
+from plugins.vip_benefits import reports
+from plugins.vip_benefits.access import REPORTS
+from plugins.vip_benefits.reports import RedemptionFigure, ReportPeriod, UtilisationFigure
+
+Depth = Annotated[int, QueryParameter(ge=0, le=3, description="Levels below the unit shown, each rolled up")]
+LONGEST = dt.timedelta(days=1100)
+
+
+@get("/reports/redemptions", guards=[requires(REPORTS)],
+     summary="Redemptions, cancellations, companions and cost by unit (rolled up) × perk × tier × period")
+async def redemption_report(ctx: HookContext, since: dt.datetime, until: dt.datetime, period: ReportPeriod = "month",
+                            unit: str | None = None, depth: Depth = 1) -> list[RedemptionFigure]:
+    for name, moment in (("since", since), ("until", until)):
+        if moment.tzinfo is None:
+            raise FieldProblem.one(name, "give a time zone (e.g. 2026-11-01T00:00:00+08:00)")
+    if until <= since:
+        raise FieldProblem.one("until", "must be after since")
+    if until - since > LONGEST:
+        raise FieldProblem.one("until", "a report covers at most three years")
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    return await reports.redemptions(ctx, scope, period, since, until, depth)
+
+
+@get("/reports/utilisation", guards=[requires(REPORTS)],
+     summary="Share of the quota used by unit (rolled up) × perk × tier, in the period containing a moment")
+async def utilisation_report(ctx: HookContext, at: dt.datetime | None = None, unit: str | None = None,
+                             depth: Depth = 1) -> list[UtilisationFigure]:
+    if at is not None and at.tzinfo is None:
+        raise FieldProblem.one("at", "give a time zone (e.g. 2026-11-20T00:00:00+08:00)")
+    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    return await reports.utilisation(ctx, scope, at or ctx.now, depth)
+
+
+HANDLERS = [redemption_report, utilisation_report]
