@@ -69,13 +69,14 @@ def period_starts(period: PeriodKind, start: dt.datetime, end: dt.datetime) -> l
     return starts
 
 
-def bucket(starts: list[dt.datetime]) -> sa.ColumnElement[Any]:
-    """Which period an event falls in, as the index into ``starts``: a CASE over the period
-    boundaries, the same SQL on every database and far cheaper per row than date functions."""
+def bucket(starts: list[dt.datetime], moment: sa.ColumnElement[dt.datetime] = ServiceEvent.occurred_at,
+           ) -> sa.ColumnElement[Any]:
+    """Which period ``moment`` (an event's, by default) falls in, as the index into ``starts``:
+    a CASE over the period boundaries, the same SQL on every database and far cheaper per row
+    than date functions."""
     if len(starts) == 1:
         return sa.literal(0)
-    return sa.case(*[(ServiceEvent.occurred_at < boundary, i) for i, boundary in enumerate(starts[1:])],
-                   else_=len(starts) - 1)
+    return sa.case(*[(moment < boundary, i) for i, boundary in enumerate(starts[1:])], else_=len(starts) - 1)
 
 
 def subtree_ids(org: OrgSnapshot, scope: UnitRef) -> list[int] | None:
@@ -85,7 +86,8 @@ def subtree_ids(org: OrgSnapshot, scope: UnitRef) -> list[int] | None:
     return [u.id for u in org.units.values() if u.path.startswith(scope.path)]
 
 
-def _report_units(org: OrgSnapshot, scope: UnitRef, depth: int) -> dict[int, UnitRef]:
+def report_units(org: OrgSnapshot, scope: UnitRef, depth: int) -> dict[int, UnitRef]:
+    """The units a report shows: ``scope`` and the units ``depth`` levels below it."""
     base = scope.path.count("/")
     return {u.id: u for u in org.units.values() if u.path.startswith(scope.path) and u.path.count("/") - base <= depth}
 
@@ -109,7 +111,7 @@ async def compliance(ctx: HookContext, scope: UnitRef, period: PeriodKind, start
     if touchpoint:
         tp = std.touchpoints.get(touchpoint)
         query = query.where(ServiceEvent.touchpoint_id == (tp.id if tp else -1))
-    shown = _report_units(org, scope, depth)
+    shown = report_units(org, scope, depth)
     codes = {t.id: t.code for t in std.touchpoints.values()}
     totals: dict[tuple[int, int, dt.date], list[int]] = defaultdict(lambda: [0, 0, 0])
     for unit_id, tp_id, when, n, ok, bad in await ctx.session.execute(query):
@@ -148,7 +150,7 @@ async def nonconformity_summary(ctx: HookContext, scope: UnitRef, depth: int = 1
              .group_by(Nonconformity.unit_id, Nonconformity.severity))
     if (ids := subtree_ids(org, scope)) is not None:
         query = query.where(Nonconformity.unit_id.in_(ids))
-    shown = _report_units(org, scope, depth)
+    shown = report_units(org, scope, depth)
     sums: dict[int, NonconformitySummary] = {
         u.id: NonconformitySummary(unit=u.code, unit_name=u.name, open=0, overdue=0, by_severity={}) for u in shown.values()}
     for unit_id, severity, n, late in await ctx.session.execute(query):

@@ -1,0 +1,58 @@
+"""What the plugin does for the client lifecycle hooks: the complaints section of the client
+360° view (masked per role), and forgetting a purged client's personal data while the
+orders stay, anonymised, for the statistics."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from core.context import HookContext
+from core.models import Client
+from core.services.masking import mask
+from core.services.scope import unit_by_id
+from core.types import ClientSnapshot, ViewSection
+from plugins.complaints.access import where_enabled
+from plugins.complaints.lifecycle import OPEN_STATES
+from plugins.complaints.models import Extension, Step, WorkOrder
+from plugins.complaints.permissions import NAME
+from plugins.complaints.schemas import ComplaintsSection, ViewItem
+
+RECENT = 10
+PURGED = "已清除"
+
+
+def _of(client: ClientSnapshot) -> sa.ColumnElement[bool]:
+    return WorkOrder.client_id == sa.select(Client.id).where(Client.public_id == client.id).scalar_subquery()
+
+
+async def view_section(ctx: HookContext, client: ClientSnapshot) -> ViewSection:
+    """The client's complaints the viewer may see: totals and the latest few."""
+    visible = sa.and_(_of(client), await where_enabled(ctx, ctx.principal.unit, WorkOrder.unit_id))
+    is_open = sa.func.sum(sa.case((WorkOrder.state.in_(OPEN_STATES), 1), else_=0))
+    is_justified = sa.func.sum(sa.case((WorkOrder.justified.is_(True), 1), else_=0))
+    total, open_, justified = (await ctx.session.execute(
+        sa.select(sa.func.count(), is_open, is_justified).where(visible))).one()
+    recent = (await ctx.session.execute(sa.select(WorkOrder).where(visible)
+                                        .order_by(WorkOrder.received_at.desc(), WorkOrder.id.desc()).limit(RECENT))
+              ).scalars()
+    items = [ViewItem(id=o.public_id, unit=(await unit_by_id(ctx, o.unit_id)).code, state=o.state,  # type: ignore[arg-type]
+                      category=o.category, severity=o.severity, received_at=o.received_at,  # type: ignore[arg-type]
+                      next_due_at=o.next_due_at, justified=o.justified,
+                      contact_phone=mask("phone", o.complainant_phone, ctx.principal)) for o in recent]
+    return ViewSection(key=NAME, title="投诉", plugin=NAME, data=ComplaintsSection(
+        total=total, open=open_ or 0, justified=justified or 0, recent=items))
+
+
+async def forget(ctx: HookContext, client: ClientSnapshot) -> None:
+    """Wipe the complainant's contact details and every free text that may describe them
+    (content, resolution, notes, extension reasons); categories, units, dates, deadlines,
+    outcomes and compensation stay, so reports still count the orders."""
+    theirs = sa.select(WorkOrder.id).where(_of(client))
+    await ctx.session.execute(sa.update(WorkOrder).where(WorkOrder.id.in_(theirs)).values(
+        complainant_name=None, complainant_phone=None, complainant_email=None, content=PURGED, attachments=[],
+        resolution=sa.case((WorkOrder.resolution.is_(None), None), else_=PURGED), purged_at=ctx.now,
+    ).execution_options(synchronize_session=False))
+    await ctx.session.execute(sa.update(Step).where(Step.order_id.in_(theirs)).values(note="")
+                              .execution_options(synchronize_session=False))
+    await ctx.session.execute(sa.update(Extension).where(Extension.order_id.in_(theirs)).values(
+        reason=PURGED, decision_note=None).execution_options(synchronize_session=False))

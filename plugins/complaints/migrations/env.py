@@ -1,0 +1,3 @@
+from core.db.migrate import run_env
+
+run_env()

@@ -1,0 +1,170 @@
+"""Complaint reports by unit (each rolled up from its subtree), category and local period:
+complaints per 10,000 clients, median and 90th-percentile hours to first contact and to
+resolution, and the SLA breach, justified and reopen rates.
+
+Everything is set-based SQL; Python only names the rows. Orders are joined to the report
+units whose path prefixes theirs, so one GROUP BY rolls each unit's subtree up. Percentiles
+are continuous (linear interpolation between the two nearest ranks): PostgreSQL computes
+them with ``percentile_cont … WITHIN GROUP``; SQLite, which has no such aggregate, with
+window functions (each value's rank and its group's size), keeping the two ranks around the
+percentile and interpolating in the outer aggregate. Both give the same figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import msgspec
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from core.context import HookContext
+from core.models import Client, OrgUnit
+from core.models.org import UNIT_LEVELS
+from core.services.compliance import LOCAL_OFFSET_HOURS, PeriodKind, bucket, period_starts, report_units
+from core.types import UnitRef
+from plugins.complaints.access import where_enabled
+from plugins.complaints.models import WorkOrder
+
+PERCENTILES = (0.5, 0.9)
+HOUR = 3600
+Key = tuple[int, int, str | None]
+"""Report unit id, period index, category (None: every category)."""
+
+
+class ReportRow(msgspec.Struct):
+    unit: str
+    unit_name: str
+    level: str
+    period: dt.date
+    category: str | None
+    """None on the row that sums every category."""
+    complaints: int
+    per_10k_clients: float | None
+    first_contact_hours_median: float | None
+    first_contact_hours_p90: float | None
+    resolution_hours_median: float | None
+    resolution_hours_p90: float | None
+    breach_rate: float
+    justified_rate: float | None
+    """Justified among the orders with a decision."""
+    reopen_rate: float
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _hours(seconds: Any) -> float | None:
+    return None if seconds is None else round(float(seconds) / HOUR, 2)
+
+
+class _Frame:
+    """The joined rows a report aggregates: each order once per report unit above it."""
+
+    def __init__(self, shown: list[int], starts: list[dt.datetime], filters: list[sa.ColumnElement[bool]]) -> None:
+        self.report_unit, order_unit = aliased(OrgUnit), aliased(OrgUnit)
+        self.period = bucket(starts, WorkOrder.received_at).label("period")  # grouped by its label
+        self.joins = [(order_unit, order_unit.id == WorkOrder.unit_id),
+                      (self.report_unit, order_unit.path.startswith(self.report_unit.path))]
+        self.where = [self.report_unit.id.in_(shown), *filters]
+
+    def groups(self, by_category: bool) -> list[sa.ColumnElement[Any]]:
+        return [self.report_unit.id, self.period, *([WorkOrder.category] if by_category else [])]
+
+    def select(self, *columns: Any) -> sa.Select[Any]:
+        query = sa.select(*columns).select_from(WorkOrder)
+        for target, on in self.joins:
+            query = query.join(target, on)
+        return query.where(*self.where)
+
+
+def _key(row: Any, by_category: bool) -> Key:
+    return row[0], row[1], row[2] if by_category else None
+
+
+def _how_many(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+    return sa.func.sum(sa.case((condition, 1), else_=0))
+
+
+async def _counts(ctx: HookContext, frame: _Frame, by_category: bool) -> dict[Key, tuple[int, int, int, int, int]]:
+    groups = frame.groups(by_category)
+    query = frame.select(*groups, sa.func.count(), _how_many(WorkOrder.breached_at.is_not(None)),
+                         sa.func.count(WorkOrder.justified), _how_many(WorkOrder.justified.is_(True)),
+                         _how_many(WorkOrder.round > 0)).group_by(*groups)
+    return {_key(row, by_category): tuple(int(v or 0) for v in row[len(groups):])  # type: ignore[misc]
+            for row in await ctx.session.execute(query)}
+
+
+async def _percentiles(ctx: HookContext, frame: _Frame, by_category: bool,
+                       metric: sa.ColumnElement[int]) -> dict[Key, tuple[float | None, ...]]:
+    groups = frame.groups(by_category)
+    if ctx.session.bind.dialect.name == "postgresql":
+        query = frame.select(*groups, *[sa.func.percentile_cont(p).within_group(metric) for p in PERCENTILES])
+        rows = await ctx.session.execute(query.where(metric.is_not(None)).group_by(*groups))
+    else:
+        ranked = frame.select(*[g.label(f"g{i}") for i, g in enumerate(groups)], metric.label("x"),
+                              sa.func.row_number().over(partition_by=groups, order_by=metric).label("rank"),
+                              sa.func.count().over(partition_by=groups).label("n")
+                              ).where(metric.is_not(None)).subquery()
+        keys = [ranked.c[f"g{i}"] for i in range(len(groups))]
+        rows = await ctx.session.execute(sa.select(*keys, *[_interpolated(ranked, p) for p in PERCENTILES])
+                                         .group_by(*keys))
+    return {_key(row, by_category): tuple(_hours(v) for v in row[len(groups):]) for row in rows}
+
+
+def _interpolated(ranked: sa.Subquery, p: float) -> sa.ColumnElement[float]:
+    """The continuous ``p``-percentile of ``ranked.c.x`` per group, from the two ranks around
+    position ``1 + p (n - 1)``."""
+    position = 1 + p * (ranked.c.n - 1)
+    low = sa.cast(position, sa.Integer)  # positions are positive: the cast floors them
+    weight = position - low
+    return sa.func.sum(sa.case((ranked.c["rank"] == low, ranked.c.x * (1 - weight)),
+                               (ranked.c["rank"] == low + 1, ranked.c.x * weight), else_=0))
+
+
+async def _clients(ctx: HookContext, scope: UnitRef, shown: list[int]) -> dict[int, int]:
+    """Active and dormant clients per report unit's subtree (units where the plugin is on)."""
+    report_unit, client_unit = aliased(OrgUnit), aliased(OrgUnit)
+    query = (sa.select(report_unit.id, sa.func.count(Client.id)).select_from(Client)
+             .join(client_unit, client_unit.id == Client.unit_id)
+             .join(report_unit, client_unit.path.startswith(report_unit.path))
+             .where(report_unit.id.in_(shown), Client.state.in_(("active", "dormant")),
+                    await where_enabled(ctx, scope, Client.unit_id))
+             .group_by(report_unit.id))
+    return dict((await ctx.session.execute(query)).all())  # type: ignore[arg-type]
+
+
+async def report(ctx: HookContext, scope: UnitRef, period: PeriodKind, start: dt.datetime, end: dt.datetime,
+                 depth: int = 1, category: str | None = None) -> list[ReportRow]:
+    """Rows for ``scope`` and the units ``depth`` levels below it, per period, per category
+    and for every category together, over orders received in ``[start, end)``."""
+    org = await ctx.plugins.snapshot(ctx.session)
+    units = report_units(org, scope, depth)
+    starts = period_starts(period, start, end)
+    filters = [WorkOrder.received_at >= start, WorkOrder.received_at < end,
+               await where_enabled(ctx, scope, WorkOrder.unit_id)]
+    if category is not None:
+        filters.append(WorkOrder.category == category)
+    frame = _Frame(list(units), starts, filters)
+    clients = await _clients(ctx, scope, list(units))
+    local = dt.timezone(dt.timedelta(hours=LOCAL_OFFSET_HOURS))
+    rows = []
+    for by_category in (True, False):
+        counts = await _counts(ctx, frame, by_category)
+        first = await _percentiles(ctx, frame, by_category, WorkOrder.first_contact_seconds)
+        resolution = await _percentiles(ctx, frame, by_category, WorkOrder.resolution_seconds)
+        for key, (n, breached, decided, justified, reopened) in counts.items():
+            unit = units[key[0]]
+            rows.append(ReportRow(
+                unit=unit.code, unit_name=unit.name, level=unit.level, period=starts[key[1]].astimezone(local).date(),
+                category=key[2], complaints=n,
+                per_10k_clients=round(n * 10_000 / clients[unit.id], 2) if clients.get(unit.id) else None,
+                first_contact_hours_median=first.get(key, (None, None))[0],
+                first_contact_hours_p90=first.get(key, (None, None))[1],
+                resolution_hours_median=resolution.get(key, (None, None))[0],
+                resolution_hours_p90=resolution.get(key, (None, None))[1],
+                breach_rate=round(breached / n, 4), justified_rate=_rate(justified, decided),
+                reopen_rate=round(reopened / n, 4)))
+    return sorted(rows, key=lambda r: (r.period, UNIT_LEVELS.index(r.level), r.unit, r.category or ""))
