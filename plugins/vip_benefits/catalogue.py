@@ -5,6 +5,7 @@ business (:mod:`plugins.vip_benefits.entitlements`)."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,6 +17,7 @@ from plugins.vip_benefits.models import Perk
 from plugins.vip_benefits.periods import local_date
 from plugins.vip_benefits.schemas import PerkIn, PerkOut
 
+CENT = Decimal("0.01")
 FIELDS = ("name", "description", "provider", "merchant_code", "merchant_name", "fulfilment", "active_from",
           "active_until", "unit_cost", "cancel_window_hours")
 
@@ -32,8 +34,9 @@ def present(perk: Perk, now: dt.datetime) -> PerkOut:
                    cancel_window_hours=perk.cancel_window_hours, active_today=is_active(perk, local_date(now)))
 
 
-def _check(values: dict[str, Any]) -> None:
-    """The rules a perk's fields obey together (each field's own shape is the schema's)."""
+def _checked(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` if they obey the rules a perk's fields obey together (each field's own
+    shape is the schema's), with the cost in fen precision."""
     problems = []
     if values["provider"] == "merchant" and not values["merchant_code"]:
         problems.append(("merchant_code", "a perk provided by a partner merchant names the merchant's code"))
@@ -46,6 +49,7 @@ def _check(values: dict[str, Any]) -> None:
         problems.append(("unit_cost", "must be zero or more, with at most two decimal places"))
     if problems:
         raise FieldProblem(problems)
+    return {**values, "unit_cost": None if cost is None else cost.quantize(CENT)}
 
 
 async def get(ctx: HookContext, code: str, *, field: str | None = None) -> Perk:
@@ -59,8 +63,7 @@ async def get(ctx: HookContext, code: str, *, field: str | None = None) -> Perk:
 
 
 async def create(ctx: HookContext, data: PerkIn) -> Perk:
-    values = {f: getattr(data, f) for f in FIELDS}
-    _check(values)
+    values = _checked({f: getattr(data, f) for f in FIELDS})
     if (await ctx.session.execute(sa.select(Perk.id).where(Perk.code == data.code))).first():
         raise FieldProblem.one("code", f"'{data.code}' is already in the catalogue")
     perk = Perk(code=data.code, created_at=ctx.now, updated_at=ctx.now, **values)
@@ -74,8 +77,7 @@ async def update(ctx: HookContext, code: str, changes: dict[str, Any], reason: s
     reason = require_reason(reason)
     perk = await get(ctx, code)
     before = {f: getattr(perk, f) for f in FIELDS}
-    after = {**before, **changes}
-    _check(after)
+    after = _checked({**before, **changes})
     changed = {f: v for f, v in after.items() if before[f] != v}
     if changed:
         for field, value in changed.items():

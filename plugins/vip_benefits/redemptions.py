@@ -83,31 +83,31 @@ async def redeem(ctx: HookContext, data: RedemptionIn) -> Redeemed:
     if used >= granted.quota:
         raise QuotaExhausted(f"'{perk.code}' is used up for this period ({used} of {granted.quota})",
                              quota=granted.quota, used=used, window_end=granted.window.end.isoformat())
+    scheduled_for = data.scheduled_for.astimezone(dt.UTC) if data.scheduled_for else None
     redemption = Redemption(
         public_id=new_public_id("rd"), client_id=client.id, perk_id=perk.id, unit_id=unit.id, client_unit_id=home.id,
         tier=client.tier or "", status="booked" if perk.fulfilment == "booking" else "redeemed",
-        companions=data.companions, note=data.note, unit_cost=perk.unit_cost,
-        scheduled_for=data.scheduled_for.astimezone(dt.UTC) if data.scheduled_for else None,
+        companions=data.companions, scheduled_for=scheduled_for, note=data.note, unit_cost=perk.unit_cost,
         voucher_code=secrets.token_hex(6).upper() if perk.fulfilment == "voucher" else None,
-        redeemed_at=ctx.now, redeemed_by=ctx.principal.label, cancel_deadline=_deadline(ctx.now, perk, data),
+        redeemed_at=ctx.now, redeemed_by=ctx.principal.label, cancel_deadline=_deadline(ctx.now, perk, scheduled_for),
         event_id=await _record_event(ctx, data, client, perk, unit))
     ctx.session.add(redemption)
     await ctx.session.flush()
     out = present(redemption, client.public_id, perk.code, unit.code)
     ctx.audit(entity="vip_benefits_redemption", entity_id=redemption.public_id, action=redemption.status, unit=unit,
               after={"client": client.public_id, "perk": perk.code, "companions": data.companions,
-                     "scheduled_for": data.scheduled_for.isoformat() if data.scheduled_for else None})
+                     "scheduled_for": scheduled_for.isoformat() if scheduled_for else None})
     if redemption.status == "booked":
         await _notify(ctx, out, perk, unit)
     return Redeemed(redemption=out, quota=granted.quota, used=used + 1, left=granted.quota - used - 1,
                     window_end=granted.window.end)
 
 
-def _deadline(now: dt.datetime, perk: Perk, data: RedemptionIn) -> dt.datetime:
+def _deadline(now: dt.datetime, perk: Perk, scheduled_for: dt.datetime | None) -> dt.datetime:
     """Until when a cancellation gives the quota back: the perk's window after redeeming,
     and never after a booking's own time."""
     deadline = now + dt.timedelta(hours=perk.cancel_window_hours)
-    return min(deadline, data.scheduled_for) if data.scheduled_for else deadline
+    return min(deadline, scheduled_for) if scheduled_for else deadline
 
 
 async def _record_event(ctx: HookContext, data: RedemptionIn, client: Client, perk: Perk, unit: UnitRef) -> str:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
 
 from litestar import get, patch, post
-from litestar.params import QueryParameter
 
 from core.api.auth import requires
 from core.api.pagination import DEFAULT_LIMIT, page
@@ -16,12 +14,10 @@ from core.context import HookContext
 from plugins.vip_benefits import catalogue, entitlements
 from plugins.vip_benefits.access import MANAGE_CATALOGUE, MANAGE_ENTITLEMENTS, READ
 from plugins.vip_benefits.models import Perk
+from plugins.vip_benefits.routes.params import AtUnit
 from plugins.vip_benefits.schemas import PerkIn, PerkOut, PerkPage, PerkPatch, Provider, RulesChange, RulesPage
 
 STANDARD = Path(__file__).parent.parent / "standard.toml"
-AtUnit = Annotated[str | None, QueryParameter(
-    description="A unit where the programme is on, for callers whose own unit has it off (head-office staff "
-                "running a pilot); the catalogue itself is network-wide")]
 
 
 @get("/perks", guards=[requires(READ)], summary="The perk catalogue")

@@ -16,6 +16,7 @@ from core.services.scope import unit_in_scope
 from plugins.vip_benefits import balance, care, redemptions
 from plugins.vip_benefits.access import CARE, READ, REDEEM
 from plugins.vip_benefits.models import CareTask, Redemption
+from plugins.vip_benefits.routes.params import AtUnit
 from plugins.vip_benefits.schemas import (
     BalanceOut,
     Cancellation,
@@ -31,7 +32,7 @@ from plugins.vip_benefits.schemas import (
 
 @get("/clients/{client_id:str}/balance", guards=[requires(READ)],
      summary="What a client can still use: quota, use and what is left per perk, and any grace period")
-async def client_balance(ctx: HookContext, client_id: str) -> BalanceOut:
+async def client_balance(ctx: HookContext, client_id: str, unit: AtUnit = None) -> BalanceOut:
     return await balance.balance(ctx, client_id)
 
 
@@ -53,14 +54,15 @@ async def list_redemptions(ctx: HookContext, unit: str | None = None, client: st
 
 
 @get("/redemptions/{redemption_id:str}", guards=[requires(READ)], summary="One redemption")
-async def get_redemption(ctx: HookContext, redemption_id: str) -> RedemptionOut:
+async def get_redemption(ctx: HookContext, redemption_id: str, unit: AtUnit = None) -> RedemptionOut:
     found, client, perk, unit = await redemptions.find(ctx, redemption_id)
     return redemptions.present(found, client, perk.code, unit.code)
 
 
 @post("/redemptions/{redemption_id:str}/cancel", guards=[requires(REDEEM)], status_code=200,
       summary="Cancel within the perk's window: the quota comes back")
-async def cancel_redemption(ctx: HookContext, redemption_id: str, data: Cancellation) -> RedemptionOut:
+async def cancel_redemption(ctx: HookContext, redemption_id: str, data: Cancellation,
+                            unit: AtUnit = None) -> RedemptionOut:
     return await redemptions.cancel(ctx, redemption_id, data.reason)
 
 
@@ -81,7 +83,7 @@ async def list_care_tasks(ctx: HookContext, unit: str | None = None,
 
 
 @post("/care-tasks/{task_id:str}/done", guards=[requires(CARE)], status_code=200, summary="Close a care task")
-async def close_care_task(ctx: HookContext, task_id: str) -> CareTaskOut:
+async def close_care_task(ctx: HookContext, task_id: str, unit: AtUnit = None) -> CareTaskOut:
     return _task(*await care.done(ctx, task_id))
 
 
