@@ -2,10 +2,10 @@
 
 Set-based in the database: one ``INSERT … SELECT`` writes a history entry for each client
 that moves, one ``UPDATE`` moves them, both with the same ``CASE`` over the thresholds, so a
-million clients cost two statements. Only when a plugin wants to hear of each move
-(``client_tier_changed``) or decides tiers itself (``decide_client_tier``) does the job walk
-the movers in batches of :data:`BATCH` and fire the hooks. Running it twice moves no one the
-second time.
+million clients cost two statements. Only when a plugin switched on somewhere wants to hear
+of each move (``client_tier_changed``) or decides tiers itself (``decide_client_tier``) does
+the job walk the movers in batches of :data:`BATCH` and fire the hooks. Running it twice
+moves no one the second time.
 """
 
 from __future__ import annotations
@@ -38,14 +38,22 @@ def movers(thresholds: TierThresholds) -> sa.ColumnElement[bool]:
                    sa.or_(Client.tier.is_(None), Client.tier != target))
 
 
-def _plugins_listen(job: JobContext) -> bool:
-    return any(impl.plugin_name != CORE_PLUGIN for name in ("client_tier_changed", "decide_client_tier")
-               for impl in getattr(job.plugins.pm.hook, name).get_hookimpls())
+async def _plugins_listen(job: JobContext) -> bool:
+    """Whether a plugin that hears of tier moves or decides tiers is switched on at some unit:
+    an installed plugin switched on nowhere (the usual case for a bundled one) must not cost
+    the whole network the per-client walk."""
+    listeners = {impl.plugin_name for name in ("client_tier_changed", "decide_client_tier")
+                 for impl in getattr(job.plugins.pm.hook, name).get_hookimpls()} - {CORE_PLUGIN}
+    if not listeners:
+        return False
+    async with job.unit_of_work() as ctx:
+        switches = (await job.plugins.snapshot(ctx.session)).switches
+    return any(on and plugin in listeners for unit in switches.values() for plugin, on in unit.items())
 
 
 async def retier(job: JobContext) -> str:
     thresholds = job.settings.thresholds
-    if _plugins_listen(job):
+    if await _plugins_listen(job):
         moved = await _with_hooks(job, thresholds)
     else:
         moved = await _set_based(job, thresholds)
