@@ -7,8 +7,16 @@ latest redemptions."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+
+import sqlalchemy as sa
 
 from core.clock import FrozenClock
+from core.context import JobContext
+from core.jobs import run_job
+from core.models import Client
+from core.plugins import PluginRuntime, create_plugin_manager
+from plugins.vip_benefits.models import TierMove
 from tests.plugins.vip_benefits.conftest import LOUNGE, Programme
 from tests.support import START
 
@@ -56,3 +64,19 @@ async def test_a_downgrade_keeps_the_old_entitlements_for_the_grace_period(vip: 
     clock.advance(days=59)  # 90 days on: 2027, silver's own rule and nothing used this year
     after = await vip.balance(gold)
     assert (after["airport_lounge"]["quota"], after["airport_lounge"]["left"], after["_"]["grace"]) == (2, 2, None)
+
+
+async def test_the_retiering_job_tells_it_of_each_move_where_it_is_on(vip: Programme, db, settings,
+                                                                       clock: FrozenClock) -> None:
+    await yearly_lounge(vip)
+    here = await vip.open_client("gold")
+    await vip.open_client("gold", unit="OUT3")  # moves too, where the programme is off: nothing remembered
+    async with db.unit_of_work() as session:
+        await session.execute(sa.update(Client).values(assets_under_management=Decimal("60000")))
+    job = JobContext(db=db, plugins=PluginRuntime(create_plugin_manager()), clock=clock, settings=settings)
+    assert await run_job("retier", job) == "retier: 2 clients changed tier"
+    async with db.unit_of_work(readonly=True) as session:
+        moves = (await session.execute(sa.select(Client.public_id, TierMove.old_tier, TierMove.new_tier, TierMove.direction)
+                                       .join(Client, Client.id == TierMove.client_id))).all()
+    assert moves == [(here, "gold", "silver", "downgrade")]
+    assert (await vip.balance(here))["airport_lounge"]["basis"] == "grace"
