@@ -26,12 +26,11 @@ from core.types import (
     UnitRef,
     ViewSection,
 )
-from plugins.complaints import client_data, scoring
+from plugins.complaints import client_data, scoring, sweep
 from plugins.complaints.intake import TOUCHPOINT
 from plugins.complaints.permissions import NAME, PERMISSIONS
 from plugins.complaints.routes import HANDLERS
 from plugins.complaints.schemas import ComplaintSettings
-from plugins.complaints.sweep import sweep
 
 __version__ = "0.1.0"
 DEFAULT_STANDARD = Path(__file__).parent / "standards" / "intake.toml"
@@ -69,7 +68,7 @@ def register_touchpoints() -> list[TouchpointSpec]:
 
 @hookimpl
 def register_jobs() -> list[Job]:
-    return [Job(name=f"{NAME}-sla", run=sweep,
+    return [Job(name=f"{NAME}-sla", run=sweep.sweep,
                 description="Escalate complaints past a deadline one level up the tree and notify the unit")]
 
 

@@ -110,7 +110,8 @@ class Step(Base):
 
 class Extension(Base):
     """An extension of the decision deadline: level 1 (to 30 days) is granted by the handling
-    unit, level 2 (a further 30) waits for approval from the level above."""
+    unit, level 2 (a further 30) waits for approval from the level above. A rejected request
+    may be made again; at most one is pending per order (checked under the order's lock)."""
 
     __tablename__ = "complaints_extension"
 
@@ -128,7 +129,6 @@ class Extension(Base):
     decision_note: Mapped[str | None] = mapped_column(sa.Text)
 
     __table_args__ = (
-        sa.UniqueConstraint("order_id", "round", "level"),
         sa.CheckConstraint(f"status IN {EXTENSION_STATES}", name="status"),
         sa.CheckConstraint("level IN (1, 2)", name="level"),
     )

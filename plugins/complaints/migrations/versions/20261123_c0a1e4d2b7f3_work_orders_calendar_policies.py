@@ -2,7 +2,7 @@
 
 Revision ID: c0a1e4d2b7f3
 Revises: 
-Create Date: 2026-11-23 18:18:13
+Create Date: 2026-11-23 18:29:12
 """
 from collections.abc import Sequence
 
@@ -131,7 +131,6 @@ def upgrade() -> None:
     sa.CheckConstraint('level IN (1, 2)', name=op.f('ck_complaints_extension_level')),
     sa.ForeignKeyConstraint(['order_id'], ['complaints_order.id'], name=op.f('fk_complaints_extension_order_id_complaints_order')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_complaints_extension')),
-    sa.UniqueConstraint('order_id', 'round', 'level', name=op.f('uq_complaints_extension_order_id_round_level')),
     sa.UniqueConstraint('public_id', name=op.f('uq_complaints_extension_public_id'))
     )
     with op.batch_alter_table('complaints_extension', schema=None) as batch_op:
