@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from core.context import HookContext
     from core.types import (
         ClientSnapshot,
+        ConsolePanel,
         ConsoleScreen,
         ControlKind,
         ControlResult,
@@ -329,10 +330,26 @@ def register_console_screens() -> list[ConsoleScreen]:
     """Called when the admin console starts to collect the plugin's screens.
 
     :returns: a list of :class:`~core.types.ConsoleScreen`; the console shows them only for
-        units where the plugin is enabled.
+        units where the plugin is enabled, and builds one with ``factory(api, unit)``: the
+        console's API client (:class:`console.api.ApiClient`) and the code of the unit.
 
     Synchronous, no I/O. Implementations should import Textual inside ``factory`` so the
-    API server never imports the console.
+    API server never imports the console, and load data only through ``api`` (their own
+    routes under ``/plugins/<name>``), never from the database.
+    """
+
+
+@hookspec
+def register_console_panels() -> list[ConsolePanel]:
+    """Called when the admin console starts to collect the plugin's dashboard panels.
+
+    :returns: a list of :class:`~core.types.ConsolePanel`; the dashboard shows a panel below
+        the core's figures for units where its plugin is enabled, built with
+        ``factory(api, unit)`` like a screen; the widget fetches its own figures.
+
+    Synchronous, no I/O. Implementations should keep a panel to a few lines (the figure a
+    person checks daily, e.g. complaints in breach of their deadline) and put the detail on a
+    screen; import Textual inside ``factory``.
     """
 
 

@@ -261,7 +261,20 @@ class SettingsSchema(msgspec.Struct, frozen=True):
 
 
 class ConsoleScreen(msgspec.Struct, frozen=True):
-    """A screen a plugin adds to the admin console; ``factory`` builds the Textual screen."""
+    """A screen a plugin adds to the admin console; ``factory(api, unit)`` builds the Textual
+    screen for a unit (its code) where the plugin is on. ``plugin`` is filled in by the
+    console with the contributing plugin's name."""
+
+    key: str
+    title: str
+    factory: Callable[..., Any]
+    plugin: str = ""
+
+
+class ConsolePanel(msgspec.Struct, frozen=True):
+    """A panel a plugin adds to the console's dashboard (complaints in breach, perk
+    utilisation); ``factory(api, unit)`` builds the Textual widget for a unit where the
+    plugin is on. ``plugin`` is filled in by the console."""
 
     key: str
     title: str

@@ -1,7 +1,7 @@
 """The ``touchstone`` command line.
 
 Operators script against these names: ``serve``, ``migrate``, ``plugins``, ``token``,
-``demo``, ``jobs``. Every command reads its settings from the environment
+``demo``, ``jobs``, ``console``. Every command reads its settings from the environment
 (``TOUCHSTONE_DATABASE_URL``, ``TOUCHSTONE_DATA_DIR``) and the config file.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from core.cli.console import console_command
 from core.cli.demo import demo
 from core.cli.jobs import jobs
 from core.cli.migrate import migrate
@@ -23,5 +24,5 @@ def main() -> None:
     """Touchstone: service standards for a bank's branch network."""
 
 
-for command in (serve, migrate, plugins, token, demo, jobs):
+for command in (serve, migrate, plugins, token, demo, jobs, console_command):
     main.add_command(command)

@@ -22,24 +22,33 @@ from core.principal import system_principal
 from core.services import audit, tokens
 
 
-async def _prepare_demo(rt: Runtime) -> str:
-    """Migrate, load the demo if the database is empty, and issue an admin token."""
-    from core.demo import load_demo
-
-    await migrations.upgrade(rt.db.engine, rt.locations)
+async def database_is_empty(rt: Runtime) -> bool:
+    """True when the (migrated) database has no organisation yet."""
     async with rt.db.unit_of_work(readonly=True) as session:
-        empty = (await session.execute(sa.select(sa.func.count()).select_from(OrgUnit))).scalar_one() == 0
-    if empty:
-        await load_demo(rt, console)
+        return (await session.execute(sa.select(sa.func.count()).select_from(OrgUnit))).scalar_one() == 0
+
+
+async def issue_admin_token(rt: Runtime, label: str, ttl: dt.timedelta) -> tuple[str, str]:
+    """An admin token at the root of the tree, audited as the system: ``(token id, secret)``."""
     now = rt.clock.now()
     async with rt.db.unit_of_work() as session:
         root = (await session.execute(sa.select(OrgUnit).where(OrgUnit.parent_id.is_(None)).order_by(OrgUnit.id))).scalars().first()
         assert root is not None
         account = await tokens.service_account_for(session, role="admin", unit=root, now=now)
-        row, secret = await tokens.issue(session, now=now, ttl=dt.timedelta(days=rt.settings.token_ttl_days),
-                                         service_account=account, label="touchstone serve --demo")
+        row, secret = await tokens.issue(session, now=now, ttl=ttl, service_account=account, label=label)
         audit.record(session, principal=system_principal(root.ref()), at=now, unit=root.ref(), entity="api_token",
-                     entity_id=row.public_id, action="create", reason="touchstone serve --demo")
+                     entity_id=row.public_id, action="create", reason=label)
+    return row.public_id, secret
+
+
+async def _prepare_demo(rt: Runtime) -> str:
+    """Migrate, load the demo if the database is empty, and issue an admin token."""
+    from core.demo import load_demo
+
+    await migrations.upgrade(rt.db.engine, rt.locations)
+    if await database_is_empty(rt):
+        await load_demo(rt, console)
+    _, secret = await issue_admin_token(rt, "touchstone serve --demo", dt.timedelta(days=rt.settings.token_ttl_days))
     return secret
 
 

@@ -18,12 +18,13 @@ def core_route_handlers() -> list[Any]:
         scores,
         staff,
         standards,
+        tiers,
         tokens,
         units,
     )
 
     return [
         handler
-        for module in (health, units, staff, plugins, clients, standards, events, reports, scores, tokens, audit, outbox)
+        for module in (health, units, staff, plugins, clients, standards, events, reports, tiers, scores, tokens, audit, outbox)
         for handler in module.HANDLERS
     ]

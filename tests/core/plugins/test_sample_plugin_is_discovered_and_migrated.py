@@ -11,8 +11,9 @@ from alembic import command
 from core.db import migrate
 from core.plugins import PluginRuntime, create_plugin_manager, describe_plugins, distribution_facts
 
-HOOKS = ["client_created", "client_purged", "client_view_sections", "register_delivery_channels",
-         "register_migrations", "register_permissions", "register_routes", "register_settings_schema", "register_touchpoints"]
+HOOKS = ["client_created", "client_purged", "client_view_sections", "register_console_panels",
+         "register_console_screens", "register_delivery_channels", "register_migrations", "register_permissions",
+         "register_routes", "register_settings_schema", "register_touchpoints"]
 
 
 def locations() -> list:  # type: ignore[type-arg]

@@ -1,0 +1,73 @@
+"""Clients of the unit being worked on: search by name, phone or id, filter by tier, and
+open a client's 360° view. Personal data arrives masked when the token's role may not see
+it; the console shows what the API gives."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Select
+
+from console.screens.base import Page
+from console.screens.client_view import ClientViewScreen
+from console.widgets.calls import call_api
+from console.widgets.paged_table import PagedTable, Row
+from core.api.schemas.org import UnitDetail
+
+
+class ClientsScreen(Page):
+    TITLE = "Clients"
+    BINDINGS = [Binding("slash", "search", "Search")]
+    HELP = ("Clients in the subtree of the unit you work on. Type part of a name, a phone number or a client id "
+            "and press Enter; pick a tier to narrow; Enter on a client opens the 360° view; n fetches more.")
+
+    def body(self) -> ComposeResult:
+        with Horizontal(id="client-filters"):
+            yield Input(placeholder="name, phone or client id", id="q", compact=True)
+            yield Select[str]([], prompt="any tier", id="tier", compact=True)
+        yield PagedTable(("Name", "Tier", "State", "Unit", "Manager", "Client"), id="clients")
+
+    def on_mount(self) -> None:
+        self.watch(self.console, "unit", self.show_unit)
+
+    def show_unit(self, unit: UnitDetail | None) -> None:
+        if unit is not None:
+            self.query_one("#clients").border_title = f"Clients of {unit.name} {unit.code}"
+            self.load_tiers(unit.code)
+            self.search()
+
+    @work(exclusive=True, group="tiers")
+    async def load_tiers(self, code: str) -> None:
+        if (distribution := await call_api(self, self.api.tiers(code))) is not None:
+            select = self.query_one("#tier", Select)
+            select.set_options([(f"{t.tier} ({t.clients:,})", t.tier) for t in distribution.tiers if t.tier])
+
+    def search(self) -> None:
+        unit = self.console.unit
+        if unit is None:
+            return
+        q = self.query_one("#q", Input).value.strip()
+        tier = self.query_one("#tier", Select).value
+
+        async def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
+            page = await self.api.clients(unit.code, q=q, tier=tier if isinstance(tier, str) else None, cursor=cursor)
+            return [(c.id, (c.name, c.tier or "—", c.state, c.unit.code, c.manager.name if c.manager else "—", c.id))
+                    for c in page.items], page.next_cursor
+
+        self.query_one("#clients", PagedTable).restart(fetch)
+
+    def action_search(self) -> None:
+        self.query_one("#q", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.search()
+        self.query_one("#clients").focus()
+
+    def on_select_changed(self, _: Select.Changed) -> None:
+        self.search()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.app.push_screen(ClientViewScreen(event.row_key.value))

@@ -1,0 +1,133 @@
+"""``touchstone console``: the admin console, against a server or on the embedded database.
+
+The console (Textual) is imported only when this command runs, so nothing else in the core,
+and never the API server, imports it. Against a server, the URL and token are remembered per
+profile (``--profile``) in the user's config directory, in a file only its owner can read;
+the token is asked for without echo (or read from ``TOUCHSTONE_TOKEN``) and never printed.
+With ``--embedded`` the API runs inside the console's process on the embedded database:
+migrated first, the demo network offered when it is empty, and a short-lived admin token
+issued for the session and revoked when the console closes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from typing import TYPE_CHECKING
+
+import click
+
+from core.cli.runtime import Runtime, console, run
+from core.cli.serve import database_is_empty, issue_admin_token
+from core.db import migrate as migrations
+
+if TYPE_CHECKING:
+    from console.connection import Connection
+
+EMBEDDED_TOKEN_TTL = dt.timedelta(hours=12)
+EMBEDDED_LABEL = "touchstone console --embedded"
+
+
+@click.command("console")
+@click.option("--url", help="The server (http://host:8000): asks for a token and remembers both in the profile.")
+@click.option("--profile", default="default", show_default=True, help="Which remembered server to use.")
+@click.option("--embedded", is_flag=True, help="Run the API in this process on the embedded database.")
+@click.option("--demo/--no-demo", default=None,
+              help="With --embedded and an empty database: load the demo network without asking (or refuse).")
+def console_command(url: str | None, profile: str, embedded: bool, demo: bool | None) -> None:
+    """Open the admin console (a terminal UI over the API)."""
+    if embedded and url:
+        raise click.UsageError("--embedded runs its own API; leave out --url")
+    if embedded:
+        token_id, connection = _embedded(demo)
+        try:
+            _run(connection)
+        finally:
+            run(lambda rt: _revoke(rt, token_id))
+    else:
+        _run(_remote(url, profile))
+
+
+def _run(connection: Connection) -> None:
+    from console.app import TouchstoneConsole
+    from console.extensions import Extensions
+    from core.plugins import create_plugin_manager
+
+    TouchstoneConsole(connection, extensions=Extensions.collect(create_plugin_manager())).run()
+
+
+def _embedded(demo: bool | None) -> tuple[str, Connection]:
+    from console.connection import Connection
+    from core.api.app import create_app
+    from core.config import load_settings
+
+    async def prepare(rt: Runtime) -> tuple[str, str]:
+        from core.demo import load_demo
+
+        await migrations.upgrade(rt.db.engine, rt.locations)
+        if await database_is_empty(rt):
+            load = demo if demo is not None else click.confirm(
+                "The embedded database is empty. Load the demo network (28 units, staff, 10,000 clients, "
+                "six months of service events)?", default=True, err=True)
+            if not load:
+                raise click.ClickException("nothing to administer yet: run `touchstone demo`, or point the console "
+                                           "at a server with --url")
+            await load_demo(rt, console)
+        return await issue_admin_token(rt, EMBEDDED_LABEL, EMBEDDED_TOKEN_TTL)
+
+    token_id, secret = run(prepare)
+    settings = load_settings()
+    _log_to_file(settings.data_dir / "console.log")
+    return token_id, Connection.in_process(create_app(settings), secret, label=f"embedded · {settings.data_dir}")
+
+
+async def _revoke(rt: Runtime, token_id: str) -> None:
+    from core.services import tokens
+
+    async with rt.system().unit_of_work() as ctx:
+        await tokens.revoke(ctx, token_id)
+
+
+def _log_to_file(path: os.PathLike[str]) -> None:
+    """The in-process API logs to a file while the console owns the terminal."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, logging.StreamHandler)
+                    and not isinstance(h, logging.FileHandler)]:
+        root.removeHandler(handler)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
+def _remote(url: str | None, name: str) -> Connection:
+    from console.connection import Connection
+    from console.profiles import Profile, ProfileStore
+
+    store = ProfileStore()
+    saved = store.load(name)
+    if url is None:
+        if saved is None:
+            raise click.UsageError(f"no profile '{name}' yet: give --url (or use --embedded)")
+        return Connection(label=f"{name} · {saved.url}", base_url=saved.url, token=saved.token)
+    url = url.rstrip("/").removesuffix("/api/v1")
+    token = os.environ.get("TOUCHSTONE_TOKEN") or (saved.token if saved and saved.url == url else None) \
+        or click.prompt("API token (not shown)", hide_input=True, err=True)
+    _check(url, token)
+    store.save(Profile(name=name, url=url, token=token))
+    click.echo(f"Profile '{name}' remembers {url}; its token is kept in {store.path} (readable only by you).", err=True)
+    return Connection(label=f"{name} · {url}", base_url=url, token=token)
+
+
+def _check(url: str, token: str) -> None:
+    """Refuse to remember a server that does not answer or a token it does not accept."""
+    import httpx
+
+    try:
+        response = httpx.get(f"{url}/api/v1/me", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    except httpx.HTTPError as exc:
+        raise click.ClickException(f"cannot reach {url}: {exc}") from exc
+    if response.status_code != 200:
+        detail = response.json().get("detail", response.text) if "json" in response.headers.get("content-type", "") \
+            else response.text[:200]
+        raise click.ClickException(f"{url} refused the token ({response.status_code}): {detail}")
