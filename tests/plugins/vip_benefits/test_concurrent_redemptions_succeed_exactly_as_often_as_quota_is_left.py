@@ -33,29 +33,24 @@ async def all_at_once(client: AsyncTestClient, requests: list[httpx.Request]) ->
     return await asyncio.gather(*(asyncio.to_thread(send, r) for r in requests))
 
 
-@pytest.mark.postgres_only
-async def test_twelve_at_once_with_two_left_succeed_twice(lounge: Programme) -> None:
-    gold = await lounge.open_client("gold")
-    assert (await lounge.redeem(gold)).status_code == 201  # 3 a year: 2 left
-    headers = await lounge.as_("teller", "OUT1")
-    requests = [lounge.client.build_request("POST", f"{API}/redemptions", json={"client": gold, "perk": "airport_lounge"},
-                                            headers={**headers, "Idempotency-Key": f"race-{i}"}) for i in range(SENT)]
-    answers = await all_at_once(lounge.client, requests)
-    assert Counter(a.status_code for a in answers) == {201: 2, 409: SENT - 2}
-    refused = [a.json() for a in answers if a.status_code == 409]
-    assert all(r["type"].endswith("/quota-exhausted") for r in refused)
-    assert await lounge.left(gold) == 0
-    listed = await lounge.client.get(f"{API}/redemptions", params={"client": gold}, headers=headers)
-    assert len(listed.json()["items"]) == 3
+def racing(vip: Programme, client: str, headers: dict[str, str], label: str) -> list[httpx.Request]:
+    return [vip.client.build_request("POST", f"{API}/redemptions", json={"client": client, "perk": "airport_lounge"},
+                                     headers={**headers, "Idempotency-Key": f"{label}-{i}"}) for i in range(SENT)]
 
 
 @pytest.mark.postgres_only
-async def test_concurrent_first_uses_create_the_lock_row_once(lounge: Programme) -> None:
-    """No redemption before: the racing requests also race to create the lock row."""
+async def test_twelve_at_once_succeed_exactly_as_often_as_uses_are_left(lounge: Programme) -> None:
+    """First with nothing used (the requests also race to create the lock row), then with one
+    use given back by a cancellation."""
     gold = await lounge.open_client("gold")
     headers = await lounge.as_("teller", "OUT1")
-    requests = [lounge.client.build_request("POST", f"{API}/redemptions", json={"client": gold, "perk": "airport_lounge"},
-                                            headers={**headers, "Idempotency-Key": f"first-{i}"}) for i in range(SENT)]
-    answers = await all_at_once(lounge.client, requests)
+    answers = await all_at_once(lounge.client, racing(lounge, gold, headers, "first"))
     assert Counter(a.status_code for a in answers) == {201: 3, 409: SENT - 3}
+    assert all(a.json()["type"].endswith("/quota-exhausted") for a in answers if a.status_code == 409)
     assert await lounge.left(gold) == 0
+    given_back = next(a.json()["redemption"]["id"] for a in answers if a.status_code == 201)
+    await lounge.client.post(f"{API}/redemptions/{given_back}/cancel", json={"reason": "改期"}, headers=headers)
+    answers = await all_at_once(lounge.client, racing(lounge, gold, headers, "again"))
+    assert Counter(a.status_code for a in answers) == {201: 1, 409: SENT - 1}
+    listed = await lounge.client.get(f"{API}/redemptions", params={"client": gold, "status": "redeemed"}, headers=headers)
+    assert len(listed.json()["items"]) == 3 and await lounge.left(gold) == 0

@@ -26,7 +26,7 @@ async def test_the_nearest_rule_decides_what_a_client_may_use(vip: Programme) ->
     assert (await vip.redeem(clients["OUT2"], by=("teller", "OUT2"))).status_code == 201
 
 
-async def test_the_editor_page_shows_where_each_rule_comes_from_and_changes_are_audited(vip: Programme) -> None:
+async def test_the_editor_page_shows_where_rules_come_from_and_changes_are_audited_and_scoped(vip: Programme) -> None:
     await vip.switch("HO")
     await vip.perk(LOUNGE)
     await vip.perk(CAKE)
@@ -49,11 +49,6 @@ async def test_the_editor_page_shows_where_each_rule_comes_from_and_changes_are_
                                   headers=await vip.as_("compliance"))).json()["items"]
     assert [(e["entity_id"], e["action"], e["unit"], e["reason"]) for e in audit][-1] == (
         "airport_lounge/gold@SB1", "set", "SB1", "年度礼遇方案")
-
-
-async def test_a_branch_sets_rules_only_in_its_own_subtree(vip: Programme) -> None:
-    await vip.switch("HO")
-    await vip.perk(LOUNGE)
     shanghai = await vip.as_("branch_service", "BR2")
     body = {"reason": "分行方案", "set": [{**GOLD_LOUNGE, "quota": 5}]}
     assert (await vip.client.patch(f"{API}/units/SB3/entitlements", json=body, headers=shanghai)).status_code == 200
