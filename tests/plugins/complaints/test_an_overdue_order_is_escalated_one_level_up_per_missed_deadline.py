@@ -14,36 +14,23 @@ from tests.support import enable
 AFTER_BOTH_DEADLINES = dt.datetime(2026, 12, 7, 1, 0, tzinfo=dt.UTC)
 
 
-async def handled_by(client: AsyncTestClient, token_for, unit: str, oid: str) -> tuple[str, int, list[str]]:  # type: ignore[no-untyped-def]
-    body = (await client.get(order(unit, oid), headers=await token_for("admin", "HO"))).json()
+async def handled_by(client: AsyncTestClient, headers: dict[str, str], unit: str, oid: str) -> tuple[str, int, list[str]]:
+    body = (await client.get(order(unit, oid), headers=headers)).json()
     return (body["summary"]["handling_unit"], body["summary"]["escalation_level"],
             [s["details"]["deadline"] for s in body["steps"] if s["action"] == "escalated"])
 
 
-async def test_two_missed_deadlines_take_it_two_levels_up_once(client: AsyncTestClient, token_for, complaints_on,
-                                                               file, sweep, clock) -> None:
-    oid = (await file("OUT1"))["summary"]["id"]
-    clock.set(AFTER_BOTH_DEADLINES)
-    assert await sweep() == "complaints-sla: 2 escalations (1 first contact, 1 decision)"
-    assert await sweep() == "complaints-sla: 0 escalations (0 first contact, 0 decision)"
-    assert await handled_by(client, token_for, "OUT1", oid) == ("BR1", 2, ["first_contact", "decision@0"])
-
-
-async def test_head_office_is_as_high_as_it_goes(client: AsyncTestClient, token_for, complaints_on, file, sweep,
-                                                 clock) -> None:
-    oid = (await file("BR2"))["summary"]["id"]
-    clock.set(AFTER_BOTH_DEADLINES)
-    assert await sweep() == "complaints-sla: 2 escalations (1 first contact, 1 decision)"
-    assert await handled_by(client, token_for, "BR2", oid) == ("HO", 1, ["first_contact", "decision@0"])
-
-
-async def test_orders_where_the_plugin_is_off_are_not_swept(client: AsyncTestClient, token_for, complaints_on, file,
-                                                            sweep, clock, db, network) -> None:
-    kept = (await file("OUT2"))["summary"]["id"]
+async def test_each_missed_deadline_takes_an_order_one_level_up_once(client: AsyncTestClient, token_for, complaints_on,
+                                                                     file, sweep, clock, db, network) -> None:
+    outlet, branch = (await file("OUT1"))["summary"]["id"], (await file("BR2"))["summary"]["id"]
+    switched_off = (await file("OUT2"))["summary"]["id"]
     await enable(db, "complaints", network["OUT2"], enabled=False)
-    clock.set(AFTER_BOTH_DEADLINES)
-    assert await sweep() == "complaints-sla: 0 escalations (0 first contact, 0 decision)"
     await enable(db, "complaints", network["SB1"])  # switched on again above it: OUT2's own switch still wins
+    clock.set(AFTER_BOTH_DEADLINES)
+    assert await sweep() == "complaints-sla: 4 escalations (2 first contact, 2 decision)"
     assert await sweep() == "complaints-sla: 0 escalations (0 first contact, 0 decision)"
-    gone = await client.get(order("OUT2", kept), headers=await token_for("admin", "HO"))
+    admin = await token_for("admin", "HO")
+    assert await handled_by(client, admin, "OUT1", outlet) == ("BR1", 2, ["first_contact", "decision@0"])
+    assert await handled_by(client, admin, "BR2", branch) == ("HO", 1, ["first_contact", "decision@0"])
+    gone = await client.get(order("OUT2", switched_off), headers=admin)
     assert gone.status_code == 404 and gone.json()["type"].endswith("/plugin-disabled")

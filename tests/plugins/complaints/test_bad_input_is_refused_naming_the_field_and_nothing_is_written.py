@@ -8,7 +8,8 @@ from litestar.testing import AsyncTestClient
 from tests.plugins.complaints.conftest import COMPLAINT, order, orders
 
 
-async def test_bad_intakes_name_the_field_and_write_nothing(client: AsyncTestClient, token_for, complaints_on) -> None:
+async def test_bad_intakes_and_steps_name_the_field_or_the_allowed_steps_and_change_nothing(
+        client: AsyncTestClient, token_for, complaints_on, file) -> None:
     desk = await token_for("lobby_manager", "OUT1")
     other_outlet = (await client.get("/api/v1/me", headers=await token_for("teller", "OUT3"))).json()["id"]
     cases = [
@@ -32,9 +33,6 @@ async def test_bad_intakes_name_the_field_and_write_nothing(client: AsyncTestCli
     events = (await client.get("/api/v1/events", headers=await token_for("admin", "HO"))).json()["items"]
     assert events == []
 
-
-async def test_a_step_out_of_turn_names_the_allowed_ones_and_a_bad_resolution_changes_nothing(
-        client: AsyncTestClient, token_for, complaints_on, file) -> None:
     oid = (await file("OUT1"))["summary"]["id"]
     head = await token_for("outlet_head", "OUT1")
     early = await client.post(order("OUT1", oid, "resolve"), headers=head,

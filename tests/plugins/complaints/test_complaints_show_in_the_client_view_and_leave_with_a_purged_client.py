@@ -29,8 +29,8 @@ async def complained(client: AsyncTestClient, token_for, file) -> tuple[str, str
     return cid, oid
 
 
-async def test_the_view_shows_complaints_masked_per_role(client: AsyncTestClient, token_for, complaints_on,
-                                                          file) -> None:
+async def test_the_view_masks_per_role_and_the_purge_wipes_personal_data_but_keeps_statistics(
+        client: AsyncTestClient, token_for, complaints_on, file, db, clock, settings) -> None:
     cid, oid = await complained(client, token_for, file)
     teller = (await client.get(f"/api/v1/clients/{cid}/view", headers=await token_for("teller", "OUT1"))).json()
     section = next(s for s in teller["sections"] if s["key"] == "complaints")
@@ -41,10 +41,6 @@ async def test_the_view_shows_complaints_masked_per_role(client: AsyncTestClient
     assert next(s for s in manager["sections"] if s["key"] == "complaints")["data"]["recent"][0]["contact_phone"] == (
         "13900001111")
 
-
-async def test_the_purge_wipes_the_complainants_data_and_keeps_the_statistics(
-        client: AsyncTestClient, token_for, complaints_on, file, db, clock, settings) -> None:
-    cid, oid = await complained(client, token_for, file)
     archived = await client.post(f"/api/v1/clients/{cid}/archive", json={"reason": "销户"},
                                  headers=await token_for("customer_manager", "OUT1"))
     assert archived.status_code == 200, archived.text

@@ -47,7 +47,7 @@ def calendars(draw: st.DrawFn) -> tuple[set[dt.date], set[dt.date]]:
     return holidays, {BASE + dt.timedelta(days=d) for d, kind in days.items() if kind == "workday"}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(calendars(), offsets, st.integers(min_value=1, max_value=60))
 def test_working_days_match_the_day_by_day_model(days, start: int, n: int) -> None:
     holidays, workdays = days
@@ -55,7 +55,7 @@ def test_working_days_match_the_day_by_day_model(days, start: int, n: int) -> No
     assert Calendar(holidays, workdays).last_day(received, n, "working") == model_working(received, n, holidays, workdays)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(calendars(), offsets, st.integers(min_value=1, max_value=60))
 def test_calendar_days_match_the_model_and_never_end_on_a_holiday(days, start: int, n: int) -> None:
     holidays, workdays = days

@@ -6,11 +6,15 @@ order named under its own unit that lies elsewhere); a unit where the plugin is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+
+from core.api.app import create_app
+from core.config import Settings
 
 from tests.plugins.complaints.conftest import BASE, COMPLAINT
 from tests.support import enable
@@ -70,7 +74,8 @@ def template(route: Route) -> str:
             .replace("/fees/high", "/{category:str}/{severity:str}"))
 
 
-def test_the_table_names_every_route_the_plugin_mounts(app: Litestar) -> None:
+def test_the_table_names_every_route_the_plugin_mounts(tmp_path: Path) -> None:
+    app = create_app(Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{tmp_path / 'unused.db'}"))
     assert {(r.method, template(r)) for r in ROUTES} == mounted(app)
 
 

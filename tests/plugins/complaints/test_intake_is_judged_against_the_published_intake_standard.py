@@ -16,8 +16,8 @@ async def event_of(client: AsyncTestClient, headers: dict[str, str], taken: dict
     return (await client.get(f"/api/v1/events/{taken['intake_event']}", headers=headers)).json()
 
 
-async def test_without_a_published_standard_the_intake_is_recorded_unjudged(client: AsyncTestClient, token_for,
-                                                                            complaints_on, file) -> None:
+async def test_an_intake_is_unjudged_until_the_bank_publishes_the_default_standard(
+        client: AsyncTestClient, token_for, complaints_on, file, clock) -> None:
     desk = await token_for("lobby_manager", "OUT1")
     event = await event_of(client, desk, await file("OUT1", headers=desk, told_time_limit=True))
     assert (event["touchpoint"], event["unit"], event["outcome"], event["standard_version"]) == (
@@ -25,9 +25,6 @@ async def test_without_a_published_standard_the_intake_is_recorded_unjudged(clie
     assert event["measurements"] == {"record_complete": True, "registered_within_h": 0.0, "told_time_limit": True}
     assert event["staff"] == (await client.get("/api/v1/me", headers=desk)).json()["id"]
 
-
-async def test_the_default_standard_imported_and_published_judges_each_intake(client: AsyncTestClient, token_for,
-                                                                              complaints_on, file, clock) -> None:
     admin = await token_for("admin", "HO")
     assert (await client.get("/api/v1/touchpoints/complaints.intake/standard.toml", headers=admin)).status_code == 404
     draft = await client.post("/api/v1/standards/import", content=DEFAULT_STANDARD.read_bytes(), headers=admin)

@@ -8,7 +8,7 @@ from litestar.testing import AsyncTestClient
 from tests.plugins.complaints.conftest import order
 
 
-async def test_privacy_and_regulator_referrals_are_handled_at_head_office(client: AsyncTestClient, token_for,
+async def test_privacy_referrals_and_what_a_branch_adds_are_handled_at_head_office(client: AsyncTestClient, token_for,
                                                                          complaints_on, file) -> None:
     privacy = (await file("OUT1", category="privacy"))["summary"]
     referral = (await file("OUT3", channel="regulator", headers=await token_for("head_office_service", "HO")))["summary"]
@@ -25,9 +25,6 @@ async def test_privacy_and_regulator_referrals_are_handled_at_head_office(client
                                     headers=await token_for("head_office_service", "HO"))
     assert head_office.status_code == 200
 
-
-async def test_a_branch_may_count_more_categories_as_serious_for_its_network(client: AsyncTestClient, token_for,
-                                                                            complaints_on, file) -> None:
     settings = await client.put("/api/v1/units/BR1/plugins/complaints/settings",
                                 json={"values": {"serious_categories": ["privacy", "mis_selling"]}, "reason": "销售误导从严"},
                                 headers=await token_for("admin", "HO"))

@@ -16,7 +16,7 @@ async def due_dates(client: AsyncTestClient, headers: dict[str, str], oid: str) 
     return [d["due_at"] for d in (await client.get(order("OUT1", oid), headers=headers)).json()["deadlines"]]
 
 
-async def test_seeding_and_corrections_redate_open_orders(client: AsyncTestClient, token_for, complaints_on,
+async def test_seeding_and_corrections_redate_open_orders_and_bad_days_are_refused(client: AsyncTestClient, token_for, complaints_on,
                                                           file) -> None:
     office = await token_for("head_office_service", "HO")
     oid = (await file("OUT1", received_at=RECEIVED))["summary"]["id"]
@@ -47,10 +47,6 @@ async def test_seeding_and_corrections_redate_open_orders(client: AsyncTestClien
     assert [(e["action"], e["entity_id"]) for e in audit] == [
         ("seeded", "CN:2026"), ("seeded", "CN:2026"), ("set", "CN:2026-10-15"), ("removed", "CN:2026-10-15")]
 
-
-async def test_unknown_regions_bad_days_and_ordinary_days_are_refused(client: AsyncTestClient, token_for,
-                                                                      complaints_on) -> None:
-    office = await token_for("head_office_service", "HO")
     unknown = await client.post(f"{BASE}/calendars/ZZ/seed", json={"year": 2026, "reason": "x"}, headers=office)
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "region"
     malformed = await client.get(f"{BASE}/calendars/china", params={"year": 2026}, headers=office)
