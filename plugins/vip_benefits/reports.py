@@ -10,6 +10,7 @@ compliance report does. Periods are cut in China Standard Time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any, Literal
@@ -20,7 +21,7 @@ import sqlalchemy as sa
 from core.context import HookContext
 from core.models import Client
 from core.plugins import OrgSnapshot
-from core.services.compliance import period_starts
+from core.services.compliance import period_starts, subtree_ids
 from core.types import UnitRef
 from plugins.vip_benefits.entitlements import every_rule, nearest
 from plugins.vip_benefits.models import PERIODS, Perk, Redemption
@@ -60,7 +61,7 @@ class UtilisationFigure(msgspec.Struct):
     quota: int
     """Their quota in the window (the rules' nominal quota, before grace and pro rata)."""
     used: int
-    utilisation: float | None
+    utilisation: float
 
 
 def shown_units(org: OrgSnapshot, scope: UnitRef, depth: int) -> dict[int, UnitRef]:
@@ -68,8 +69,10 @@ def shown_units(org: OrgSnapshot, scope: UnitRef, depth: int) -> dict[int, UnitR
     return {u.id: u for u in org.units.values() if u.path.startswith(scope.path) and u.path.count("/") - base <= depth}
 
 
-def subtree(org: OrgSnapshot, scope: UnitRef) -> list[int]:
-    return [u.id for u in org.units.values() if u.path.startswith(scope.path)]
+def within(column: sa.ColumnElement[int], org: OrgSnapshot, scope: UnitRef) -> sa.ColumnElement[bool]:
+    """``column`` names a unit of ``scope``'s subtree (no filter at all for the whole network)."""
+    ids = subtree_ids(org, scope)
+    return sa.true() if ids is None else column.in_(ids)
 
 
 def starts_of(period: ReportPeriod, since: dt.datetime, until: dt.datetime) -> list[dt.datetime]:
@@ -101,7 +104,7 @@ async def redemptions(ctx: HookContext, scope: UnitRef, period: ReportPeriod, si
                        sa.func.sum(sa.case((LIVE, Redemption.companions), else_=0)),
                        sa.func.sum(sa.case((LIVE, fen), else_=None)))
              .where(Redemption.redeemed_at >= since, Redemption.redeemed_at < until,
-                    Redemption.unit_id.in_(subtree(org, scope)))
+                    within(Redemption.unit_id, org, scope))
              .group_by(Redemption.unit_id, Redemption.perk_id, Redemption.tier, bucket))
     shown = shown_units(org, scope, depth)
     totals: dict[tuple[int, int, str, int], list[Any]] = defaultdict(lambda: [0, 0, 0, None])
@@ -123,25 +126,26 @@ async def utilisation(ctx: HookContext, scope: UnitRef, at: dt.datetime, depth: 
     """For each perk, tier and kind of period, the quota of the clients entitled to it in the
     window containing ``at``, and what they used of it."""
     org = await ctx.plugins.snapshot(ctx.session)
-    ids = subtree(org, scope)
     windows = {period: window(period, at) for period in PERIODS}
     clients = await ctx.session.execute(
         sa.select(Client.unit_id, Client.tier, sa.func.count()).where(
-            Client.unit_id.in_(ids), Client.state.in_(("active", "dormant")), Client.tier.is_not(None))
+            within(Client.unit_id, org, scope), Client.state.in_(("active", "dormant")), Client.tier.is_not(None))
         .group_by(Client.unit_id, Client.tier))
     in_window = [sa.func.sum(sa.case((sa.and_(Redemption.redeemed_at >= w.start, Redemption.redeemed_at < w.end), 1),
                                      else_=0)) for w in windows.values()]
     used_rows = await ctx.session.execute(
         sa.select(Redemption.client_unit_id, Redemption.tier, Redemption.perk_id, *in_window)
-        .where(LIVE, Redemption.client_unit_id.in_(ids), Redemption.redeemed_at >= min(w.start for w in windows.values()))
+        .where(LIVE, within(Redemption.client_unit_id, org, scope),
+               Redemption.redeemed_at >= min(w.start for w in windows.values()))
         .group_by(Redemption.client_unit_id, Redemption.tier, Redemption.perk_id))
     used = {(u, tier, perk): dict(zip(windows, counts, strict=True)) for u, tier, perk, *counts in used_rows}
     rules = await every_rule(ctx)
+    in_force = functools.cache(lambda unit: nearest(rules, org.ancestry(unit)))
     shown = shown_units(org, scope, depth)
     totals: dict[tuple[int, int, str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     for unit_id, tier, count in clients:
         unit = org.units[unit_id]
-        for (perk_id, rule_tier), rule in nearest(rules, org.ancestry(unit)).items():
+        for (perk_id, rule_tier), rule in in_force(unit).items():
             if rule_tier != tier or rule.quota == 0:
                 continue
             spent = used.get((unit_id, tier, perk_id), {}).get(rule.period, 0)

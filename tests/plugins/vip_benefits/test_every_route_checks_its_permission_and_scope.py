@@ -65,7 +65,7 @@ async def test_each_route_admits_its_roles_and_keeps_to_the_callers_subtree(vip:
          "teller", (("customer_manager", "OUT4"), f"/care-tasks/{task}/done", 404)),
         ("GET", "/reports/redemptions", f"/reports/redemptions{report}", None, ("outlet_head", "OUT1"), "teller",
          (("outlet_head", "OUT4"), f"/reports/redemptions{report}&unit=OUT1", 403)),
-        ("GET", "/reports/utilisation", "/reports/utilisation", None, ("outlet_head", "OUT1"), "teller",
+        ("GET", "/reports/utilisation", "/reports/utilisation", None, ("head_office_service", "HO"), "teller",
          (("outlet_head", "OUT4"), "/reports/utilisation?unit=OUT1", 403)),
     ]
     assert {(method, route) for method, route, *_ in cases} == plugin_routes(app)
