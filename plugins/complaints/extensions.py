@@ -66,6 +66,8 @@ async def _pending(ctx: HookContext, order: WorkOrder, extension_id: str) -> Ext
         raise NotFound(f"no extension '{extension_id}' on complaint '{order.public_id}'")
     if extension.status != "pending":
         raise TransitionNotAllowed("extension", extension.status, "decided", [])
+    if extension.round != order.round or order.state not in OPEN_STATES:
+        raise Conflict(f"extension '{extension_id}' lapsed: the decision it was asked for has been given")
     return extension
 
 

@@ -90,7 +90,7 @@ async def take_in(ctx: HookContext, unit_code: str, data: IntakeIn) -> WorkOrder
     journal.record(ctx, order, unit, action="intake", from_state=None, details={
         "channel": data.channel, "category": data.category, "severity": data.severity, "serious": serious,
         "handling_unit": handling.code})
-    order.intake_event = await _record_event(ctx, order, data)
+    order.intake_event = await _record_event(ctx, order, data, client)
     if serious:
         await ctx.enqueue(SERIOUS_TOPIC, f"complaints-serious:{order.public_id}", {
             "order": order.public_id, "unit": unit.code, "handling_unit": handling.code, "category": data.category,
@@ -98,10 +98,9 @@ async def take_in(ctx: HookContext, unit_code: str, data: IntakeIn) -> WorkOrder
     return order
 
 
-async def _record_event(ctx: HookContext, order: WorkOrder, data: IntakeIn) -> str:
+async def _record_event(ctx: HookContext, order: WorkOrder, data: IntakeIn, client: Client | None) -> str:
     """The intake as a service event of the caller's unit, measured for the intake standard."""
-    reachable = bool(order.complainant_phone or order.complainant_email or (
-        order.client_id and (await ctx.session.get(Client, order.client_id)).phone))  # type: ignore[union-attr]
+    reachable = bool(order.complainant_phone or order.complainant_email or (client and client.phone))
     measurements = {"record_complete": reachable and bool(data.content.strip()),
                     "registered_within_h": round((ctx.now - order.received_at).total_seconds() / 3600, 2),
                     "told_time_limit": data.told_time_limit, "reference_given": data.reference_given}

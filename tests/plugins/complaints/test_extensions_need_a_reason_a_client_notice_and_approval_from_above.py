@@ -72,7 +72,7 @@ async def test_an_extension_after_the_deadline_or_without_a_reason_is_refused(cl
     assert late.status_code == 409 and "deadline passed" in late.json()["detail"]
 
 
-async def test_a_rejected_further_extension_keeps_the_deadline_and_may_be_asked_again(
+async def test_a_rejected_further_extension_keeps_the_deadline_may_be_asked_again_and_lapses_with_the_reply(
         client: AsyncTestClient, token_for, complaints_on, file) -> None:
     oid, head = await investigating(client, token_for, file)
     await client.post(order("OUT1", oid, "extensions"), json={"reason": "复杂"}, headers=head)
@@ -89,4 +89,11 @@ async def test_a_rejected_further_extension_keeps_the_deadline_and_may_be_asked_
     again = await client.post(order("OUT1", oid, f"extensions/{pending}/decision"), json={"approve": True},
                               headers=approver)
     assert again.status_code == 409
-    assert (await client.post(order("OUT1", oid, "extensions"), json={"reason": "新情况"}, headers=head)).status_code == 201
+    asked_again = await client.post(order("OUT1", oid, "extensions"), json={"reason": "新情况"}, headers=head)
+    assert asked_again.status_code == 201
+    await client.post(order("OUT1", oid, "resolve"), headers=head,
+                      json={"resolution": "已处理", "justified": False, "apology_given": False})
+    await client.post(order("OUT1", oid, "reply"), json={}, headers=head)
+    lapsed = await client.post(order("OUT1", oid, f"extensions/{asked_again.json()['extensions'][2]['id']}/decision"),
+                               json={"approve": True}, headers=approver)
+    assert lapsed.status_code == 409 and "lapsed" in lapsed.json()["detail"]
