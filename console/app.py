@@ -58,8 +58,11 @@ class TouchstoneConsole(App[None]):
     """Plugins the API says are on at :attr:`unit`."""
 
     def __init__(self, connection: Connection, *, extensions: Extensions | None = None,
-                 clock: Clock | None = None) -> None:
+                 clock: Clock | None = None, start: str = "dashboard") -> None:
         super().__init__()
+        if start not in self.MODES:
+            raise ValueError(f"no screen '{start}'; the console opens on one of {', '.join(self.MODES)}")
+        self.start = start
         self.connection = connection
         self.extensions = extensions or Extensions()
         self.clock = clock or Clock()
@@ -86,7 +89,7 @@ class TouchstoneConsole(App[None]):
             await self.push_screen(FailureScreen(self.connection.label, error))
             return
         self.unit = self.home
-        await self.switch_mode("dashboard")
+        await self.switch_mode(self.start)
 
     async def on_unmount(self) -> None:
         await self._held.close()

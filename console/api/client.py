@@ -35,6 +35,9 @@ class ApiClient:
     async def put(self, path: str, type: type[T], body: Any = None, **params: Any) -> T:
         return self._decode(await self._send("PUT", path, body=body, params=params), type)
 
+    async def patch(self, path: str, type: type[T], body: Any = None, **params: Any) -> T:
+        return self._decode(await self._send("PATCH", path, body=body, params=params), type)
+
     async def delete(self, path: str, type: type[T], **params: Any) -> T:
         return self._decode(await self._send("DELETE", path, params=params), type)
 

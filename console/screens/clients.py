@@ -19,9 +19,11 @@ from core.api.schemas.org import UnitDetail
 
 class ClientsScreen(Page):
     TITLE = "Clients"
+    AUTO_FOCUS = "#clients"  # letters typed here are keys; / moves to the search field
     BINDINGS = [Binding("slash", "search", "Search")]
-    HELP = ("Clients in the subtree of the unit you work on. Type part of a name, a phone number or a client id "
-            "and press Enter; pick a tier to narrow; Enter on a client opens the 360° view; n fetches more.")
+    HELP = ("Clients in the subtree of the unit you work on. / moves to the search field: type part of a name, "
+            "a phone number or a client id and press Enter (escape leaves the field); pick a tier to narrow; Enter "
+            "on a client opens the 360° view; n fetches more.")
 
     def body(self) -> ComposeResult:
         with Horizontal(id="client-filters"):
@@ -62,7 +64,10 @@ class ClientsScreen(Page):
         self.query_one("#q", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.set_focus(self.query_one("#clients"))  # now: while it loads it cannot take focus
         self.search()
+
+    def key_escape(self) -> None:
         self.query_one("#clients").focus()
 
     def on_select_changed(self, _: Select.Changed) -> None:

@@ -112,7 +112,7 @@ class DashboardScreen(Page):
         for row in compliance:
             judged[row.unit] += row.passed + row.failed if row.period == months[-2] else 0
         self.fill(table, unit, nonconformities, rates, judged)
-        chart.plot([m.strftime("%m月") for m in months], rates.get(unit.code, [None] * MONTHS))
+        chart.plot([f"{m:%b}" for m in months], rates.get(unit.code, [None] * MONTHS))
         tiers.show(distribution)
         self.show_panels(self.console.enabled_here)
 

@@ -70,6 +70,7 @@ class OrganisationScreen(Page):
         if unit is None:
             return
         self.query_one("#unit-tabs").border_title = f"{unit.name} {unit.code}"
+        self.query_one(UnitTree).reveal(unit.path)
         self.load_plugins(unit.code)
         staff = self.query_one("#staff", PagedTable)
 

@@ -11,11 +11,12 @@ from textual_plotext import PlotextPlot
 from console.widgets.figures import bar
 from core.api.schemas.tiers import TierDistribution
 
-TIER_BAR_WIDTH = 16
+TIER_BAR_WIDTH = 10
 
 
 class RateChart(PlotextPlot):
-    """Compliance rate by period, in percent, with the periods as labels."""
+    """Compliance rate by period, in percent, with the periods as labels (ASCII: plotext
+    counts a wide character as one cell, so Chinese labels would run off the axis)."""
 
     def plot(self, labels: Sequence[str], rates: Sequence[float | None]) -> None:
         plt = self.plt
@@ -27,6 +28,7 @@ class RateChart(PlotextPlot):
             plt.plot(list(xs), list(ys), marker="braille")
             low = min(ys)
             plt.ylim(max(0.0, low - (100 - low) * 0.25 - 1), 100)
+        plt.xlim(0.5, len(labels) + 0.5)  # every period on the axis, measured or not
         plt.xticks(list(range(1, len(labels) + 1)), list(labels))
         plt.title("Compliance %")
         self.refresh()

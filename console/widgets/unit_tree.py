@@ -3,7 +3,7 @@
 The root is the unit the token may see (its subtree is all the API will show); each node
 asks ``GET /units?parent=…`` for its children the first time it opens, so a network of
 thousands of outlets costs one small request per opened unit. Selecting a node posts
-:class:`~console.messages.UnitChosen`.
+:class:`~console.messages.UnitChosen`; :meth:`UnitTree.reveal` opens the way down to a unit.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class UnitTree(Tree[str]):
         super().__init__(unit_label(root), data=root.code, id=id)
         self.api = api
         self.loaded: set[str] = set()
+        self.wanted: list[str] = []
 
     def on_mount(self) -> None:
         self.root.expand()
@@ -47,7 +48,24 @@ class UnitTree(Tree[str]):
             self.loaded.discard(code)
             return
         for child in children:
-            node.add(unit_label(child), data=child.code, allow_expand=child.children > 0)
+            added = node.add(unit_label(child), data=child.code, allow_expand=child.children > 0)
+            if child.code in self.wanted:
+                self.show_node(added)
+
+    def reveal(self, path: list[str]) -> None:
+        """Open the tree along ``path`` (unit codes from the root down) and put the cursor on
+        its last unit, loading each level as it goes."""
+        self.wanted = path
+        self.show_node(self.root)
+
+    def show_node(self, node: TreeNode[str]) -> None:
+        if self.wanted and node.data == self.wanted[-1]:
+            self.move_cursor(node)
+        elif node.data in self.wanted:
+            node.expand()
+            for child in node.children:
+                if child.data in self.wanted:
+                    self.show_node(child)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         event.stop()

@@ -20,6 +20,7 @@ import click
 
 from core.cli.runtime import Runtime, console, run
 from core.cli.serve import database_is_empty, issue_admin_token
+from core.config import load_settings
 from core.db import migrate as migrations
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 EMBEDDED_TOKEN_TTL = dt.timedelta(hours=12)
 EMBEDDED_LABEL = "touchstone console --embedded"
+SCREENS = ("dashboard", "organisation", "standards", "clients")
 
 
 @click.command("console")
@@ -35,32 +37,35 @@ EMBEDDED_LABEL = "touchstone console --embedded"
 @click.option("--embedded", is_flag=True, help="Run the API in this process on the embedded database.")
 @click.option("--demo/--no-demo", default=None,
               help="With --embedded and an empty database: load the demo network without asking (or refuse).")
-def console_command(url: str | None, profile: str, embedded: bool, demo: bool | None) -> None:
+@click.option("--screen", type=click.Choice(SCREENS), default="dashboard", show_default=True,
+              help="The screen to open on.")
+def console_command(url: str | None, profile: str, embedded: bool, demo: bool | None, screen: str) -> None:
     """Open the admin console (a terminal UI over the API)."""
     if embedded and url:
         raise click.UsageError("--embedded runs its own API; leave out --url")
     if embedded:
         token_id, connection = _embedded(demo)
+        _log_to_file(load_settings().data_dir / "console.log")
         try:
-            _run(connection)
+            _run(connection, screen)
         finally:
             run(lambda rt: _revoke(rt, token_id))
     else:
-        _run(_remote(url, profile))
+        _run(_remote(url, profile), screen)
 
 
-def _run(connection: Connection) -> None:
+def _run(connection: Connection, screen: str) -> None:
     from console.app import TouchstoneConsole
     from console.extensions import Extensions
     from core.plugins import create_plugin_manager
 
-    TouchstoneConsole(connection, extensions=Extensions.collect(create_plugin_manager())).run()
+    TouchstoneConsole(connection, extensions=Extensions.collect(create_plugin_manager()), start=screen).run()
 
 
 def _embedded(demo: bool | None) -> tuple[str, Connection]:
+    """Prepare the embedded database and an admin token: (token id, connection)."""
     from console.connection import Connection
     from core.api.app import create_app
-    from core.config import load_settings
 
     async def prepare(rt: Runtime) -> tuple[str, str]:
         from core.demo import load_demo
@@ -78,7 +83,6 @@ def _embedded(demo: bool | None) -> tuple[str, Connection]:
 
     token_id, secret = run(prepare)
     settings = load_settings()
-    _log_to_file(settings.data_dir / "console.log")
     return token_id, Connection.in_process(create_app(settings), secret, label=f"embedded · {settings.data_dir}")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import shutil
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,11 +34,12 @@ from core.cli.serve import issue_admin_token
 from core.config import Settings
 from core.db.engine import Database, create_engine
 from core.demo import load_network, load_service_history
+from core.demo import loader as demo_loader
 from core.plugins import PluginRuntime, create_plugin_manager
 from tests.support import START
 
 DEMO_CLIENTS = 300
-DEMO_HISTORY_DAYS = 75
+DEMO_HISTORY_DAYS = 60
 
 
 @pytest.fixture(scope="session")
@@ -50,8 +52,10 @@ def extensions() -> Extensions:
     return Extensions.collect(create_plugin_manager())
 
 
-def console_on(app: Litestar, token: str, clock: FrozenClock, extensions: Extensions) -> TouchstoneConsole:
-    return TouchstoneConsole(Connection.in_process(app, token, label="test"), extensions=extensions, clock=clock)
+def console_on(app: Litestar, token: str, clock: FrozenClock, extensions: Extensions,
+               start: str = "dashboard") -> TouchstoneConsole:
+    return TouchstoneConsole(Connection.in_process(app, token, label="test"), extensions=extensions, clock=clock,
+                             start=start)
 
 
 @pytest.fixture
@@ -65,10 +69,23 @@ def console_for(app: Litestar, clock: FrozenClock, extensions: Extensions, token
     return build
 
 
+def counting_ids() -> Callable[[str], str]:
+    """Public ids numbered in order (``cl_00000000000000000001``…) instead of random ones, so
+    that screens showing client ids look the same on every run."""
+    counters: dict[str, int] = defaultdict(int)
+
+    def new_public_id(prefix: str) -> str:
+        counters[prefix] += 1
+        return f"{prefix}_{counters[prefix]:020d}"
+
+    return new_public_id
+
+
 @pytest.fixture(scope="session")
 def demo_database(template: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The demo network (a few hundred clients, three months of events) loaded once per run
-    at the frozen start time, and an admin token for it: (database file, token)."""
+    """The demo network (a few hundred clients, two months of events; the loader is seeded)
+    loaded once per run at the frozen start time, and an admin token for it: (database
+    file, token)."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     shutil.copyfile(template, path)
 
@@ -84,19 +101,27 @@ def demo_database(template: str, tmp_path_factory: pytest.TempPathFactory) -> tu
         finally:
             await db.dispose()
 
-    return path, asyncio.run(load())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(demo_loader, "new_public_id", counting_ids())
+        return path, asyncio.run(load())
 
 
 @pytest.fixture
-def demo_console(demo_database: tuple[Path, str], tmp_path: Path, extensions: Extensions) -> TouchstoneConsole:
-    """The console as an admin at head office on a fresh copy of the demo database."""
+def demo_console(demo_database: tuple[Path, str], tmp_path: Path,
+                 extensions: Extensions) -> Callable[[str], TouchstoneConsole]:
+    """``demo_console("standards")`` → the console as an admin at head office, opening on
+    that screen, on a fresh copy of the demo database."""
     source, token = demo_database
-    path = tmp_path / "demo.db"
-    shutil.copyfile(source, path)
-    settings = Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{path}")
-    clock = FrozenClock(START)
-    app = create_app(settings, plugin_manager=create_plugin_manager(), clock=clock)
-    return console_on(app, token, clock, extensions)
+
+    def build(start: str = "dashboard") -> TouchstoneConsole:
+        path = tmp_path / "demo.db"
+        shutil.copyfile(source, path)
+        settings = Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{path}")
+        clock = FrozenClock(START)
+        app = create_app(settings, plugin_manager=create_plugin_manager(), clock=clock)
+        return console_on(app, token, clock, extensions, start)
+
+    return build
 
 
 COUNTER = {"title": "柜面服务标准", "outputs": {"procedure": ["起身迎接", "双手递接"]},

@@ -24,6 +24,7 @@ async def test_a_plugin_switched_off_at_a_sub_branch_loses_its_screens_there(con
         assert console.enabled_here >= {LOUNGE}
         assert [s.key for s in console.plugin_screens()] == [f"{LOUNGE}.visits"]
         assert len(console.screen.query(VisitsPanel)) == 1
+        await console.choose("HO")
 
         await pilot.press("o")
         await settle(pilot)
