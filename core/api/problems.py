@@ -8,6 +8,7 @@ answered with a bare 500 problem, never a stack trace.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from litestar import Request, Response
@@ -33,12 +34,22 @@ def problem(status: int, slug: str, title: str, detail: str, request: Request, *
     return Response(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE)
 
 
+_MISSING = re.compile(r"Object missing required field `([^`]+)`")
+_WHOLE_BODY = {"data", "body"}
+
+
 def _validation_errors(exc: ValidationException) -> list[dict[str, str]]:
+    """Each error with the field it concerns; a missing field is named itself (msgspec
+    reports it against the object that lacks it)."""
     errors = []
     for item in exc.extra if isinstance(exc.extra, list) else []:
         if isinstance(item, dict):
             field = str(item.get("key") or item.get("source") or "body")
-            errors.append({"field": field, "message": str(item.get("message", "invalid"))})
+            message = str(item.get("message", "invalid"))
+            if missing := _MISSING.search(message):
+                name = missing.group(1)
+                field, message = (name if field in _WHOLE_BODY else f"{field}.{name}"), "is required"
+            errors.append({"field": field, "message": message})
     return errors
 
 
