@@ -70,14 +70,23 @@ class HookContext:
         return HookContext(session=self.session, clock=self.clock, plugins=self.plugins, principal=principal,
                            unit=self.unit, settings=self.settings)
 
-    async def enqueue(self, topic: str, key: str, payload: dict[str, Any], *, unit: UnitRef | None = None) -> None:
+    async def enqueue(self, topic: str, key: str, payload: dict[str, Any], *, unit: UnitRef | None = None,
+                      client: str | None = None) -> None:
         """Queue a message for delivery after this unit of work commits.
 
         ``key`` must be stable for the same logical message (e.g. ``"manager-changed:cl_…:3"``):
         queuing a key that is already queued is a no-op, and receivers use it to drop
-        repeats, since delivery is at least once.
+        repeats, since delivery is at least once. When the payload carries a client's personal
+        data (name, phone), pass ``client=`` (their public id): purging the client then wipes
+        the payload and drops the message if it is still undelivered.
         """
-        await outbox.enqueue(self.session, topic=topic, key=key, payload=payload, unit=unit or self.unit, now=self.now)
+        await outbox.enqueue(self.session, topic=topic, key=key, payload=payload, unit=unit or self.unit, now=self.now,
+                             client=client)
+
+    async def enqueue_many(self, messages: list[outbox.Message]) -> None:
+        """Queue several :class:`core.services.outbox.Message` (``(topic, key, payload, unit[,
+        client])``) in one statement, as a job's batch does; each follows :meth:`enqueue`."""
+        await outbox.enqueue_many(self.session, list(messages), now=self.now)
 
     def audit(
         self,

@@ -154,7 +154,8 @@ def client_purged(client: ClientSnapshot, ctx: HookContext) -> None:
     :returns: nothing.
 
     May be async. Implementations must delete or anonymise every piece of the client's
-    personal data they store; statistics without personal data may stay.
+    personal data they store; statistics without personal data may stay. Outbox messages
+    queued with ``ctx.enqueue(..., client=client.id)`` are wiped by the core itself.
     """
 
 

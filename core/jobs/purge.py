@@ -4,7 +4,7 @@ personal data for good.
 Works in batches of :data:`BATCH`, each its own unit of work: the ``client_purged`` hook
 fires (with the client as it was, so plugins can find and delete what they hold), then the
 personal fields are wiped, the history's before/after values of those fields are scrubbed,
-and the purge is audited. The row stays, anonymised, so statistics still add up. Re-running
+the outbox forgets what it held about the client, and the purge is audited. The row stays, anonymised, so statistics still add up. Re-running
 finds nothing left to do.
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from core.context import JobContext
 from core.models import Client, ClientHistory
-from core.services import clients
+from core.services import clients, outbox
 from core.services.masking import PERSONAL_FIELDS
 from core.services.scope import unit_by_id
 
@@ -43,6 +43,7 @@ async def purge_archived_clients(job: JobContext) -> str:
                 ctx.audit(entity="client", entity_id=client.public_id, action="purged", unit=unit,
                           reason=f"retention period over (archived {client.archived_at:%Y-%m-%d})")
             await _scrub_history(ctx.session, [c.id for c in due])
+            await outbox.forget_clients(ctx.session, [c.public_id for c in due], job.now)
             purged += len(due)
             job.progress(f"{purged} clients purged")
     return f"archive-purge: {purged} clients purged"

@@ -23,6 +23,9 @@ class OutboxRow(Base):
     topic: Mapped[str] = mapped_column(sa.String(100))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
     unit_id: Mapped[int | None] = mapped_column(sa.ForeignKey("org_unit.id"))
+    client: Mapped[str | None] = mapped_column(sa.String(40), index=True)
+    """Public id of the client whose personal data the payload may carry: the purge job wipes
+    the payloads of a purged client's messages and drops those not yet delivered."""
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     available_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(default=0)

@@ -232,7 +232,8 @@ async def assign_manager(ctx: HookContext, public_id: str, staff_id: str | None,
     if new is not None:
         await ctx.enqueue("client.manager_changed", f"client-manager:{client.public_id}:{sequence}", {
             "client": client.public_id, "phone": client.phone, "manager_name": new.name, "manager_phone": new.phone,
-            "message": f"您好，您的专属客户经理已变更为{new.name}，联系电话{new.phone or ''}。"}, unit=unit)
+            "message": f"您好，您的专属客户经理已变更为{new.name}，联系电话{new.phone or ''}。"}, unit=unit,
+            client=client.public_id)
     await ctx.plugins.call("client_manager_changed", ctx, unit, client=await snapshot(ctx, client),
                            old_manager=await staff_snapshot(ctx, old), new_manager=await staff_snapshot(ctx, new),
                            reason=reason)

@@ -8,7 +8,7 @@ attempts stay, ``failed`` with their last error, until an operator queues them a
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -32,29 +32,51 @@ async def enqueue(
     payload: dict[str, Any],
     unit: UnitRef | None,
     now: dt.datetime,
+    client: str | None = None,
 ) -> None:
     """Queue a message; it is delivered only if the unit of work commits.
 
     Queuing a key that is already queued (now or ever) is a no-op, so a retried
-    operation never sends the same message twice.
+    operation never sends the same message twice. Name the ``client`` whose personal data
+    the payload carries, so a purge can take it back.
     """
+    await enqueue_many(session, [Message(topic, key, payload, unit, client)], now=now)
+
+
+class Message(NamedTuple):
+    """One message to queue (a plain ``(topic, key, payload, unit)`` tuple will do too)."""
+
+    topic: str
+    key: str
+    payload: dict[str, Any]
+    unit: UnitRef | None
+    client: str | None = None
+    """Public id of the client whose personal data ``payload`` carries, if any."""
+
+
+async def enqueue_many(session: AsyncSession, messages: list[Message], *, now: dt.datetime) -> None:
+    """Queue several messages in one statement (a job's batch), each as :func:`enqueue` would."""
+    if not messages:
+        return
     dialect = session.bind.dialect.name if session.bind else "sqlite"
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(OutboxRow)
-        .values(
-            key=key,
-            topic=topic,
-            payload=json_ready(payload),
-            unit_id=unit.id if unit else None,
-            created_at=now,
-            available_at=now,
-            attempts=0,
-            status="pending",
-        )
-        .on_conflict_do_nothing(index_elements=["key"])
-    )
-    await session.execute(statement)
+    rows = [{"key": m.key, "topic": m.topic, "payload": json_ready(m.payload), "unit_id": m.unit.id if m.unit else None,
+             "client": m.client, "created_at": now, "available_at": now, "attempts": 0, "status": "pending"}
+            for m in (Message(*message) for message in messages)]
+    await session.execute(insert(OutboxRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+
+
+PURGED_PAYLOAD = {"purged": True}
+
+
+async def forget_clients(session: AsyncSession, client_ids: list[str], now: dt.datetime) -> None:
+    """A purge reaches the outbox: messages about these clients keep their key and topic
+    (the record that something was sent) but lose their payload; those not yet delivered
+    are given up, since their addressee's data is gone."""
+    about = OutboxRow.client.in_(client_ids)
+    await session.execute(sa.update(OutboxRow).where(about, OutboxRow.status == "pending").values(
+        status="failed", last_error="the client was purged before delivery", available_at=now))
+    await session.execute(sa.update(OutboxRow).where(about).values(payload=PURGED_PAYLOAD))
 
 
 def backoff(attempts: int) -> dt.timedelta:

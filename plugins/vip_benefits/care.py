@@ -98,7 +98,8 @@ async def _open_tasks(ctx: HookContext, found: list[Any], ahead: dict[int, dt.da
             day = due[row.id]
             await ctx.enqueue(GREETING_TOPIC, f"vip-birthday:{row.public_id}:{day.year}", {
                 "client": row.public_id, "name": row.name, "phone": row.phone, "birthday": day,
-                "message": f"尊敬的{row.name}，祝您生日快乐！"}, unit=await unit_by_id(ctx, row.unit_id))
+                "message": f"尊敬的{row.name}，祝您生日快乐！"}, unit=await unit_by_id(ctx, row.unit_id),
+                client=row.public_id)
     return len(opened)
 
 

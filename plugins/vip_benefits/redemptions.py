@@ -125,7 +125,8 @@ async def _notify(ctx: HookContext, out: RedemptionOut, perk: Perk, unit: UnitRe
     """Tell the provider (the bank's desk or a partner merchant) of a booking or its cancellation."""
     await ctx.enqueue(BOOKING_TOPIC, f"vip-booking:{out.id}:{out.status}", {
         "redemption": out.id, "status": out.status, "client": out.client, "unit": unit.code,
-        "scheduled_for": out.scheduled_for, "companions": out.companions, "perk": catalogue.snapshot(perk)}, unit=unit)
+        "scheduled_for": out.scheduled_for, "companions": out.companions, "perk": catalogue.snapshot(perk)}, unit=unit,
+        client=out.client)
 
 
 async def find(ctx: HookContext, public_id: str) -> tuple[Redemption, str, Perk, UnitRef]:

@@ -78,11 +78,15 @@ async def test_the_purge_job_takes_only_expired_archives_and_is_idempotent(recor
                                                                            token_for, db, network, settings, clock: FrozenClock) -> None:
     await enable(db, "recorder", network["HO"])
     headers = await token_for("customer_manager", "OUT1")
+    head = await token_for("outlet_head", "OUT1")
+    manager = {"staff_id": await _manager(db, network), "reason": "分配客户经理"}
     old = (await recording_client.post("/api/v1/clients", json=NEW, headers=headers)).json()["id"]
+    await recording_client.put(f"/api/v1/clients/{old}/manager", json=manager, headers=head)
     await recording_client.patch(f"/api/v1/clients/{old}", json={"reason": "换号", "phone": "13700001111"}, headers=headers)
     await recording_client.post(f"/api/v1/clients/{old}/archive", json={"reason": "销户删除"}, headers=headers)
     clock.advance(days=20)
     recent = (await recording_client.post("/api/v1/clients", json={**NEW, "name": "吴敏"}, headers=headers)).json()["id"]
+    await recording_client.put(f"/api/v1/clients/{recent}/manager", json=manager, headers=head)
     await recording_client.post(f"/api/v1/clients/{recent}/archive", json={"reason": "删除"}, headers=headers)
     clock.advance(days=11)
     runtime = PluginRuntime(create_plugin_manager(plugins=[("recorder", recorder)]))
@@ -99,6 +103,11 @@ async def test_the_purge_job_takes_only_expired_archives_and_is_idempotent(recor
         history = (await session.execute(sa.text(
             "SELECT changes FROM client_history h JOIN client c ON c.id = h.client_id WHERE c.public_id = :p"),
             {"p": old})).scalars().all()
+        notices = (await session.execute(sa.select(OutboxRow.client, OutboxRow.status, OutboxRow.payload)
+                                         .where(OutboxRow.topic == "client.manager_changed"))).all()
     assert tuple(row) == ("已清除", None, None, "purged")
     assert "13700001111" not in str(history) and "13600001234" not in str(history)
+    by_client = {c: (status, payload) for c, status, payload in notices}
+    assert by_client[old] == ("failed", {"purged": True}), "the purged client's notice lost its data and was dropped"
+    assert by_client[recent][0] == "pending" and by_client[recent][1]["phone"] == "13600001234"
     assert dt.timedelta(days=31) == clock.now() - dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
