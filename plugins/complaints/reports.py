@@ -2,8 +2,9 @@
 complaints per 10,000 clients, median and 90th-percentile hours to first contact and to
 resolution, and the SLA breach, justified and reopen rates.
 
-Everything is set-based SQL; Python only names the rows. Orders are joined to the report
-units whose path prefixes theirs, so one GROUP BY rolls each unit's subtree up. Percentiles
+Everything is set-based SQL; Python only names the rows. Orders are joined by equality to
+their units' ancestors (a recursive CTE over the tree), so one GROUP BY rolls each report
+unit's subtree up and an order meets only the report units above it. Percentiles
 are continuous (linear interpolation between the two nearest ranks): PostgreSQL computes
 them with ``percentile_cont … WITHIN GROUP``; SQLite, which has no such aggregate, with
 window functions (each value's rank and its group's size), keeping the two ranks around the
@@ -60,24 +61,31 @@ def _hours(seconds: Any) -> float | None:
     return None if seconds is None else round(float(seconds) / HOUR, 2)
 
 
+def lineage() -> sa.CTE:
+    """Every unit paired with itself and each of its ancestors (a recursive walk up
+    ``parent_id``): orders join it by equality, so each order meets only the few report units
+    above it, however many units the report shows."""
+    base = sa.select(OrgUnit.id.label("unit_id"), OrgUnit.id.label("ancestor_id")).cte("lineage", recursive=True)
+    parent = aliased(OrgUnit)
+    return base.union_all(sa.select(base.c.unit_id, parent.parent_id).join(parent, parent.id == base.c.ancestor_id)
+                          .where(parent.parent_id.is_not(None)))
+
+
 class _Frame:
     """The joined rows a report aggregates: each order once per report unit above it."""
 
     def __init__(self, shown: list[int], starts: list[dt.datetime], filters: list[sa.ColumnElement[bool]]) -> None:
-        self.report_unit, order_unit = aliased(OrgUnit), aliased(OrgUnit)
+        self.tree = lineage()
+        self.report_unit = self.tree.c.ancestor_id
         self.period = bucket(starts, WorkOrder.received_at).label("period")  # grouped by its label
-        self.joins = [(order_unit, order_unit.id == WorkOrder.unit_id),
-                      (self.report_unit, order_unit.path.startswith(self.report_unit.path))]
-        self.where = [self.report_unit.id.in_(shown), *filters]
+        self.where = [self.report_unit.in_(shown), *filters]
 
     def groups(self, by_category: bool) -> list[sa.ColumnElement[Any]]:
-        return [self.report_unit.id, self.period, *([WorkOrder.category] if by_category else [])]
+        return [self.report_unit, self.period, *([WorkOrder.category] if by_category else [])]
 
     def select(self, *columns: Any) -> sa.Select[Any]:
-        query = sa.select(*columns).select_from(WorkOrder)
-        for target, on in self.joins:
-            query = query.join(target, on)
-        return query.where(*self.where)
+        return (sa.select(*columns).select_from(WorkOrder).join(self.tree, self.tree.c.unit_id == WorkOrder.unit_id)
+                .where(*self.where))
 
 
 def _key(row: Any, by_category: bool) -> Key:
@@ -126,13 +134,12 @@ def _interpolated(ranked: sa.Subquery, p: float) -> sa.ColumnElement[float]:
 
 async def _clients(ctx: HookContext, scope: UnitRef, shown: list[int]) -> dict[int, int]:
     """Active and dormant clients per report unit's subtree (units where the plugin is on)."""
-    report_unit, client_unit = aliased(OrgUnit), aliased(OrgUnit)
-    query = (sa.select(report_unit.id, sa.func.count(Client.id)).select_from(Client)
-             .join(client_unit, client_unit.id == Client.unit_id)
-             .join(report_unit, client_unit.path.startswith(report_unit.path))
-             .where(report_unit.id.in_(shown), Client.state.in_(("active", "dormant")),
+    tree = lineage()
+    query = (sa.select(tree.c.ancestor_id, sa.func.count(Client.id)).select_from(Client)
+             .join(tree, tree.c.unit_id == Client.unit_id)
+             .where(tree.c.ancestor_id.in_(shown), Client.state.in_(("active", "dormant")),
                     await where_enabled(ctx, scope, Client.unit_id))
-             .group_by(report_unit.id))
+             .group_by(tree.c.ancestor_id))
     return dict((await ctx.session.execute(query)).all())  # type: ignore[arg-type]
 
 

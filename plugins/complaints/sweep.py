@@ -24,7 +24,7 @@ from plugins.complaints.lifecycle import OPEN_STATES
 from plugins.complaints.models import Step, WorkOrder
 from plugins.complaints.permissions import NAME
 
-BATCH = 200
+BATCH = 500
 TOPIC = f"{NAME}.escalated"
 Kind = Literal["first_contact", "decision"]
 
@@ -61,7 +61,7 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> int:
         .returning(WorkOrder.id, WorkOrder.public_id, WorkOrder.unit_id, WorkOrder.state, WorkOrder.decision_key,
                    WorkOrder.first_contact_due_at, WorkOrder.decision_due_at, WorkOrder.category, WorkOrder.severity)
         .execution_options(synchronize_session=False))).all()
-    steps = []
+    steps, notices = [], []
     for order_id, public_id, unit_id, state, decision_key, first_due, decision_due, category, severity in claimed:
         unit, before, after = org.units[unit_id], org.units[seen[order_id]], org.units[moves[order_id]]
         deadline = "first_contact" if kind == "first_contact" else decision_key
@@ -69,12 +69,13 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> int:
                  "from": before.code, "to": after.code}
         steps.append({"order_id": order_id, "at": now, "actor": ctx.principal.label, "action": "escalated",
                       "from_state": state, "to_state": state, "note": "", "details": facts})
+        notices.append((TOPIC, f"complaints-escalated:{public_id}:{deadline}", {
+            "order": public_id, "unit": unit.code, "category": category, "severity": severity, **facts}, after))
         ctx.audit(entity=ENTITY, entity_id=public_id, action="escalated", unit=unit, after=facts,
                   reason=f"deadline {deadline} missed")
-        await ctx.enqueue(TOPIC, f"complaints-escalated:{public_id}:{deadline}", {
-            "order": public_id, "unit": unit.code, "category": category, "severity": severity, **facts}, unit=after)
-    if steps:
+    if steps:  # one statement each for the batch's steps and notices; the audit entries flush with the commit
         await ctx.session.execute(sa.insert(Step), steps)
+        await ctx.enqueue_many(notices)
     return len(claimed)
 
 
