@@ -106,15 +106,19 @@ async def _grant(ctx: HookContext, order: WorkOrder, unit: UnitRef, extension: E
     journal.record(ctx, order, unit, action="extended", from_state=order.state, note=note, reason=extension.reason,
                    details={"extension": extension.public_id, "deadline": DECISION_KEYS[extension.level],
                             "due_at": order.decision_due_at, "approved_by": ctx.principal.label})
+    client, phone = await _addressee(ctx, order)
     await ctx.enqueue(NOTICE_TOPIC, f"complaints-extension:{extension.public_id}", {
-        "order": order.public_id, "kind": "extension", "phone": await _phone(ctx, order),
+        "order": order.public_id, "kind": "extension", "phone": phone,
         "due_on": due_day(order.decision_due_at).isoformat(),
         "message": f"您的投诉（编号{order.public_id}）情况较为复杂，处理期限延长至"
-                   f"{due_day(order.decision_due_at):%Y年%m月%d日}，我们将尽快给您答复。"}, unit=unit)
+                   f"{due_day(order.decision_due_at):%Y年%m月%d日}，我们将尽快给您答复。"}, unit=unit, client=client)
 
 
-async def _phone(ctx: HookContext, order: WorkOrder) -> str | None:
-    """Where the client's notice goes: the contact given at intake, else the client's phone."""
-    if order.complainant_phone or order.client_id is None:
-        return order.complainant_phone
-    return (await ctx.session.execute(sa.select(Client.phone).where(Client.id == order.client_id))).scalar_one()
+async def _addressee(ctx: HookContext, order: WorkOrder) -> tuple[str | None, str | None]:
+    """Whose notice it is (the client's public id, so purging them wipes it) and where it
+    goes: the contact phone given at intake, else the client's own."""
+    if order.client_id is None:
+        return None, order.complainant_phone
+    client, phone = (await ctx.session.execute(sa.select(Client.public_id, Client.phone).where(
+        Client.id == order.client_id))).one()
+    return client, order.complainant_phone or phone

@@ -62,3 +62,6 @@ async def test_the_view_masks_per_role_and_the_purge_wipes_personal_data_but_kee
     audit = (await client.get("/api/v1/audit", params={"entity": "complaints_order", "entity_id": oid},
                               headers=await token_for("compliance", "HO"))).json()["items"]
     assert "钱多多" not in str([(e["before"], e["after"]) for e in audit])
+    notices = (await client.get("/api/v1/outbox", params={"topic": "complaints.client_notice"},
+                                headers=await token_for("operations", "HO"))).json()["items"]
+    assert [(m["status"], "13900001111" in str(m["payload"])) for m in notices] == [("failed", False)]
