@@ -58,8 +58,11 @@ async def where_enabled(ctx: HookContext, scope: UnitRef, column: sa.ColumnEleme
     org = await ctx.plugins.snapshot(ctx.session)
     inside = [u.id for u in org.units.values() if u.path.startswith(scope.path)]
     on = [unit_id for unit_id in inside if NAME in org.enabled_at(unit_id)]
-    if scope.path.count("/") == 2:  # the root: everything is inside
+    if scope.path.count("/") == 2:  # the root: every unit is inside, so naming the ones off is enough
         off = sorted(set(inside) - set(on))
-        return column.not_in(off) if off and len(off) < len(on) else column.in_(on) if off else sa.true()
+        if not off:
+            return sa.true()
+        if len(off) < len(on):
+            return column.not_in(off)
     return column.in_(on)
 
