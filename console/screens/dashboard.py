@@ -55,10 +55,11 @@ class DashboardScreen(Page):
         Binding("r", "reload", "Reload"),
         Binding("backspace", "up", "Up"),
     ]
-    HELP = ("Compliance of the unit you work on (first row) and each unit under it: last month's rate, the "
-            "six-month trend (one block a month from the lowest rate shown to the highest, · where nothing was "
-            "judged), open and overdue "
-            "nonconformities. Enter drills into a unit, backspace climbs back up.")
+    HELP = ("Compliance of the unit you work on (first row) and each unit under it: last month's rate and the "
+            "events judged then, the six-month trend (one block a month from the lowest rate shown to the "
+            "highest, · where nothing was judged), open and overdue nonconformities. Enter drills into a unit, "
+            "backspace climbs back up. Below: the unit's monthly rate, its clients by tier, and a panel from "
+            "each plugin enabled there.")
 
     def body(self) -> ComposeResult:
         with VerticalScroll():

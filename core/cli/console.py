@@ -1,9 +1,10 @@
 """``touchstone console``: the admin console, against a server or on the embedded database.
 
 The console (Textual) is imported only when this command runs, so nothing else in the core,
-and never the API server, imports it. Against a server, the URL and token are remembered per
-profile (``--profile``) in the user's config directory, in a file only its owner can read;
-the token is asked for without echo (or read from ``TOUCHSTONE_TOKEN``) and never printed.
+and never the API server, imports it. Against a server, ``--url`` asks for the token without
+echo (or reads ``TOUCHSTONE_TOKEN``), checks it, and remembers both per profile
+(``--profile``) in the user's config directory, in a file only its owner can read; later
+runs without ``--url`` use what the profile remembers. The token is never printed.
 With ``--embedded`` the API runs inside the console's process on the embedded database:
 migrated first, the demo network offered when it is empty, and a short-lived admin token
 issued for the session and revoked when the console closes.
@@ -115,8 +116,7 @@ def _remote(url: str | None, name: str) -> Connection:
             raise click.UsageError(f"no profile '{name}' yet: give --url (or use --embedded)")
         return Connection(label=f"{name} · {saved.url}", base_url=saved.url, token=saved.token)
     url = url.rstrip("/").removesuffix("/api/v1")
-    token = os.environ.get("TOUCHSTONE_TOKEN") or (saved.token if saved and saved.url == url else None) \
-        or click.prompt("API token (not shown)", hide_input=True, err=True)
+    token = os.environ.get("TOUCHSTONE_TOKEN") or click.prompt("API token (not shown)", hide_input=True, err=True)
     _check(url, token)
     store.save(Profile(name=name, url=url, token=token))
     click.echo(f"Profile '{name}' remembers {url}; its token is kept in {store.path} (readable only by you).", err=True)
