@@ -163,13 +163,21 @@ async def paste(pilot: Pilot[object], text: str) -> None:
     await pilot.pause()
 
 
+def _measuring(table: DataTable[object]) -> bool:
+    """A table measures new rows' column widths when it next idles (Textual's private state:
+    a screenshot taken before then would cut cells that are about to widen their column)."""
+    return bool(table._require_update_dimensions or table._updated_cells)
+
+
 async def settle(pilot: Pilot[object]) -> None:
-    """Wait until every request the screen started has answered and nothing shows loading,
-    then stop cursors blinking, so a screenshot is the same on every run."""
+    """Wait until every request the screen started has answered, nothing shows loading and
+    every table has measured its rows, then stop cursors blinking, so a screenshot is the
+    same on every run."""
     app = pilot.app
     for _ in range(200):
         await pilot.pause()
-        busy = any(w.is_running for w in app.workers) or any(w.loading for w in app.screen.query("*"))
+        busy = any(w.is_running for w in app.workers) or any(w.loading for w in app.screen.query("*")) \
+            or any(_measuring(t) for t in app.screen.query(DataTable))
         if not busy:
             break
         await asyncio.sleep(0.02)
