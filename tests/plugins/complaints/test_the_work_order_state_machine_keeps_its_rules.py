@@ -92,7 +92,7 @@ class WorkOrderMachine(RuleBasedStateMachine):
 
 
 TestWorkOrderMachine = WorkOrderMachine.TestCase
-TestWorkOrderMachine.settings = settings(max_examples=120, stateful_step_count=40, deadline=None)
+TestWorkOrderMachine.settings = settings(max_examples=120, stateful_step_count=40, deadline=None, derandomize=True)
 
 
 def test_a_refusal_names_the_state_and_the_allowed_actions() -> None:
