@@ -153,7 +153,8 @@ def client_purged(client: ClientSnapshot, ctx: HookContext) -> None:
     :param ctx: the unit of work of the purge; the principal is the system.
     :returns: nothing.
 
-    May be async. Implementations must delete or anonymise every piece of the client's
+    May be async. Unlike the other event hooks it reaches every installed plugin, enabled
+    at the client's unit or not: a plugin switched off since may still hold their data. Implementations must delete or anonymise every piece of the client's
     personal data they store; statistics without personal data may stay. Outbox messages
     queued with ``ctx.enqueue(..., client=client.id)`` are wiped by the core itself.
     """
@@ -282,6 +283,22 @@ def decide_client_tier(
 # ---------------------------------------------------------------------------------------
 # Extension
 # ---------------------------------------------------------------------------------------
+
+
+@hookspec
+def register_hookspecs() -> list[Any]:
+    """Called while the plugin manager is built to collect hook specifications a plugin
+    publishes for other plugins to implement (as pytest plugins add hooks).
+
+    :returns: a list of modules or classes whose functions are marked with
+        ``core.hookspecs.hookspec`` (``hookspec = pluggy.HookspecMarker("touchstone")``).
+
+    Synchronous, no I/O. Published hooks are called by the publishing plugin with
+    ``ctx.plugins.call(...)`` like the core's, so they reach only plugins enabled at the unit.
+    Implementations should prefix hook names with the plugin's name
+    (``complaints_work_order_closed``) and document each as the core documents its own;
+    plugins never import each other, they meet through these hooks.
+    """
 
 
 @hookspec

@@ -63,6 +63,9 @@ def create_plugin_manager(
         from core import defaults
 
         pm.register(defaults, name=CORE_PLUGIN)
+    for published in pm.hook.register_hookspecs():  # before the check: their implementations are not "pending"
+        for specs in published:
+            pm.add_hookspecs(specs)
     pm.check_pending()
     if os.environ.get("TOUCHSTONE_TRACE_PLUGINS") == "1":
         pm.trace.root.setwriter(print)
@@ -171,13 +174,16 @@ class PluginRuntime:
         disabled = self.optional_plugins - await self.enabled_at(session, unit)
         return bool(self._caller(hook_name, frozenset(disabled)).get_hookimpls())
 
-    async def call(self, hook_name: str, ctx: HookContext, unit: UnitRef, /, **kwargs: Any) -> list[Any]:
-        """Fire an event hook for something at ``unit``: only plugins enabled there run.
+    async def call(self, hook_name: str, ctx: HookContext, unit: UnitRef, /, *, everywhere: bool = False,
+                   **kwargs: Any) -> list[Any]:
+        """Fire an event hook for something at ``unit``: only plugins enabled there run
+        (every installed plugin with ``everywhere=True``, for duties such as purging personal
+        data that outlive a plugin's switch).
 
         Awaits every awaitable an implementation returns, in order, and returns the results
         (``None`` results dropped, as pluggy does).
         """
-        disabled = self.optional_plugins - await self.enabled_at(ctx.session, unit)
+        disabled = frozenset() if everywhere else self.optional_plugins - await self.enabled_at(ctx.session, unit)
         caller = self._caller(hook_name, frozenset(disabled))
         if not caller.get_hookimpls():  # nobody listens here: skip building the context
             return []

@@ -37,7 +37,7 @@ async def purge_archived_clients(job: JobContext) -> str:
             for client in due:
                 snapshot = await clients.snapshot(ctx, client)
                 unit = await unit_by_id(ctx, client.unit_id)
-                await ctx.plugins.call("client_purged", ctx, unit, client=snapshot)
+                await ctx.plugins.call("client_purged", ctx, unit, client=snapshot, everywhere=True)
                 for field, value in {**WIPED, "state": "purged", "updated_at": job.now}.items():
                     setattr(client, field, value)
                 ctx.audit(entity="client", entity_id=client.public_id, action="purged", unit=unit,

@@ -1,0 +1,45 @@
+"""A plugin publishes hook specifications through ``register_hookspecs``; another plugin
+implements them without importing the publisher, whichever is registered first."""
+
+from __future__ import annotations
+
+import pluggy
+import pytest
+
+from core import hookimpl
+from core.hookspecs import hookspec
+from core.plugins import create_plugin_manager
+
+
+class PublishedSpecs:
+    @hookspec
+    def publisher_voucher_redeemed(self, voucher: str) -> str:
+        """Called after a voucher is redeemed."""
+
+
+class Publisher:
+    @hookimpl
+    def register_hookspecs(self) -> list[object]:
+        return [PublishedSpecs]
+
+
+class Listener:
+    @hookimpl
+    def publisher_voucher_redeemed(self, voucher: str) -> str:
+        return f"heard {voucher}"
+
+
+class Misspelled:
+    @hookimpl
+    def publisher_voucher_redemed(self, voucher: str) -> str:
+        return voucher
+
+
+def test_an_implementation_of_a_published_hook_is_called() -> None:
+    pm = create_plugin_manager(discover=False, plugins=[("listener", Listener()), ("publisher", Publisher())])
+    assert pm.hook.publisher_voucher_redeemed(voucher="v-1") == ["heard v-1"]
+
+
+def test_a_misspelled_implementation_of_a_published_hook_still_fails_at_start_up() -> None:
+    with pytest.raises(pluggy.PluginValidationError, match="publisher_voucher_redemed"):
+        create_plugin_manager(discover=False, plugins=[("publisher", Publisher()), ("misspelled", Misspelled())])
