@@ -408,6 +408,22 @@ def register_delivery_channels() -> list[DeliveryChannel]:
 
 
 @hookspec
+def load_demo_data(ctx: HookContext) -> str | None:
+    """Called by ``touchstone demo`` (and ``serve --demo``, ``console --embedded``) after the
+    core's demo network and service history are loaded, so a newcomer sees the plugin at work.
+
+    :param ctx: one unit of work as the system principal at the head office; the demo's units
+        (``BJ``, ``BJ-CY``, ``BJ-CY-01``…) are in the tree (``ctx.plugins.snapshot``).
+    :returns: a one-line summary of what the plugin added, printed after the core's, or ``None``.
+
+    May be async. Reaches every installed plugin, since each is off until switched on.
+    Implementations should switch themselves on where the demo's story needs them
+    (``core.services.enablement.set`` with a reason) and add a small, realistic, seeded sample
+    through their own services, so the rules and the audit apply as they would for a person.
+    """
+
+
+@hookspec
 def client_view_sections(client: ClientSnapshot, ctx: HookContext) -> list[ViewSection]:
     """Called when the client 360° view is assembled.
 

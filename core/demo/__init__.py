@@ -27,8 +27,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from core.cli.runtime import Runtime
+    from core.context import JobContext
 
-__all__ = ["DEFAULT_CLIENTS", "DemoSummary", "load_demo", "load_network", "load_service_history"]
+__all__ = ["DEFAULT_CLIENTS", "DemoSummary", "load_demo", "load_network", "load_plugin_demo_data",
+           "load_service_history"]
 
 
 async def load_demo(runtime: Runtime, console: Console, *, clients: int = DEFAULT_CLIENTS,
@@ -50,7 +52,17 @@ async def load_demo(runtime: Runtime, console: Console, *, clients: int = DEFAUL
     if history_days:
         console.print(f"Service history: {history['touchpoints']} touchpoints, {history['events']:,} events over "
                       f"{history_days} days ({history['failed']:,} failing), counter standard v2 in pilot at BJ-CY, SH-PD")
+    for line in await load_plugin_demo_data(runtime.system()):
+        console.print(line)
     return summary
+
+
+async def load_plugin_demo_data(job: JobContext) -> list[str]:
+    """Let every installed plugin add its part of the demo (``load_demo_data``), in one unit
+    of work as the system; returns their one-line summaries."""
+    async with job.unit_of_work() as ctx:
+        assert ctx.unit is not None
+        return [str(line) for line in await ctx.plugins.call("load_demo_data", ctx, ctx.unit, everywhere=True)]
 
 
 def _summary_table(summary: DemoSummary) -> Table:
