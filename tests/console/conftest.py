@@ -1,187 +1,26 @@
-"""Fixtures for the console's tests: the real API app in the test's process, the console
-talking to it over httpx's ASGI transport, exactly as ``touchstone console --embedded`` does.
-
-These tests run on SQLite only. The console never touches the database: everything it does
-goes through the HTTP API, whose behaviour on PostgreSQL the core's and the plugins' own
-suites prove; running the console's screens a second time on another database would test
-the API again, not the console, and double the slowest part of the suite.
-"""
+"""Fixtures for the console's tests, on SQLite only. They live in :mod:`tests.console.support`
+(which says why SQLite only), shared with the tests of plugins' console screens."""
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
-import shutil
-from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from litestar import Litestar
-from textual import events
-from textual.pilot import Pilot
-from textual.widgets import DataTable
 
-from console.api import TouchstoneApi
-from console.app import TouchstoneConsole
-from console.connection import Connection
-from console.extensions import Extensions
-from core.api.app import create_app
-from core.api.schemas.standards import TouchpointOut, VersionOut
-from core.clock import FrozenClock
-from core.cli.runtime import Runtime
-from core.cli.serve import issue_admin_token
-from core.config import Settings
-from core.db.engine import Database, create_engine
-from core.demo import load_network, load_service_history
-from core.demo import loader as demo_loader
-from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import START
-
-DEMO_CLIENTS = 300
-DEMO_HISTORY_DAYS = 60
-
+from tests.console.support import (  # noqa: F401  (fixtures, and helpers the tests import from here)
+    console_for,
+    demo_console,
+    demo_database,
+    extensions,
+    highlight,
+    keep_sqlite_half,
+    paste,
+    published_standard,
+    settle,
+)
 
 HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The console's tests keep only their SQLite half (see the module's docstring); the
-    PostgreSQL half is not collected rather than skipped, as for ``postgres_only`` tests."""
-    keep, drop = [], []
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        postgres_half = callspec is not None and callspec.params.get("backend") == "postgresql"
-        (drop if postgres_half and HERE in item.path.parents else keep).append(item)
-    if drop:
-        config.hook.pytest_deselected(items=drop)
-        items[:] = keep
-
-
-@pytest.fixture(scope="session")
-def extensions() -> Extensions:
-    return Extensions.collect(create_plugin_manager())
-
-
-def console_on(app: Litestar, token: str, clock: FrozenClock, extensions: Extensions,
-               start: str = "dashboard") -> TouchstoneConsole:
-    return TouchstoneConsole(Connection.in_process(app, token, label="test"), extensions=extensions, clock=clock,
-                             start=start)
-
-
-@pytest.fixture
-def console_for(app: Litestar, clock: FrozenClock, extensions: Extensions, token_for) -> Callable[..., object]:
-    """``await console_for("admin", "HO")`` → the console, signed in as a new member of staff there."""
-
-    async def build(role: str = "admin", unit: str = "HO") -> TouchstoneConsole:
-        headers = await token_for(role, unit)
-        return console_on(app, headers["Authorization"].removeprefix("Bearer "), clock, extensions)
-
-    return build
-
-
-def counting_ids() -> Callable[[str], str]:
-    """Public ids numbered in order (``cl_00000000000000000001``…) instead of random ones, so
-    that screens showing client ids look the same on every run."""
-    counters: dict[str, int] = defaultdict(int)
-
-    def new_public_id(prefix: str) -> str:
-        counters[prefix] += 1
-        return f"{prefix}_{counters[prefix]:020d}"
-
-    return new_public_id
-
-
-@pytest.fixture(scope="session")
-def demo_database(backend: str, template: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The demo network (a few hundred clients, two months of events; the loader is seeded)
-    loaded once per run at the frozen start time, and an admin token for it: (database
-    file, token)."""
-    assert backend == "sqlite", "the console's tests run on SQLite only"
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    shutil.copyfile(template, path)
-
-    async def load() -> str:
-        clock = FrozenClock(START)
-        settings = Settings(data_dir=path.parent, database_url=f"sqlite+aiosqlite:///{path}")
-        db = Database(create_engine(settings.database_url))
-        try:
-            await load_network(db, clock, clients=DEMO_CLIENTS, thresholds=settings.thresholds)
-            await load_service_history(db, clock, days=DEMO_HISTORY_DAYS)
-            runtime = Runtime(settings=settings, db=db, plugins=PluginRuntime(create_plugin_manager()), clock=clock)
-            return (await issue_admin_token(runtime, "console tests", dt.timedelta(days=365)))[1]
-        finally:
-            await db.dispose()
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(demo_loader, "new_public_id", counting_ids())
-        return path, asyncio.run(load())
-
-
-@pytest.fixture
-def demo_console(demo_database: tuple[Path, str], tmp_path: Path,
-                 extensions: Extensions) -> Callable[[str], TouchstoneConsole]:
-    """``demo_console("standards")`` → the console as an admin at head office, opening on
-    that screen, on a fresh copy of the demo database."""
-    source, token = demo_database
-
-    def build(start: str = "dashboard") -> TouchstoneConsole:
-        path = tmp_path / "demo.db"
-        shutil.copyfile(source, path)
-        settings = Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{path}")
-        clock = FrozenClock(START)
-        app = create_app(settings, plugin_manager=create_plugin_manager(), clock=clock)
-        return console_on(app, token, clock, extensions, start)
-
-    return build
-
-
-COUNTER = {"title": "柜面服务标准", "outputs": {"procedure": ["起身迎接", "双手递接"]},
-           "controls": [{"key": "wait", "name": "等候时间", "kind": "compare", "metric": "wait_minutes",
-                         "comparator": "<=", "threshold": 15, "unit": "minutes", "severity": "major"}]}
-
-
-async def published_standard(api: TouchstoneApi, code: str = "counter_service") -> VersionOut:
-    """A touchpoint whose standard v1 is published, made through the API as an admin would."""
-    await api.post("/touchpoints", TouchpointOut, {"code": code, "name": "柜面服务", "channel": "branch"})
-    draft = await api.post(f"/touchpoints/{code}/versions", VersionOut, {"content": COUNTER})
-    return await api.publish(draft.id, "首版")
-
-
-def highlight(table: DataTable[object], key: str) -> None:
-    """Put the table's cursor on the row ``key`` (as arrow keys would, without counting rows
-    that depend on which plugins are installed)."""
-    table.focus()
-    table.move_cursor(row=table.get_row_index(key))
-
-
-async def paste(pilot: Pilot[object], text: str) -> None:
-    """Paste ``text`` into the focused field, as a terminal's paste does (typing it key by
-    key would cost a pilot pause per character)."""
-    assert pilot.app.focused is not None
-    pilot.app.focused.post_message(events.Paste(text))
-    await pilot.pause()
-
-
-def _measuring(table: DataTable[object]) -> bool:
-    """A table measures new rows' column widths when it next idles (Textual's private state:
-    a screenshot taken before then would cut cells that are about to widen their column)."""
-    return bool(table._require_update_dimensions or table._updated_cells)
-
-
-async def settle(pilot: Pilot[object]) -> None:
-    """Wait until every request the screen started has answered, nothing shows loading and
-    every table has measured its rows, then stop cursors blinking, so a screenshot is the
-    same on every run."""
-    app = pilot.app
-    for _ in range(200):
-        await pilot.pause()
-        busy = any(w.is_running for w in app.workers) or any(w.loading for w in app.screen.query("*")) \
-            or any(_measuring(t) for t in app.screen.query(DataTable))
-        if not busy:
-            break
-        await asyncio.sleep(0.02)
-    for widget in app.screen.query("Input, TextArea"):
-        widget.cursor_blink = False  # type: ignore[attr-defined]
-    await pilot.pause()
-
+    keep_sqlite_half(config, items, HERE)
