@@ -1,6 +1,9 @@
-"""The core's own hook implementations, registered through the same entry point as any
-plugin (name ``core``) and on at every unit. A plugin can replace a default: tier decision
-with a ``tryfirst`` implementation that answers first, a delivery channel by claiming a topic.
+"""The core's defaults: its routes, jobs and migrations, tiering by assets, the standard
+control kinds and the log delivery channel.
+
+These are hook implementations registered through the same entry point as any plugin (name
+``core``) and on at every unit. A plugin can replace a default: tier decision with a
+``tryfirst`` implementation that answers first, a delivery channel by claiming a topic.
 """
 
 from __future__ import annotations

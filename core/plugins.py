@@ -18,6 +18,7 @@ import functools
 import importlib.metadata
 import inspect
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -250,11 +251,15 @@ class PluginInfo(msgspec.Struct, frozen=True):
 def distribution_facts() -> dict[str, tuple[str, str]]:
     """Entry-point name → (version, summary), from distribution metadata alone: listing
     what is installed never imports plugin code."""
+    points = [ep for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.dist is not None]
+    shared = Counter(ep.dist.name for ep in points if ep.dist is not None)
     facts = {}
-    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
-        dist = ep.dist
-        if dist is not None:
-            facts[ep.name] = (dist.version, dist.metadata.get("Summary") or "")
+    for ep in points:
+        assert ep.dist is not None
+        # A distribution that ships several plugins (Touchstone's bundled ones) describes
+        # itself, not each plugin: those are described by their module's docstring instead.
+        summary = "" if shared[ep.dist.name] > 1 else ep.dist.metadata.get("Summary") or ""
+        facts[ep.name] = (ep.dist.version, summary)
     return facts
 
 
@@ -273,7 +278,7 @@ def describe_plugins(pm: pluggy.PluginManager, snapshot: OrgSnapshot | None) -> 
         codes = snapshot.units if snapshot else {}
         on = sorted(codes[u].code for u, s in switches.items() if s.get(name) is True and u in codes)
         off = sorted(codes[u].code for u, s in switches.items() if s.get(name) is False and u in codes)
-        description = summary or (inspect.getdoc(plugin) or "").split("\n", 1)[0]
+        description = summary or " ".join((inspect.getdoc(plugin) or "").split("\n\n", 1)[0].split())
         infos.append(
             PluginInfo(
                 name=name,
