@@ -23,7 +23,7 @@ from core.types import (
     TouchpointSpec,
     ViewSection,
 )
-from plugins.vip_benefits import access, balance, care, lifecycle
+from plugins.vip_benefits import access, balance, care, demo, lifecycle
 from plugins.vip_benefits.routes import HANDLERS
 from plugins.vip_benefits.schemas import VipSettings
 
@@ -87,3 +87,8 @@ async def client_purged(client: ClientSnapshot, ctx: HookContext) -> None:
 @hookimpl
 async def client_view_sections(client: ClientSnapshot, ctx: HookContext) -> list[ViewSection]:
     return [await balance.view_section(ctx, client)]
+
+
+@hookimpl
+async def load_demo_data(ctx: HookContext) -> str:
+    return await demo.load(ctx)
