@@ -3,12 +3,15 @@ and client-care moments such as birthdays.
 
 This module holds the plugin's metadata and its hook implementations, each a line or two
 handing over to the module that owns the rule: :mod:`.catalogue`, :mod:`.entitlements`,
-:mod:`.quota`, :mod:`.redemptions`, :mod:`.balance`, :mod:`.lifecycle`, :mod:`.care` and
-:mod:`.reports`. See ``docs/vip_benefits.md`` for what it does and how to run it.
+:mod:`.quota`, :mod:`.redemptions`, :mod:`.balance`, :mod:`.lifecycle`, :mod:`.care`,
+:mod:`.reports`, :mod:`.demo`, and the console's :mod:`.screens` (loaded by the console only).
+See ``docs/vip_benefits.md`` for what it does and how to run it.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,8 @@ from core import hookimpl
 from core.context import HookContext
 from core.types import (
     ClientSnapshot,
+    ConsolePanel,
+    ConsoleScreen,
     Job,
     MigrationsLocation,
     Permission,
@@ -64,6 +69,26 @@ def register_touchpoints() -> list[TouchpointSpec]:
 def register_jobs() -> list[Job]:
     return [Job(name=care.JOB, run=care.birthdays,
                 description="Open a birthday care task and queue a greeting for entitled clients (one per year)")]
+
+
+def _console(widget: str) -> Callable[[Any, str], Any]:
+    """A factory the console calls as ``factory(api, unit)``: the screens module (and so
+    Textual) is imported only then, so the API server never loads it."""
+    return lambda api, unit: getattr(importlib.import_module(f"{__name__}.screens"), widget)(api, unit)
+
+
+@hookimpl
+def register_console_screens() -> list[ConsoleScreen]:
+    return [ConsoleScreen(key=f"{NAME}.catalogue", title="礼遇目录 Perk catalogue", factory=_console("CatalogueScreen")),
+            ConsoleScreen(key=f"{NAME}.entitlements", title="礼遇权益 Entitlements",
+                          factory=_console("EntitlementsScreen")),
+            ConsoleScreen(key=f"{NAME}.balance", title="客户礼遇余额 Client balance", factory=_console("BalanceScreen"))]
+
+
+@hookimpl
+def register_console_panels() -> list[ConsolePanel]:
+    return [ConsolePanel(key=f"{NAME}.utilisation", title="礼遇使用率 Perk utilisation",
+                         factory=_console("UtilisationPanel"))]
 
 
 # --- event hooks: only where the programme is on, inside the triggering unit of work --------

@@ -15,7 +15,7 @@ import asyncio
 import datetime as dt
 import shutil
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,7 @@ from core.clock import FrozenClock
 from core.cli.runtime import Runtime
 from core.cli.serve import issue_admin_token
 from core.config import Settings
+from core.context import JobContext
 from core.db.engine import Database, create_engine
 from core.demo import load_network, load_service_history
 from core.demo import loader as demo_loader
@@ -92,13 +93,16 @@ def counting_ids() -> Callable[[str], str]:
     return new_public_id
 
 
-@pytest.fixture(scope="session")
-def demo_database(backend: str, template: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The demo network (a few hundred clients, two months of events; the loader is seeded)
-    loaded once per run at the frozen start time, and an admin token for it: (database
-    file, token)."""
-    assert backend == "sqlite", "the console's tests run on SQLite only"
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
+DemoPart = Callable[[JobContext], Awaitable[object]]
+
+
+def seeded_demo(template: str, directory: Path, *, history_days: int = DEMO_HISTORY_DAYS,
+                then: DemoPart | None = None) -> tuple[Path, str]:
+    """The demo network (a few hundred clients, ``history_days`` of events; the loader is
+    seeded) loaded into a copy of ``template`` in ``directory`` at the frozen start time,
+    ``then`` what a plugin's test adds to it (a job context on the same clock), and an admin
+    token: (database file, token). Client ids are numbered in order."""
+    path = directory / "demo.db"
     shutil.copyfile(template, path)
 
     async def load() -> str:
@@ -107,8 +111,11 @@ def demo_database(backend: str, template: str, tmp_path_factory: pytest.TempPath
         db = Database(create_engine(settings.database_url))
         try:
             await load_network(db, clock, clients=DEMO_CLIENTS, thresholds=settings.thresholds)
-            await load_service_history(db, clock, days=DEMO_HISTORY_DAYS)
+            if history_days:
+                await load_service_history(db, clock, days=history_days)
             runtime = Runtime(settings=settings, db=db, plugins=PluginRuntime(create_plugin_manager()), clock=clock)
+            if then is not None:
+                await then(runtime.system())
             return (await issue_admin_token(runtime, "console tests", dt.timedelta(days=365)))[1]
         finally:
             await db.dispose()
@@ -116,6 +123,15 @@ def demo_database(backend: str, template: str, tmp_path_factory: pytest.TempPath
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(demo_loader, "new_public_id", counting_ids())
         return path, asyncio.run(load())
+
+
+@pytest.fixture(scope="session")
+def demo_database(backend: str, template: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The demo network (a few hundred clients, two months of events; the loader is seeded)
+    loaded once per run at the frozen start time, and an admin token for it: (database
+    file, token)."""
+    assert backend == "sqlite", "the console's tests run on SQLite only"
+    return seeded_demo(template, tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture

@@ -1,0 +1,11 @@
+"""The perks programme's part of the admin console (imported by the console only, through
+the factories in :mod:`plugins.vip_benefits`, so the API server never loads Textual): the
+catalogue, the entitlements editor, a client's balance, and the dashboard's utilisation panel.
+"""
+
+from plugins.vip_benefits.screens.balance import BalanceScreen
+from plugins.vip_benefits.screens.catalogue import CatalogueScreen
+from plugins.vip_benefits.screens.entitlements import EntitlementsScreen
+from plugins.vip_benefits.screens.panel import UtilisationPanel
+
+__all__ = ["BalanceScreen", "CatalogueScreen", "EntitlementsScreen", "UtilisationPanel"]

@@ -1,0 +1,77 @@
+"""In the entitlements editor at a sub-branch, a cell inherited from head office is edited
+(a quota that is no whole number is refused at the field), marked, and saved with a reason in
+one batch: the cell now says it is set here, and an outlet below inherits it. Clearing it
+again lets the sub-branch inherit head office's rule once more."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from console.screens.modals import FormModal
+from plugins.vip_benefits.screens import EntitlementsScreen
+from tests.plugins.vip_benefits.console.conftest import open_screen, paste, settle
+
+
+def cell(grid: DataTable[object], perk: str, tier: str) -> str:
+    return str(grid.get_cell(perk, tier))
+
+
+async def on_cell(pilot, perk: str, tier: str) -> DataTable[object]:  # type: ignore[no-untyped-def]
+    grid = pilot.app.screen.query_one("#grid", DataTable)
+    grid.focus()
+    grid.move_cursor(row=grid.get_row_index(perk), column=grid.get_column_index(tier))
+    await pilot.pause()
+    return grid
+
+
+async def save_with_reason(pilot, reason: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    await paste(pilot, reason)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_a_quota_is_set_here_inherited_below_and_cleared_again(perks_console) -> None:
+    console = perks_console()
+    async with console.run_test(size=(100, 30)) as pilot:
+        await open_screen(pilot, "BJ-CY", "entitlements")
+        grid = await on_cell(pilot, "airport_lounge", "gold")
+        assert cell(grid, "airport_lounge", "gold") == "6/yr +1 ↑HO"
+        assert "inherited from HO" in str(console.screen.query_one("#cell-detail").render())
+
+        await pilot.press("e")
+        await settle(pilot)
+        form = console.screen
+        assert isinstance(form, FormModal)
+        quota = form.query_one(Input)
+        quota.focus()
+        await pilot.press("end", "ctrl+u")
+        await paste(pilot, "2.5")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert console.screen is form and "a whole number from 0 to 10,000" in str(form.query_one(".form-error").render())
+        await pilot.press("ctrl+u")
+        await paste(pilot, "9")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(console.screen, EntitlementsScreen)
+        assert cell(grid, "airport_lounge", "gold") == "9/yr +1 *"
+
+        await save_with_reason(pilot, "朝阳支行提高黄金客户贵宾厅次数")
+        assert cell(grid, "airport_lounge", "gold") == "9/yr +1 ●"
+        assert "Entitlements at BJ-CY saved" in [n.message for n in console._notifications]
+
+        await pilot.press("escape")
+        await open_screen(pilot, "BJ-CY-01", "entitlements")
+        below = console.screen.query_one("#grid", DataTable)
+        assert cell(below, "airport_lounge", "gold") == "9/yr +1 ↑BJ-CY"
+        assert cell(below, "airport_lounge", "silver") == "2/yr ↑HO"
+        await pilot.press("escape")
+
+        await open_screen(pilot, "BJ-CY", "entitlements")
+        grid = await on_cell(pilot, "airport_lounge", "gold")
+        await pilot.press("x")
+        assert cell(grid, "airport_lounge", "gold") == "inherit *"
+        await save_with_reason(pilot, "恢复总行标准")
+        assert cell(grid, "airport_lounge", "gold") == "6/yr +1 ↑HO"
