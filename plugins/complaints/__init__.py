@@ -8,6 +8,7 @@ two handing over to the module that holds the rules (see ``docs/complaints.md``)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from core import hookimpl
 from core.context import HookContext
 from core.types import (
     ClientSnapshot,
+    ConsolePanel,
+    ConsoleScreen,
     Job,
     MigrationsLocation,
     Period,
@@ -26,7 +29,7 @@ from core.types import (
     UnitRef,
     ViewSection,
 )
-from plugins.complaints import client_data, scoring, sweep
+from plugins.complaints import client_data, demo, scoring, sweep
 from plugins.complaints.intake import TOUCHPOINT
 from plugins.complaints.permissions import NAME, PERMISSIONS
 from plugins.complaints.routes import HANDLERS
@@ -72,6 +75,28 @@ def register_jobs() -> list[Job]:
                 description="Escalate complaints past a deadline one level up the tree and notify the unit")]
 
 
+def _console(widget: str) -> Callable[[Any, str], Any]:
+    """A factory the console calls as ``factory(api, unit)``; it imports the screens (and so
+    Textual) only then, so the API server never does."""
+
+    def build(api: Any, unit: str) -> Any:
+        from plugins.complaints import screens
+
+        return getattr(screens, widget)(api, unit)
+
+    return build
+
+
+@hookimpl
+def register_console_screens() -> list[ConsoleScreen]:
+    return [ConsoleScreen(key=f"{NAME}.queue", title="投诉工单", factory=_console("QueueScreen"))]
+
+
+@hookimpl
+def register_console_panels() -> list[ConsolePanel]:
+    return [ConsolePanel(key=f"{NAME}.breach", title="投诉时限", factory=_console("BreachPanel"))]
+
+
 # --- event hooks: only where the plugin is on, inside the triggering unit of work ------------
 
 
@@ -93,3 +118,8 @@ async def client_view_sections(client: ClientSnapshot, ctx: HookContext) -> list
 @hookimpl
 async def client_purged(client: ClientSnapshot, ctx: HookContext) -> None:
     await client_data.forget(ctx, client)
+
+
+@hookimpl
+async def load_demo_data(ctx: HookContext) -> str:
+    return await demo.load(ctx)

@@ -1,5 +1,6 @@
 """Work orders as the API shows them: the queue (one paginated call with each order's SLA
-countdown and escalation level) and the full order with every deadline, step and extension.
+countdowns and escalation level), the figures of a unit's open orders (one counting query,
+for the console's dashboard) and the full order with every deadline, step and extension.
 The complainant's contact details are masked for roles without ``clients.personal_data``."""
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from core.context import HookContext
 from core.models import Client, Staff
 from core.services.masking import mask
 from core.services.scope import unit_by_id
+from core.types import UnitRef
+from plugins.complaints.access import where_enabled
 from plugins.complaints.books import load_calendar, policy_for
+from plugins.complaints.lifecycle import OPEN_STATES
 from plugins.complaints.models import Extension, Step, WorkOrder
 from plugins.complaints.redating import progress_of
 from plugins.complaints.schemas import (
@@ -22,9 +26,12 @@ from plugins.complaints.schemas import (
     NextDeadline,
     OrderOut,
     OrderSummary,
+    QueueFigures,
     StepOut,
 )
 from plugins.complaints.sla import deadlines
+
+DUE_SOON = dt.timedelta(hours=24)
 
 
 def queue_query(where: sa.ColumnElement[bool], *, state: str | None, category: str | None, severity: str | None,
@@ -40,26 +47,51 @@ def queue_query(where: sa.ColumnElement[bool], *, state: str | None, category: s
     return query
 
 
-def _next_deadline(order: WorkOrder, now: dt.datetime) -> NextDeadline | None:
-    decision = order.decision_key.split("@")[0]
-    if order.paused_since is not None:
-        left = order.decision_due_at - order.paused_since  # the clock stands still: so does the countdown
-        return NextDeadline(key=decision, due_at=order.decision_due_at, seconds_left=int(left.total_seconds()),  # type: ignore[arg-type]
-                            paused=True)
-    if order.next_due_at is None:
-        return None
-    first = order.first_contact_at is None and order.next_due_at == order.first_contact_due_at
-    return NextDeadline(key="first_contact" if first else decision, due_at=order.next_due_at,  # type: ignore[arg-type]
-                        seconds_left=int((order.next_due_at - now).total_seconds()), paused=False)
+async def figures(ctx: HookContext, scope: UnitRef) -> QueueFigures:
+    """How the open (not yet closed) orders of ``scope``'s subtree stand now, counted in one query."""
+    now = ctx.now
+
+    def counted(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+        return sa.func.count().filter(condition)
+
+    found = (await ctx.session.execute(sa.select(
+        sa.func.count(), counted(WorkOrder.next_due_at < now), counted(WorkOrder.handling_unit_id != WorkOrder.unit_id),
+        counted(WorkOrder.next_due_at.between(now, now + DUE_SOON)))
+        .where(await where_enabled(ctx, scope, WorkOrder.unit_id), WorkOrder.state != "closed"))).one()
+    return QueueFigures(unit=scope.code, open=found[0], overdue=found[1], escalated=found[2], due_soon=found[3])
+
+
+def _countdown(key: str, due: dt.datetime, now: dt.datetime, paused_since: dt.datetime | None = None) -> NextDeadline:
+    stopped = paused_since or now  # the clock stands still: so does the countdown
+    return NextDeadline(key=key, due_at=due, seconds_left=int((due - stopped).total_seconds()),  # type: ignore[arg-type]
+                        paused=paused_since is not None)
+
+
+def countdowns(order: WorkOrder, now: dt.datetime) -> tuple[NextDeadline | None, NextDeadline | None]:
+    """Time left to the first contact (until it is made) and to the decision (until it is told)."""
+    first = None if order.first_contact_at is not None else _countdown("first_contact", order.first_contact_due_at, now)
+    decision = (_countdown(order.decision_key.split("@")[0], order.decision_due_at, now, order.paused_since)
+                if order.state in OPEN_STATES else None)
+    return first, decision
+
+
+def _next_deadline(first: NextDeadline | None, decision: NextDeadline | None) -> NextDeadline | None:
+    """The deadline the order must meet next (the decision's while its clock stands still)."""
+    if decision is not None and decision.paused:
+        return decision
+    running = [c for c in (first, decision) if c is not None]
+    return min(running, key=lambda c: c.due_at) if running else None
 
 
 async def summary(ctx: HookContext, order: WorkOrder, client: str | None) -> OrderSummary:
     unit, handling = await unit_by_id(ctx, order.unit_id), await unit_by_id(ctx, order.handling_unit_id)
+    first, decision = countdowns(order, ctx.now)
     return OrderSummary(
         id=order.public_id, unit=unit.code, handling_unit=handling.code,
         escalation_level=unit.path.count("/") - handling.path.count("/"),
         state=order.state, channel=order.channel, category=order.category, severity=order.severity,  # type: ignore[arg-type]
-        serious=order.serious, received_at=order.received_at, next_deadline=_next_deadline(order, ctx.now),
+        serious=order.serious, received_at=order.received_at, next_deadline=_next_deadline(first, decision),
+        first_contact=first, decision=decision,
         breached=order.breached_at is not None, client=client,
         complainant=ContactOut(name=order.complainant_name, phone=mask("phone", order.complainant_phone, ctx.principal),
                                email=mask("email", order.complainant_email, ctx.principal)))

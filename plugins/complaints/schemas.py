@@ -109,7 +109,8 @@ class ContactOut(msgspec.Struct):
 
 
 class NextDeadline(msgspec.Struct):
-    """The deadline a queue sorts by: what it is, when, and how long is left (frozen while paused)."""
+    """A deadline counting down: what it is, when, and how long is left (negative once it has
+    passed; frozen while the clock stands still)."""
 
     key: DeadlineKey
     due_at: dt.datetime
@@ -131,6 +132,12 @@ class OrderSummary(msgspec.Struct):
     serious: bool
     received_at: dt.datetime
     next_deadline: NextDeadline | None
+    """The deadline the order must meet next."""
+    first_contact: NextDeadline | None
+    """Until the first contact is made (None afterwards)."""
+    decision: NextDeadline | None
+    """The binding decision deadline (``decision``, ``extended`` or ``further``), until the
+    decision is told (None once replied)."""
     breached: bool
     client: str | None
     complainant: ContactOut
@@ -139,6 +146,19 @@ class OrderSummary(msgspec.Struct):
 class OrderPage(msgspec.Struct):
     items: list[OrderSummary]
     next_cursor: str | None
+
+
+class QueueFigures(msgspec.Struct):
+    """A unit's open orders (its subtree's, not yet closed) as a dashboard shows them."""
+
+    unit: str
+    open: int
+    overdue: int
+    """Past a deadline they have not met (the queue's ``overdue`` filter)."""
+    escalated: int
+    """Handled above the unit complained about."""
+    due_soon: int
+    """With a deadline in the next 24 hours."""
 
 
 class StepOut(msgspec.Struct):

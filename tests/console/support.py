@@ -201,3 +201,14 @@ async def settle(pilot: Pilot[object]) -> None:
         widget.cursor_blink = False  # type: ignore[attr-defined]
     await pilot.pause()
 
+
+
+Step = Callable[[Pilot[object]], Awaitable[None]]
+"""What a snapshot test does after the console opens, to arrive at the screen it shows."""
+
+
+async def arrive(go: Step, pilot: Pilot[object]) -> None:
+    """Settle, take the steps ``go``, settle again: a snapshot's ``run_before``."""
+    await settle(pilot)
+    await go(pilot)
+    await settle(pilot)

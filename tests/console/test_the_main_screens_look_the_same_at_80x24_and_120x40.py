@@ -9,7 +9,6 @@ blink. After an intended change of look, review the report and accept it with
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from functools import partial
 
 import pytest
@@ -17,9 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, TabbedContent
 
 from console.app import TouchstoneConsole
-from tests.console.conftest import highlight, settle
-
-Step = Callable[[Pilot[object]], Awaitable[None]]
+from tests.console.support import Step, arrive, highlight, settle
 
 
 async def as_opened(pilot: Pilot[object]) -> None:
@@ -59,12 +56,6 @@ SCREENS: dict[str, tuple[str, Step]] = {
     "dashboard": ("dashboard", as_opened), "organisation": ("organisation", organisation),
     "standards": ("standards", standards), "editor": ("standards", editor), "clients": ("clients", as_opened),
     "client_view": ("clients", client_view), "help": ("dashboard", help_screen)}
-
-
-async def arrive(go: Step, pilot: Pilot[object]) -> None:
-    await settle(pilot)
-    await go(pilot)
-    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

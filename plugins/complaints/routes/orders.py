@@ -21,13 +21,14 @@ from plugins.complaints.access import order_at, where_enabled
 from plugins.complaints.lifecycle import Action, State
 from plugins.complaints.models import WorkOrder
 from plugins.complaints.permissions import APPROVE_EXTENSION, EXTEND, HANDLE, INTAKE, READ, REOPEN, RESOLVE
-from plugins.complaints.presenting import detail, queue_query, summary
+from plugins.complaints.presenting import detail, figures, queue_query, summary
 from plugins.complaints.schemas import (
     ExtensionDecisionIn,
     IntakeIn,
     NoteIn,
     OrderOut,
     OrderPage,
+    QueueFigures,
     ReasonIn,
     ResolveIn,
     Severity,
@@ -60,6 +61,12 @@ async def queue(ctx: HookContext, unit_code: str, order_state: StateFilter = Non
                         severity=severity, handling_unit_id=handling_id, overdue_at=ctx.now if overdue else None)
     rows, next_cursor = await page(ctx.session, query, WorkOrder.id, cursor, limit)
     return OrderPage(items=[await summary(ctx, order, client) for order, client in rows], next_cursor=next_cursor)
+
+
+@get(f"{UNIT}/complaints/summary", guards=[requires(READ)],
+     summary="How a unit's open orders stand: how many, overdue, escalated, due within 24 hours")
+async def queue_summary(ctx: HookContext, unit_code: str) -> QueueFigures:
+    return await figures(ctx, await unit_in_scope(ctx, unit_code))
 
 
 async def _current(ctx: HookContext, unit_code: str, order_id: str) -> OrderOut:
@@ -119,4 +126,4 @@ async def decide_extension(ctx: HookContext, unit_code: str, order_id: str, exte
     return await _current(ctx, unit_code, order_id)
 
 
-HANDLERS = [take_in, queue, get_order, *NOTE_STEPS, resolve, reopen, extend, decide_extension]
+HANDLERS = [take_in, queue, queue_summary, get_order, *NOTE_STEPS, resolve, reopen, extend, decide_extension]

@@ -39,6 +39,7 @@ ORDER = "/units/{unit}/complaints/{oid}"
 ROUTES = [
     Route("POST", "/units/{unit}/complaints", "risk", COMPLAINT),
     Route("GET", "/units/{unit}/complaints", None),
+    Route("GET", "/units/{unit}/complaints/summary", None),
     Route("GET", ORDER, None),
     *[Route("POST", f"{ORDER}/{action}", "teller", {}) for action in
       ("acknowledge", "investigate", "wait", "resume", "reply", "close")],

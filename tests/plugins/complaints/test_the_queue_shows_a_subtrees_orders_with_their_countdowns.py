@@ -1,5 +1,6 @@
 """The queue is one paginated call: a unit's subtree (an outlet sees its own orders, a
-sub-branch head the subtree, head office all), filtered, each order with its SLA countdown,
+sub-branch head the subtree, head office all), filtered, each order with its SLA countdowns
+(to the first contact until it is made, to the decision until it is told),
 escalation level and the complainant's contact masked for roles that do not need it."""
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ async def test_each_sees_its_subtree_filtered_paginated_and_masked_for_its_role(
     overdue = (await client.get(orders("SB1"), params={"overdue": "true"}, headers=sub_branch)).json()["items"]
     assert [(o["id"], o["escalation_level"], o["next_deadline"]["key"], o["next_deadline"]["seconds_left"])
             for o in overdue] == [(a, 1, "first_contact", -9 * 3600), (b, 1, "first_contact", -9 * 3600)]
+    decision_left = (11 * 24 + 15) * 3600  # 15 days from the day after receipt (Fri 20th): Sat 5 Dec ends
+    assert [(o["first_contact"]["seconds_left"], o["decision"]["key"], o["decision"]["seconds_left"])
+            for o in overdue] == [(-9 * 3600, "decision", decision_left)] * 2
+    acknowledged = (await client.get(orders("OUT3"), headers=head)).json()["items"][0]
+    assert acknowledged["first_contact"] is None and acknowledged["decision"] == acknowledged["next_deadline"]
 
     teller = (await client.get(orders("OUT2"), headers=outlet)).json()["items"][0]
     manager = (await client.get(orders("OUT2"), headers=await token_for("customer_manager", "OUT2"))).json()["items"][0]
