@@ -120,6 +120,9 @@ async def client_purged(client: ClientSnapshot, ctx: HookContext) -> None:
     await client_data.forget(ctx, client)
 
 
+# --- the demo: asked of every installed plugin, which switches itself on where it needs to ----
+
+
 @hookimpl
 async def load_demo_data(ctx: HookContext) -> str:
     return await demo.load(ctx)
