@@ -44,8 +44,8 @@ SEED = 20261120
 DAYS = 120
 SWEEP_HOURS = (10, 16)
 """Local hours at which the demo's SLA sweep runs each day."""
-FATES = {"fresh": (6, 0, 1), "prompt": (50, 1, DAYS), "waiting": (6, 4, 40), "late_contact": (6, 5, DAYS),
-         "slow": (5, 17, DAYS), "extended": (3, 12, DAYS), "further": (1, 40, 60), "disputed": (5, 20, DAYS),
+FATES = {"fresh": (5, 0, 1), "prompt": (40, 1, DAYS), "waiting": (5, 4, 40), "late_contact": (5, 5, DAYS),
+         "slow": (4, 17, DAYS), "extended": (3, 12, DAYS), "further": (1, 40, 60), "disputed": (5, 20, DAYS),
          "silent": (2, 16, 30), "serious": (2, 3, 10)}
 """How a complaint's story goes → (how many, received between so many days ago and so many)."""
 RECENT = 1.8

@@ -57,6 +57,8 @@ def note_form(title: str, act: Callable[[str], Awaitable[OrderOut]], note: str =
 class ResolveForm(FormModal[OrderOut]):
     """The proposed resolution: justified or not, apology, compensation."""
 
+    CSS = "ResolveForm .form-label { width: 14; } ResolveForm .form-error { padding-left: 14; }"
+
     def __init__(self, resolve: Callable[[ResolveIn], Awaitable[OrderOut]]) -> None:
         self.resolve = resolve
         super().__init__("Resolve the complaint", [
@@ -98,7 +100,7 @@ class IntakeForm(FormModal[OrderOut]):
     """A complaint as it arrives: the unit complained about, channel, category, severity, the
     client (or an anonymous complainant's contact) and what they said."""
 
-    DEFAULT_CSS = "IntakeForm .dialog { overflow-y: auto; }"
+    CSS = "IntakeForm .dialog { overflow-y: auto; }"
 
     def __init__(self, unit: str, categories: list[str], take_in: TakeIn) -> None:
         self.take_in = take_in
@@ -115,7 +117,7 @@ class IntakeForm(FormModal[OrderOut]):
             FormField("Content", "content", lines=True),
             FormField("Told limit", "told_time_limit", choices=ASKED),
             FormField("Reference", "reference_given", choices=ASKED),
-        ], self._submit, note="Privacy complaints and regulator referrals are handled at head office from intake.")
+        ], self._submit)
 
     async def _submit(self, values: dict[str, str]) -> OrderOut:
         contact = ContactIn(name=values["contact.name"] or None, phone=values["contact.phone"] or None,

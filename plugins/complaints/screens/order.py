@@ -65,7 +65,9 @@ def what(step: StepOut) -> str:
     if step.action == "intake":
         return f"taken in ({facts.get('channel')}), handled at {facts.get('handling_unit')}"
     if step.action == "escalated":
-        return f"escalated {facts.get('from')} → {facts.get('to')}: {facts.get('deadline')} missed"
+        deadline, _, round_ = str(facts.get("deadline")).partition("@")
+        again = f" (round {int(round_) + 1})" if round_ not in ("", "0") else ""
+        return f"escalated {facts.get('from')} → {facts.get('to')}: {deadline}{again} missed"
     moved = f": {step.from_state} → {step.to_state}" if step.from_state and step.from_state != step.to_state else ""
     return step.action + moved
 

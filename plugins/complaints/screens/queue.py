@@ -45,8 +45,8 @@ class QueueScreen(PluginScreen):
             "left to the first contact and to the decision (red once overdue, amber within a day, blue while the clock stands "
             "still waiting for the client, ✓ once met), the unit handling the order (↑n: n levels above the unit "
             "complained about, by escalation or because the complaint is serious). f filters by state, k by "
-            "category, v shows only orders past a deadline; i takes a complaint in; Enter opens an order; "
-            "n fetches more.")
+            "category, v shows only orders past a deadline; i takes a complaint in (privacy complaints and "
+            "regulator referrals go straight to head office); Enter opens an order; n fetches more.")
 
     def __init__(self, api: ApiClient, unit: str) -> None:
         super().__init__(api, unit)
