@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from console.api import ApiClient
 from console.content import local_problem
 from console.screens.modals import FormModal, reason_field
 from console.screens.plugin import PluginScreen
@@ -73,8 +74,9 @@ def as_text(perk: PerkOut | None) -> dict[str, str]:
 class PerkForm(FormModal[PerkOut]):
     """Add a perk (``perk`` None) or change one; closes once the API has saved it."""
 
-    def __init__(self, screen: CatalogueScreen, perk: PerkOut | None) -> None:
-        self.screen_ = screen
+    def __init__(self, api: ApiClient, unit: str, perk: PerkOut | None) -> None:
+        self.api = api
+        self.unit = unit
         self.perk = perk
         text = as_text(perk)
         fields = [
@@ -102,11 +104,11 @@ class PerkForm(FormModal[PerkOut]):
     async def save(self, values: dict[str, str]) -> PerkOut:
         body = self.body(values)
         if self.perk is None:
-            return await self.screen_.api.post(PATH, PerkOut, body, unit=self.screen_.unit)
+            return await self.api.post(PATH, PerkOut, body, unit=self.unit)
         before = as_text(self.perk)
         changes = {k: v for k, v in body.items() if k != "code" and values[k] != before.get(k, "")}
-        return await self.screen_.api.patch(f"{PATH}/{self.perk.code}", PerkOut, {**changes, "reason": values["reason"]},
-                                            unit=self.screen_.unit)
+        return await self.api.patch(f"{PATH}/{self.perk.code}", PerkOut, {**changes, "reason": values["reason"]},
+                                    unit=self.unit)
 
     @staticmethod
     def body(values: dict[str, str]) -> dict[str, Any]:
@@ -149,7 +151,7 @@ class CatalogueScreen(PluginScreen):
             "it can be used (dimmed: not today). a adds a perk, e (or Enter) changes the highlighted one, r retires "
             "it after a last day you give; changes ask for the reason the audit log keeps. n fetches more rows.")
 
-    def __init__(self, api: Any, unit: str) -> None:
+    def __init__(self, api: ApiClient, unit: str) -> None:
         super().__init__(api, unit)
         self.perks: dict[str, PerkOut] = {}
 
@@ -184,11 +186,11 @@ class CatalogueScreen(PluginScreen):
         self.action_edit()
 
     def action_add(self) -> None:
-        self.app.push_screen(PerkForm(self, None), self.saved)
+        self.app.push_screen(PerkForm(self.api, self.unit, None), self.saved)
 
     def action_edit(self) -> None:
         if (perk := self.selected()) is not None:
-            self.app.push_screen(PerkForm(self, perk), self.saved)
+            self.app.push_screen(PerkForm(self.api, self.unit, perk), self.saved)
 
     def action_retire(self) -> None:
         if (perk := self.selected()) is None:

@@ -5,7 +5,7 @@ force in each cell (quota per period, companions) and where it is set: ``●`` t
 Editing a cell or clearing this unit's own rule (so it inherits again) only marks the cell
 (``*``); ``ctrl+s`` sends every marked cell in one ``PATCH`` with one reason, all or nothing,
 and the answer redraws the rows it touched. Quotas and companions are whole numbers checked
-as they are typed; what only the API knows comes back naming the perk and tier.
+as they are typed; the API stays the authority, and what it refuses is shown as it says it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from console.api import ApiError, FieldError
+from console.api import ApiClient
 from console.screens.modals import ConfirmModal, FormModal, reason_modal
 from console.screens.plugin import PluginScreen
 from console.widgets.calls import call_api
@@ -77,7 +77,7 @@ class EntitlementsScreen(PluginScreen):
             "own rule so it inherits again (or drops an unsaved edit); changed cells are marked * until ctrl+s saves "
             "them all at once with a reason. Units below inherit what is set here.")
 
-    def __init__(self, api: Any, unit: str) -> None:
+    def __init__(self, api: ApiClient, unit: str) -> None:
         super().__init__(api, unit)
         self.tiers: list[str] = []
         self.rows: dict[str, PerkRules] = {}
@@ -212,11 +212,8 @@ class EntitlementsScreen(PluginScreen):
         clears = [{"perk": p, "tier": t} for (p, t), c in self.marked.items() if c is None]
 
         async def send(reason: str) -> RulesPage:
-            body = {"reason": reason, "set": sets, "clear": clears}
-            try:
-                return await self.api.patch(f"/plugins/vip_benefits/units/{self.unit}/entitlements", RulesPage, body)
-            except ApiError as error:
-                raise named(error, {"set": sets, "clear": clears}) from error
+            return await self.api.patch(f"/plugins/vip_benefits/units/{self.unit}/entitlements", RulesPage,
+                                        {"reason": reason, "set": sets, "clear": clears})
 
         self.app.push_screen(reason_modal(f"Save {len(self.marked)} change(s) at {self.unit}", send,
                                           note="Units below inherit what is set here unless they set their own."),
@@ -238,19 +235,3 @@ class EntitlementsScreen(PluginScreen):
             return
         self.dismiss(None)
 
-
-def named(error: ApiError, sent: dict[str, list[dict[str, Any]]]) -> ApiError:
-    """The API's errors with ``set[1].quota`` said as ``airport_lounge/gold quota``, so a
-    person knows which cell is meant."""
-
-    def name(field: str) -> str:
-        part, _, rest = field.partition("[")
-        index, _, attribute = rest.partition("]")
-        if part not in sent or not index.isdigit() or int(index) >= len(sent[part]):
-            return field
-        item = sent[part][int(index)]
-        return f"{item['perk']}/{item['tier']}{(' ' + attribute.lstrip('.')) if attribute else ''}"
-
-    errors = [FieldError(field=e.field if e.field == "reason" else name(e.field), message=e.message)
-              for e in error.problem.errors]
-    return ApiError(msgspec.structs.replace(error.problem, errors=errors))

@@ -11,9 +11,9 @@ from core.jobs import available_jobs
 from core.plugins import PluginRuntime, create_plugin_manager, describe_plugins
 from tests.plugins.vip_benefits.conftest import API, Programme
 
-HOOKS = ["client_archived", "client_purged", "client_tier_changed", "client_view_sections", "register_jobs",
-         "register_migrations", "register_permissions", "register_routes", "register_settings_schema",
-         "register_touchpoints"]
+HOOKS = ["client_archived", "client_purged", "client_tier_changed", "client_view_sections", "load_demo_data",
+         "register_console_panels", "register_console_screens", "register_jobs", "register_migrations",
+         "register_permissions", "register_routes", "register_settings_schema", "register_touchpoints"]
 
 
 async def test_it_is_discovered_migrated_and_adds_its_touchpoint_and_job(db) -> None:

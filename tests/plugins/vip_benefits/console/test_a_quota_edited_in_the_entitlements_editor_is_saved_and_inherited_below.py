@@ -1,13 +1,14 @@
 """In the entitlements editor at a sub-branch, a cell inherited from head office is edited
 (a quota that is no whole number is refused at the field), marked, and saved with a reason in
 one batch: the cell now says it is set here, and an outlet below inherits it. Clearing it
-again lets the sub-branch inherit head office's rule once more."""
+again lets the sub-branch inherit head office's rule once more; leaving with a cell still
+marked asks first."""
 
 from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from console.screens.modals import FormModal
+from console.screens.modals import ConfirmModal, FormModal
 from plugins.vip_benefits.screens import EntitlementsScreen
 from tests.plugins.vip_benefits.console.conftest import open_screen, paste, settle
 
@@ -75,3 +76,16 @@ async def test_a_quota_is_set_here_inherited_below_and_cleared_again(perks_conso
         assert cell(grid, "airport_lounge", "gold") == "inherit *"
         await save_with_reason(pilot, "恢复总行标准")
         assert cell(grid, "airport_lounge", "gold") == "6/yr +1 ↑HO"
+
+        await on_cell(pilot, "birthday_cake", "mass")  # no rule: the tier does not get it
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # 0 a calendar year, as offered
+        await settle(pilot)
+        assert cell(grid, "birthday_cake", "mass") == "0/yr *"
+        await pilot.press("escape")  # unsaved: asks first
+        await settle(pilot)
+        assert isinstance(console.screen, ConfirmModal)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(console.screen, EntitlementsScreen)
