@@ -35,7 +35,7 @@ from core.services.standards import sync_plugin_touchpoints
 from core.types import UnitRef
 from plugins.complaints import calendar_days, extensions, intake, sweep, transitions
 from plugins.complaints.calendar import LOCAL
-from plugins.complaints.lifecycle import OPEN_STATES
+from plugins.complaints.lifecycle import OPEN_STATES, STATES
 from plugins.complaints.models import WorkOrder
 from plugins.complaints.permissions import NAME
 from plugins.complaints.schemas import ContactIn, IntakeIn, ResolveIn
@@ -66,6 +66,10 @@ CONTENT = {
 CATEGORIES = {"waiting_time": 25, "service_attitude": 25, "fees": 18, "mis_selling": 10, "system_failure": 14, "other": 8}
 SERIOUS = (("phone", "privacy", "接到自称本行员工的推销电话，对方掌握本人账户余额和交易信息"),
            ("regulator", "mis_selling", "监管部门转办：客户反映理财产品销售过程中未充分揭示风险"))
+NOTES = {"acknowledge": "已电话联系客户，告知处理时限和工单编号", "investigate": "网点负责人牵头调查",
+         "wait": "等待客户提供交易凭证", "resume": "客户已补充材料", "reply": "已电话答复客户处理结果",
+         "close": "客户表示认可，结案"}
+"""What the handler notes at each plain step."""
 REFUNDS = {"fees": Decimal("120.00"), "mis_selling": Decimal("800.00"), "system_failure": Decimal("50.00")}
 
 
@@ -88,18 +92,19 @@ async def load(ctx: HookContext) -> str:
     for year in years:
         await calendar_days.seed(ctx, "CN", year, reason="demo: 国务院办公厅节假日安排")
     org = await ctx.plugins.snapshot(ctx.session)
+    switched = f"{NAME}: on at {ctx.unit.code} for the whole network, CN calendar {years[0]}–{years[-1]} seeded"
+    if not (outlets := [u for u in org.units.values() if u.level == "outlet"]):
+        return f"{switched}; no outlets to take complaints at"
     rng = random.Random(SEED)
-    stories = await _plan(ctx, rng, [u for u in org.units.values() if u.level == "outlet"])
+    stories = await _plan(ctx, rng, outlets)
     await Replay(ctx, rng, await _principals(ctx, org.units), org).run(stories)
     states = Counter(dict((await ctx.session.execute(
         sa.select(WorkOrder.state, sa.func.count()).group_by(WorkOrder.state))).all()))
     escalated, reopened = (await ctx.session.execute(sa.select(
         sa.func.count().filter(WorkOrder.handling_unit_id != WorkOrder.unit_id, WorkOrder.serious.is_(False)),
         sa.func.count().filter(WorkOrder.round > 0)))).one()
-    shown = ", ".join(f"{states[s]} {s}" for s in ("received", "acknowledged", "investigating", "waiting_for_client",
-                                                    "resolved", "replied", "closed") if states[s])
-    return (f"{NAME}: on at {ctx.unit.code} for the whole network, CN calendar {years[0]}–{years[-1]} seeded; "
-            f"{len(stories)} work orders over {DAYS // 30} months ({shown}; {reopened} reopened), {escalated} "
+    shown = ", ".join(f"{states[s]} {s}" for s in STATES if states[s])
+    return (f"{switched}; {len(stories)} work orders over {DAYS // 30} months ({shown}; {reopened} reopened), {escalated} "
             f"escalated by the SLA sweep, {FATES['serious'][0]} serious ones handled at {ctx.unit.code}")
 
 
@@ -223,7 +228,6 @@ class Replay:
         await self.sweep_until(self.ctx.now)
         await self.sweep(self.ctx.now)  # as the job would find things now
 
-
     async def sweep_until(self, moment: dt.datetime) -> None:
         """Run the sweeps due between the last one and ``moment``."""
         day = self.swept_until.astimezone(LOCAL).date()
@@ -253,7 +257,8 @@ class Replay:
         if action == "reopen":
             who = self.someone(outlet, FRONT_LINE)
         elif action == "approve":
-            above = self.tree.ancestry(handling)[-2]
+            chain = self.tree.ancestry(handling)
+            above = chain[-2] if len(chain) > 1 else handling  # head office approves its own
             who = self.someone(above, (HANDLERS[above.level],))
         else:
             who = self.someone(handling, (HANDLERS[handling.level],))
@@ -283,8 +288,3 @@ class Replay:
                              justified=True, apology_given=True, compensation=refund)
         return ResolveIn(resolution="经调阅录音录像，业务办理符合规定，已向客户详细解释", justified=False,
                          apology_given=False)
-
-
-NOTES = {"acknowledge": "已电话联系客户，告知处理时限和工单编号", "investigate": "网点负责人牵头调查",
-         "wait": "等待客户提供交易凭证", "resume": "客户已补充材料", "reply": "已电话答复客户处理结果",
-         "close": "客户表示认可，结案"}
