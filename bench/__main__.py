@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -22,7 +22,8 @@ import httpx
 import msgspec
 import sqlalchemy as sa
 
-from bench import data, load
+from bench import data, load, plugins, rounds
+from bench.figures import ROWS, peak_rss_mb, report
 from bench.server import BASELINE_DDL
 from core.clock import Clock
 from core.config import Settings
@@ -31,27 +32,12 @@ from core.db import migrate
 from core.db.engine import Database, create_engine
 from core.jobs import run_job
 from core.jobs.retier import tier_case
-from core.models import ServiceEvent
+from core.models import Client, OrgUnit, ServiceEvent
 from core.plugins import PluginRuntime, create_plugin_manager
-from core.services import tokens
+from core.services import compliance, tokens
 from core.types import TierThresholds
 
 PG_ADMIN = os.environ.get("TOUCHSTONE_BENCH_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
-ROWS: list[tuple[str, str, str, str]] = []
-
-
-def report(backend: str, what: str, figure: str, baseline: str, ratio: float, memory: str) -> None:
-    ROWS.append((backend, what, f"{figure}  vs  {baseline}", f"{ratio:.2f}  {memory}"))
-    print(f"[{backend}] {what}: {figure} vs baseline {baseline} → ratio {ratio:.2f} ({memory})", flush=True)
-
-
-def peak_rss_mb(pid: int | None = None) -> float:
-    if pid is None:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 async def prepare(url: str) -> tuple[Database, str]:
@@ -65,12 +51,8 @@ async def prepare(url: str) -> tuple[Database, str]:
         await conn.execute(sa.text(BASELINE_DDL.format(pk=pk)))
     async with db.unit_of_work() as session:
         outlet = (await session.execute(sa.text("SELECT id FROM org_unit WHERE code = 'O1'"))).scalar_one()
-        from core.models import OrgUnit
-
         unit = await session.get(OrgUnit, outlet)
         account = await tokens.service_account_for(session, role="teller", unit=unit, now=Clock().now())
-        import datetime as dt
-
         _, secret = await tokens.issue(session, now=Clock().now(), ttl=dt.timedelta(days=1), service_account=account)
     return db, secret
 
@@ -96,7 +78,8 @@ def start_server(url: str, data_dir: str, port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("the bench server did not start")
 
 
-async def http_benchmarks(backend: str, url: str, data_dir: str, secret: str, seconds: float, batches: int) -> None:
+async def http_benchmarks(backend: str, db: Database, url: str, data_dir: str, secret: str, seconds: float,
+                          batches: int) -> None:
     port = 8790
     server = start_server(url, data_dir, port)
     try:
@@ -118,17 +101,19 @@ async def http_benchmarks(backend: str, url: str, data_dir: str, secret: str, se
         raw_rate = await raw_executemany(url, batches)
         report(backend, "batches of 500 via API, 4 connections (events/s)", f"{api_rate:,.0f}/s p99 {batch_p99:.0f} ms",
                f"raw Core executemany {raw_rate:,.0f}/s", api_rate / raw_rate, f"server peak RSS {peak_rss_mb(server.pid):.0f} MB")
+        await plugins.prepare_redemptions(db)
+        await plugins.redemption_benchmarks(backend, port, server.pid, auth, seconds, (base_rps, base_p99))
     finally:
         server.terminate()
         server.wait()
+    # off again: with a plugin that hears of tier moves on anywhere, re-tiering walks every client
+    await data.switch(db.engine, "vip_benefits", data.B1, None)
 
 
 async def raw_executemany(url: str, batches: int) -> float:
     """The same rows inserted with Core executemany in batches of 500, no HTTP, no evaluation."""
     engine = create_engine(url)
     now = Clock().now()
-    import datetime as dt
-
     rows = [{"public_id": f"ev_raw_{b}_{i}", "touchpoint_id": 1 + i % data.TOUCHPOINTS, "version_id": 1 + i % data.TOUCHPOINTS,
              "unit_id": 1001, "occurred_at": dt.datetime(2026, 8, 1, 2, tzinfo=dt.UTC), "recorded_at": now,
              "channel": "branch", "measurements": event_body(i)["measurements"], "outcome": "pass", "evaluation": [],
@@ -152,7 +137,6 @@ async def retier_benchmark(backend: str, db: Database, settings: Settings, n: in
         await conn.execute(sa.text("UPDATE client SET tier = NULL"))
     started = time.perf_counter()
     async with db.engine.begin() as conn:
-        from core.models import Client
 
         await conn.execute(sa.update(Client).values(tier=tier_case(TierThresholds())))
     plain = time.perf_counter() - started
@@ -164,30 +148,13 @@ async def report_benchmark(backend: str, db: Database, n: int) -> None:
     await data.events(db.engine, n)
     async with db.engine.begin() as conn:
         await conn.execute(sa.text("ANALYZE"))
-    from core.context import HookContext
-    from core.principal import system_principal
-    from core.services import compliance
-
-    runtime = PluginRuntime(create_plugin_manager())
-    import datetime as dt
-
     since, until = data.QUARTER_START, data.QUARTER_START + dt.timedelta(days=92)
     bare_query = (sa.select(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, sa.func.count(),
                             sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0)))
                   .where(ServiceEvent.occurred_at >= since, ServiceEvent.occurred_at < until)
                   .group_by(ServiceEvent.unit_id, ServiceEvent.touchpoint_id))
-    ours = plain = float("inf")
-    for _ in range(2):  # the first round warms the caches for both; the best of two counts
-        async with db.unit_of_work(readonly=True) as session:
-            org = await runtime.snapshot(session)
-            ctx = HookContext(session=session, clock=Clock(), plugins=runtime, principal=system_principal(org.by_code["HO"]))
-            started = time.perf_counter()
-            rows = await compliance.compliance(ctx, org.by_code["HO"], "quarter", since, until, depth=1)
-            ours = min(ours, time.perf_counter() - started)
-        async with db.engine.connect() as conn:
-            started = time.perf_counter()
-            bare = (await conn.execute(bare_query)).all()
-            plain = min(plain, time.perf_counter() - started)
+    ours, plain, rows, bare = await rounds.against_bare(
+        db, lambda ctx, head: compliance.compliance(ctx, head, "quarter", since, until, depth=1), bare_query)
     report(backend, f"quarter compliance report over {n:,} events ({len(rows)} rows, rolled up)", f"{ours:.2f} s",
            f"bare GROUP BY {plain:.2f} s ({len(bare):,} groups)", ours / plain, f"bench peak RSS {peak_rss_mb():.0f} MB")
 
@@ -207,9 +174,13 @@ async def backend_run(backend: str, args: argparse.Namespace) -> None:
     db, secret = await prepare(url)
     settings = Settings(data_dir=Path(workdir), database_url=url)
     try:
-        await http_benchmarks(backend, url, workdir, secret, args.seconds, args.batches)
+        await http_benchmarks(backend, db, url, workdir, secret, args.seconds, args.batches)
         await retier_benchmark(backend, db, settings, args.clients)
         await report_benchmark(backend, db, args.events)
+        now = await plugins.prepare_complaints(db, args.orders, args.overdue)
+        await plugins.sweep_benchmark(backend, db, settings, args.overdue, now)
+        await plugins.complaint_report_benchmark(backend, db, args.orders)
+        await plugins.birthday_benchmark(backend, db, settings, args.clients)
     finally:
         await db.dispose()
         shutil.rmtree(workdir, ignore_errors=True)
@@ -234,6 +205,7 @@ def main() -> None:
     args = parser.parse_args()
     args.seconds, args.batches = (3.0, 10) if args.quick else (8.0, 60)
     args.clients, args.events = (100_000, 500_000) if args.quick else (1_000_000, 5_000_000)
+    args.orders, args.overdue = (20_000, 2_000) if args.quick else (200_000, 20_000)
     backends = [args.only] if args.only else ["sqlite", "postgresql"]
     for backend in backends:
         if backend == "postgresql" and not asyncio.run(pg_reachable()):

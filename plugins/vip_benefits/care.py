@@ -23,6 +23,7 @@ from core.context import HookContext, JobContext
 from core.db.base import new_public_id
 from core.errors import NotFound, TransitionNotAllowed
 from core.models import Client, OrgUnit, PluginSetting
+from core.services.outbox import Message
 from core.services.scope import in_subtree, unit_by_id
 from core.types import UnitRef
 from plugins.vip_benefits.access import NAME, require_enabled
@@ -93,13 +94,11 @@ async def _open_tasks(ctx: HookContext, found: list[Any], ahead: dict[int, dt.da
              "year": due[row.id].year, "due_on": due[row.id], "status": "open", "created_at": ctx.now} for row in found]
     opened = set((await ctx.session.execute(insert(CareTask).values(rows).on_conflict_do_nothing(
         index_elements=["client_id", "kind", "year"]).returning(CareTask.client_id))).scalars())
-    for row in found:
-        if row.id in opened:
-            day = due[row.id]
-            await ctx.enqueue(GREETING_TOPIC, f"vip-birthday:{row.public_id}:{day.year}", {
-                "client": row.public_id, "name": row.name, "phone": row.phone, "birthday": day,
-                "message": f"尊敬的{row.name}，祝您生日快乐！"}, unit=await unit_by_id(ctx, row.unit_id),
-                client=row.public_id)
+    units = (await ctx.plugins.snapshot(ctx.session)).units
+    await ctx.enqueue_many([Message(GREETING_TOPIC, f"vip-birthday:{row.public_id}:{due[row.id].year}", {
+        "client": row.public_id, "name": row.name, "phone": row.phone, "birthday": due[row.id],
+        "message": f"尊敬的{row.name}，祝您生日快乐！"}, units[row.unit_id], row.public_id)
+        for row in found if row.id in opened])  # one statement per batch, as the SLA sweep queues its notices
     return len(opened)
 
 

@@ -162,7 +162,7 @@ class OrderScreen(PluginScreen):
         self.query_one("#steps", Static).update(listing(("When", "Who", "What"), [
             (local_time(s.at), s.actor, Text(what(s)).append(f"\n{s.note}" if s.note else "", style="dim"))
             for s in order.steps], narrow=("Who",)))
-        for part, shown, render in (("resolution", order.resolution is not None, resolution),
+        for part, shown, render in (("resolution", order.justified is not None, resolution),
                                     ("extensions", bool(order.extensions), lambda o: extensions(o.extensions))):
             box = self.query_one(f"#{part}", Static)
             box.display = shown
