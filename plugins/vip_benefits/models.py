@@ -122,8 +122,8 @@ class Redemption(Base):
 
 class QuotaGuard(Base):
     """One row per client and perk, locked by every redemption of that perk for that client
-    (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's single writer does the same), so the
-    count of what was used and the new redemption happen as one step."""
+    (an upsert that updates it, which row-locks it on PostgreSQL; SQLite's single writer does
+    the same), so the count of what was used and the new redemption happen as one step."""
 
     __tablename__ = "vip_benefits_quota_guard"
 

@@ -104,10 +104,12 @@ async def usage(ctx: HookContext, client_id: int, granted: dict[int, Allowance])
 
 
 async def lock(ctx: HookContext, client_id: int, perk_id: int) -> None:
-    """Take the client's lock on one perk until the unit of work ends. The guard row is
-    created race-safely; a second transaction waits here for the first to commit and then
-    counts what it wrote (PostgreSQL's READ COMMITTED takes a fresh snapshot per statement)."""
+    """Take the client's lock on one perk until the unit of work ends, in one statement: an
+    upsert whose conflict branch updates the guard row, which locks it (PostgreSQL) whether
+    this transaction created it or a concurrent one did. A second transaction waits here for
+    the first to commit and then counts what it wrote (READ COMMITTED takes a fresh snapshot
+    per statement); on SQLite the single writer already serialises redemptions."""
     insert = postgresql.insert if ctx.session.bind.dialect.name == "postgresql" else sqlite.insert
-    await ctx.session.execute(insert(QuotaGuard).values(client_id=client_id, perk_id=perk_id).on_conflict_do_nothing())
-    await ctx.session.execute(sa.select(QuotaGuard.client_id).where(
-        QuotaGuard.client_id == client_id, QuotaGuard.perk_id == perk_id).with_for_update())
+    guard = insert(QuotaGuard).values(client_id=client_id, perk_id=perk_id)
+    await ctx.session.execute(guard.on_conflict_do_update(index_elements=[QuotaGuard.client_id, QuotaGuard.perk_id],
+                                                          set_={"client_id": guard.excluded.client_id}))
