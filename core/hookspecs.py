@@ -351,9 +351,10 @@ def register_console_screens() -> list[ConsoleScreen]:
         units where the plugin is enabled, and builds one with ``factory(api, unit)``: the
         console's API client (:class:`console.api.ApiClient`) and the code of the unit.
 
-    Synchronous, no I/O. Implementations should import Textual inside ``factory`` so the
-    API server never imports the console, and load data only through ``api`` (their own
-    routes under ``/plugins/<name>``), never from the database.
+    Synchronous, no I/O. Make ``factory`` with :func:`core.types.deferred`
+    (``deferred("your_plugin.screens:QueueScreen")``) so Textual is imported by the console
+    only, never by the API server; load data only through ``api`` (the plugin's own routes
+    under ``/plugins/<name>``), never from the database.
     """
 
 
@@ -367,7 +368,7 @@ def register_console_panels() -> list[ConsolePanel]:
 
     Synchronous, no I/O. Implementations should keep a panel to a few lines (the figure a
     person checks daily, e.g. complaints in breach of their deadline) and put the detail on a
-    screen; import Textual inside ``factory``.
+    screen; make ``factory`` with :func:`core.types.deferred` as for a screen.
     """
 
 

@@ -8,6 +8,7 @@ part of the public plugin API: fields are only ever added, with defaults.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
@@ -260,9 +261,28 @@ class SettingsSchema(msgspec.Struct, frozen=True):
     struct: type[msgspec.Struct]
 
 
+def deferred(target: str) -> Callable[[Any, str], Any]:
+    """A console factory for the widget ``"package.module:Name"``, built as ``Name(api, unit)``.
+
+    The module (and so Textual) is imported only when the console builds the widget: the API
+    server collects the same registrations and must never load the console. Use it for
+    :class:`ConsoleScreen` and :class:`ConsolePanel` factories::
+
+        ConsoleScreen(key="acme_lounge.visits", title="贵宾厅到访", factory=deferred("acme_lounge.screens:VisitsScreen"))
+    """
+    module, _, name = target.partition(":")
+    if not module or not name:
+        raise ValueError(f"deferred() takes 'package.module:Name', not {target!r}")
+
+    def build(api: Any, unit: str) -> Any:
+        return getattr(importlib.import_module(module), name)(api, unit)
+
+    return build
+
+
 class ConsoleScreen(msgspec.Struct, frozen=True):
     """A screen a plugin adds to the admin console; ``factory(api, unit)`` builds the Textual
-    screen for a unit (its code) where the plugin is on. ``plugin`` is filled in by the
+    screen for a unit (its code) where the plugin is on (make it with :func:`deferred`). ``plugin`` is filled in by the
     console with the contributing plugin's name."""
 
     key: str
@@ -274,7 +294,7 @@ class ConsoleScreen(msgspec.Struct, frozen=True):
 class ConsolePanel(msgspec.Struct, frozen=True):
     """A panel a plugin adds to the console's dashboard (complaints in breach, perk
     utilisation); ``factory(api, unit)`` builds the Textual widget for a unit where the
-    plugin is on. ``plugin`` is filled in by the console."""
+    plugin is on (make it with :func:`deferred`). ``plugin`` is filled in by the console."""
 
     key: str
     title: str

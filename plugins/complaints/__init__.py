@@ -8,7 +8,6 @@ two handing over to the module that holds the rules (see ``docs/complaints.md``)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from core.types import (
     TouchpointSpec,
     UnitRef,
     ViewSection,
+    deferred,
 )
 from plugins.complaints import client_data, demo, scoring, sweep
 from plugins.complaints.intake import TOUCHPOINT
@@ -75,26 +75,14 @@ def register_jobs() -> list[Job]:
                 description="Escalate complaints past a deadline one level up the tree and notify the unit")]
 
 
-def _console(widget: str) -> Callable[[Any, str], Any]:
-    """A factory the console calls as ``factory(api, unit)``; it imports the screens (and so
-    Textual) only then, so the API server never does."""
-
-    def build(api: Any, unit: str) -> Any:
-        from plugins.complaints import screens
-
-        return getattr(screens, widget)(api, unit)
-
-    return build
-
-
 @hookimpl
 def register_console_screens() -> list[ConsoleScreen]:
-    return [ConsoleScreen(key=f"{NAME}.queue", title="投诉工单", factory=_console("QueueScreen"))]
+    return [ConsoleScreen(key=f"{NAME}.queue", title="投诉工单", factory=deferred(f"{__name__}.screens:QueueScreen"))]
 
 
 @hookimpl
 def register_console_panels() -> list[ConsolePanel]:
-    return [ConsolePanel(key=f"{NAME}.breach", title="投诉时限", factory=_console("BreachPanel"))]
+    return [ConsolePanel(key=f"{NAME}.breach", title="投诉时限", factory=deferred(f"{__name__}.screens:BreachPanel"))]
 
 
 # --- event hooks: only where the plugin is on, inside the triggering unit of work ------------

@@ -10,8 +10,6 @@ See ``docs/vip_benefits.md`` for what it does and how to run it.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,7 @@ from core.types import (
     SettingsSchema,
     TouchpointSpec,
     ViewSection,
+    deferred,
 )
 from plugins.vip_benefits import access, balance, care, demo, lifecycle
 from plugins.vip_benefits.routes import HANDLERS
@@ -71,24 +70,20 @@ def register_jobs() -> list[Job]:
                 description="Open a birthday care task and queue a greeting for entitled clients (one per year)")]
 
 
-def _console(widget: str) -> Callable[[Any, str], Any]:
-    """A factory the console calls as ``factory(api, unit)``: the screens module (and so
-    Textual) is imported only then, so the API server never loads it."""
-    return lambda api, unit: getattr(importlib.import_module(f"{__name__}.screens"), widget)(api, unit)
-
-
 @hookimpl
 def register_console_screens() -> list[ConsoleScreen]:
-    return [ConsoleScreen(key=f"{NAME}.catalogue", title="礼遇目录 Perk catalogue", factory=_console("CatalogueScreen")),
+    screens = f"{__name__}.screens"
+    return [ConsoleScreen(key=f"{NAME}.catalogue", title="礼遇目录 Perk catalogue", factory=deferred(f"{screens}:CatalogueScreen")),
             ConsoleScreen(key=f"{NAME}.entitlements", title="礼遇权益 Entitlements",
-                          factory=_console("EntitlementsScreen")),
-            ConsoleScreen(key=f"{NAME}.balance", title="客户礼遇余额 Client balance", factory=_console("BalanceScreen"))]
+                          factory=deferred(f"{screens}:EntitlementsScreen")),
+            ConsoleScreen(key=f"{NAME}.balance", title="客户礼遇余额 Client balance",
+                          factory=deferred(f"{screens}:BalanceScreen"))]
 
 
 @hookimpl
 def register_console_panels() -> list[ConsolePanel]:
     return [ConsolePanel(key=f"{NAME}.utilisation", title="礼遇使用率 Perk utilisation",
-                         factory=_console("UtilisationPanel"))]
+                         factory=deferred(f"{__name__}.screens:UtilisationPanel"))]
 
 
 # --- event hooks: only where the programme is on, inside the triggering unit of work --------
