@@ -23,7 +23,7 @@ import msgspec
 import sqlalchemy as sa
 
 from bench import data, load, plugins, rounds
-from bench.figures import ROWS, peak_rss_mb, report
+from bench.figures import ROWS, fresh_peak, peak_rss_mb, report
 from bench.server import BASELINE_DDL
 from core.clock import Clock
 from core.config import Settings
@@ -130,6 +130,7 @@ async def raw_executemany(url: str, batches: int) -> float:
 async def retier_benchmark(backend: str, db: Database, settings: Settings, n: int) -> None:
     await data.clients(db.engine, n)
     job = JobContext(db=db, plugins=PluginRuntime(create_plugin_manager()), clock=Clock(), settings=settings)
+    fresh_peak()
     started = time.perf_counter()
     summary = await run_job("retier", job)
     job_seconds = time.perf_counter() - started
@@ -137,11 +138,10 @@ async def retier_benchmark(backend: str, db: Database, settings: Settings, n: in
         await conn.execute(sa.text("UPDATE client SET tier = NULL"))
     started = time.perf_counter()
     async with db.engine.begin() as conn:
-
         await conn.execute(sa.update(Client).values(tier=tier_case(TierThresholds())))
     plain = time.perf_counter() - started
     report(backend, f"re-tiering {n:,} clients ({summary})", f"{job_seconds:.2f} s", f"plain UPDATE {plain:.2f} s",
-           job_seconds / plain, f"bench peak RSS {peak_rss_mb():.0f} MB")
+           job_seconds / plain, f"peak RSS {peak_rss_mb():.0f} MB")
 
 
 async def report_benchmark(backend: str, db: Database, n: int) -> None:
@@ -156,7 +156,7 @@ async def report_benchmark(backend: str, db: Database, n: int) -> None:
     ours, plain, rows, bare = await rounds.against_bare(
         db, lambda ctx, head: compliance.compliance(ctx, head, "quarter", since, until, depth=1), bare_query)
     report(backend, f"quarter compliance report over {n:,} events ({len(rows)} rows, rolled up)", f"{ours:.2f} s",
-           f"bare GROUP BY {plain:.2f} s ({len(bare):,} groups)", ours / plain, f"bench peak RSS {peak_rss_mb():.0f} MB")
+           f"bare GROUP BY {plain:.2f} s ({len(bare):,} groups)", ours / plain, f"peak RSS {peak_rss_mb():.0f} MB")
 
 
 async def backend_run(backend: str, args: argparse.Namespace) -> None:

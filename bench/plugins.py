@@ -20,7 +20,7 @@ import msgspec
 import sqlalchemy as sa
 
 from bench import data, load, rounds
-from bench.figures import peak_rss_mb, report
+from bench.figures import fresh_peak, peak_rss_mb, report
 from core.clock import Clock
 from core.config import Settings
 from core.context import JobContext
@@ -94,6 +94,7 @@ async def prepare_complaints(db: Database, orders: int, overdue: int) -> dt.date
 
 async def sweep_benchmark(backend: str, db: Database, settings: Settings, n: int, now: dt.datetime) -> None:
     job = job_context(db, settings)
+    fresh_peak()
     started = time.perf_counter()
     summary = await run_job("complaints-sla", job)
     swept = time.perf_counter() - started
@@ -115,7 +116,7 @@ async def sweep_benchmark(backend: str, db: Database, settings: Settings, n: int
     report(backend, f"complaints SLA sweep, {n:,} overdue orders one level up (escalations/s); second run",
            f"{n / swept:,.0f}/s ({swept:.2f} s); rerun 0 in {rerun:.2f} s",
            f"plain UPDATE to the parent {n / plain:,.0f}/s ({plain:.2f} s)", (n / swept) / (n / plain),
-           f"bench peak RSS {peak_rss_mb():.0f} MB")
+           f"peak RSS {peak_rss_mb():.0f} MB")
 
 
 async def complaint_report_benchmark(backend: str, db: Database, n: int) -> None:
@@ -130,7 +131,7 @@ async def complaint_report_benchmark(backend: str, db: Database, n: int) -> None
     assert counted == sum(row[2] for row in bare) == n, (counted, n)
     report(backend, f"complaint report by month over {n:,} orders ({len(rows)} rows, rolled up, percentiles)",
            f"{ours:.2f} s", f"bare GROUP BY {plain:.2f} s ({len(bare):,} groups)", ours / plain,
-           f"bench peak RSS {peak_rss_mb():.0f} MB")
+           f"peak RSS {peak_rss_mb():.0f} MB")
 
 
 # --- the birthday job ----------------------------------------------------------------------
@@ -140,6 +141,7 @@ async def birthday_benchmark(backend: str, db: Database, settings: Settings, n: 
     """Over the clients of :func:`bench.data.clients` (already tiered), the programme on at B1."""
     await data.switch(db.engine, "vip_benefits", data.B1, True)
     job = job_context(db, settings)
+    fresh_peak()
     started = time.perf_counter()
     summary = await run_job("vip-birthdays", job)
     ours = time.perf_counter() - started
@@ -158,4 +160,4 @@ async def birthday_benchmark(backend: str, db: Database, settings: Settings, n: 
     assert opened == len(found), (summary, len(found))
     report(backend, f"birthday job over {n:,} clients, on at one branch ({opened:,} tasks and greetings)",
            f"{ours:.2f} s", f"plain SELECT of the same clients {plain:.2f} s", ours / plain,
-           f"bench peak RSS {peak_rss_mb():.0f} MB")
+           f"peak RSS {peak_rss_mb():.0f} MB")

@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from bench.figures import fresh_peak
 from core.clock import Clock
 from core.context import HookContext
 from core.db.engine import Database
@@ -21,7 +22,9 @@ Report = Callable[[HookContext, UnitRef], Awaitable[Sequence[Any]]]
 
 async def against_bare(db: Database, produce: Report, bare_query: sa.Select[Any]) -> tuple[float, float, Sequence[Any], Sequence[Any]]:
     """Seconds for ``produce`` (asked as head office's system principal) and for ``bare_query``,
-    with what each returned: ``(ours, plain, rows, bare)``."""
+    with what each returned: ``(ours, plain, rows, bare)``; the process's peak memory starts
+    anew here, so it is the report's."""
+    fresh_peak()
     runtime = PluginRuntime(create_plugin_manager())
     ours = plain = float("inf")
     rows: Sequence[Any] = ()

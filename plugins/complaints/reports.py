@@ -96,40 +96,53 @@ def _how_many(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
     return sa.func.sum(sa.case((condition, 1), else_=0))
 
 
-async def _counts(ctx: HookContext, frame: _Frame, by_category: bool) -> dict[Key, tuple[int, int, int, int, int]]:
-    groups = frame.groups(by_category)
-    query = frame.select(*groups, sa.func.count(), _how_many(WorkOrder.breached_at.is_not(None)),
-                         sa.func.count(WorkOrder.justified), _how_many(WorkOrder.justified.is_(True)),
-                         _how_many(WorkOrder.round > 0)).group_by(*groups)
-    return {_key(row, by_category): tuple(int(v or 0) for v in row[len(groups):])  # type: ignore[misc]
-            for row in await ctx.session.execute(query)}
+METRICS = (WorkOrder.first_contact_seconds, WorkOrder.resolution_seconds)
+Figures = tuple[int, int, int, int, int, tuple[float | None, ...]]
+"""Complaints, breached, decided, justified, reopened; then per metric of :data:`METRICS`
+its percentiles of :data:`PERCENTILES`, in hours."""
 
 
-async def _percentiles(ctx: HookContext, frame: _Frame, by_category: bool,
-                       metric: sa.ColumnElement[int]) -> dict[Key, tuple[float | None, ...]]:
+def _counts(order: Any) -> list[sa.ColumnElement[int]]:
+    """The counted figures, over ``order`` (the work order table or a subquery of its columns)."""
+    return [sa.func.count(), _how_many(order.breached_at.is_not(None)), sa.func.count(order.justified),
+            _how_many(order.justified.is_(True)), _how_many(order.round > 0)]
+
+
+async def _figures(ctx: HookContext, frame: _Frame, by_category: bool) -> dict[Key, Figures]:
+    """Every figure of every group in one pass over the frame. PostgreSQL's ``percentile_cont``
+    skips NULLs itself; on SQLite each metric's values are ranked within their group (NULLs in
+    a partition of their own, so they never take a rank among the values)."""
     groups = frame.groups(by_category)
     if ctx.session.bind.dialect.name == "postgresql":
-        query = frame.select(*groups, *[sa.func.percentile_cont(p).within_group(metric) for p in PERCENTILES])
-        rows = await ctx.session.execute(query.where(metric.is_not(None)).group_by(*groups))
+        query = frame.select(*groups, *_counts(WorkOrder), *[sa.func.percentile_cont(p).within_group(metric)
+                                                              for metric in METRICS for p in PERCENTILES])
+        rows = await ctx.session.execute(query.group_by(*groups))
     else:
-        ranked = frame.select(*[g.label(f"g{i}") for i, g in enumerate(groups)], metric.label("x"),
-                              sa.func.row_number().over(partition_by=groups, order_by=metric).label("rank"),
-                              sa.func.count().over(partition_by=groups).label("n")
-                              ).where(metric.is_not(None)).subquery()
+        ranks = []
+        for i, metric in enumerate(METRICS):
+            ranks += [metric.label(f"x{i}"),
+                      sa.func.row_number().over(partition_by=[*groups, metric.is_(None)], order_by=metric).label(f"r{i}"),
+                      sa.func.count(metric).over(partition_by=groups).label(f"n{i}")]
+        ranked = frame.select(*[g.label(f"g{i}") for i, g in enumerate(groups)], WorkOrder.breached_at,
+                              WorkOrder.justified, WorkOrder.round, *ranks).subquery()
         keys = [ranked.c[f"g{i}"] for i in range(len(groups))]
-        rows = await ctx.session.execute(sa.select(*keys, *[_interpolated(ranked, p) for p in PERCENTILES])
-                                         .group_by(*keys))
-    return {_key(row, by_category): tuple(_hours(v) for v in row[len(groups):]) for row in rows}
+        rows = await ctx.session.execute(sa.select(*keys, *_counts(ranked.c), *[
+            _interpolated(ranked.c[f"x{i}"], ranked.c[f"r{i}"], ranked.c[f"n{i}"], p)
+            for i in range(len(METRICS)) for p in PERCENTILES]).group_by(*keys))
+    width = len(groups) + 5
+    return {_key(row, by_category): (*(int(v or 0) for v in row[len(groups):width]),  # type: ignore[misc]
+                                     tuple(_hours(v) for v in row[width:]))
+            for row in rows}
 
 
-def _interpolated(ranked: sa.Subquery, p: float) -> sa.ColumnElement[float]:
-    """The continuous ``p``-percentile of ``ranked.c.x`` per group, from the two ranks around
-    position ``1 + p (n - 1)``."""
-    position = 1 + p * (ranked.c.n - 1)
+def _interpolated(x: Any, rank: Any, n: Any, p: float) -> sa.ColumnElement[float]:
+    """The continuous ``p``-percentile of the ``n`` values ``x`` ranked ``rank`` in a group,
+    from the two ranks around position ``1 + p (n - 1)``; NULL when the group has none."""
+    position = 1 + p * (n - 1)
     low = sa.cast(position, sa.Integer)  # positions are positive: the cast floors them
     weight = position - low
-    return sa.func.sum(sa.case((ranked.c["rank"] == low, ranked.c.x * (1 - weight)),
-                               (ranked.c["rank"] == low + 1, ranked.c.x * weight), else_=0))
+    return sa.func.sum(sa.case((x.is_(None), sa.null()), (rank == low, x * (1 - weight)),
+                               (rank == low + 1, x * weight), else_=0))
 
 
 async def _clients(ctx: HookContext, scope: UnitRef, shown: list[int]) -> dict[int, int]:
@@ -159,19 +172,15 @@ async def report(ctx: HookContext, scope: UnitRef, period: PeriodKind, start: dt
     local = dt.timezone(dt.timedelta(hours=LOCAL_OFFSET_HOURS))
     rows = []
     for by_category in (True, False):
-        counts = await _counts(ctx, frame, by_category)
-        first = await _percentiles(ctx, frame, by_category, WorkOrder.first_contact_seconds)
-        resolution = await _percentiles(ctx, frame, by_category, WorkOrder.resolution_seconds)
-        for key, (n, breached, decided, justified, reopened) in counts.items():
+        for key, (n, breached, decided, justified, reopened, hours) in (await _figures(ctx, frame, by_category)).items():
             unit = units[key[0]]
+            first, resolution = hours[:len(PERCENTILES)], hours[len(PERCENTILES):]
             rows.append(ReportRow(
                 unit=unit.code, unit_name=unit.name, level=unit.level, period=starts[key[1]].astimezone(local).date(),
                 category=key[2], complaints=n,
                 per_10k_clients=round(n * 10_000 / clients[unit.id], 2) if clients.get(unit.id) else None,
-                first_contact_hours_median=first.get(key, (None, None))[0],
-                first_contact_hours_p90=first.get(key, (None, None))[1],
-                resolution_hours_median=resolution.get(key, (None, None))[0],
-                resolution_hours_p90=resolution.get(key, (None, None))[1],
+                first_contact_hours_median=first[0], first_contact_hours_p90=first[1],
+                resolution_hours_median=resolution[0], resolution_hours_p90=resolution[1],
                 breach_rate=round(breached / n, 4), justified_rate=_rate(justified, decided),
                 reopen_rate=round(reopened / n, 4)))
     return sorted(rows, key=lambda r: (r.period, UNIT_LEVELS.index(r.level), r.unit, r.category or ""))
