@@ -13,8 +13,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from textual.validation import ValidationResult, Validator
-
 from core.controls import CORE_CONTROL_KINDS
 
 KINDS = {kind.name: kind for kind in CORE_CONTROL_KINDS}
@@ -79,27 +77,3 @@ def control_problems(control: dict[str, Any]) -> list[tuple[str, str]]:
         return []
     return [(next((f for f in CONTROL_FIELDS if message.startswith(f)), "kind"), message)
             for message in kind.validate(control)]
-
-
-class ThresholdValidator(Validator):
-    """Checks a threshold's text against the kind currently chosen in the form."""
-
-    def __init__(self, kind: Any) -> None:
-        super().__init__()
-        self.kind = kind
-
-    def validate(self, value: str) -> ValidationResult:
-        try:
-            parse_threshold(self.kind(), value)
-        except ValueError as exc:
-            return self.failure(str(exc))
-        return self.success()
-
-
-class ParamsValidator(Validator):
-    def validate(self, value: str) -> ValidationResult:
-        try:
-            parse_params(value)
-        except ValueError as exc:
-            return self.failure(str(exc))
-        return self.success()

@@ -16,8 +16,8 @@ from textual.widgets import Select
 
 from console.content import local_problem, show_value
 from console.screens.modals import FormModal
-from console.validation import KINDS, ParamsValidator, ThresholdValidator, control_problems, parse_params, parse_threshold
-from console.widgets.form import FormField, required
+from console.validation import KINDS, control_problems, parse_params, parse_threshold
+from console.widgets.form import FormField, Parsed, required
 from core.api.schemas.standards import VersionOut
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -35,7 +35,7 @@ class ControlForm(FormModal[VersionOut]):
         kinds = sorted({*KINDS, c.get("kind", "compare")})
         self.kind = FormField("Kind", "kind", value=c.get("kind", "compare"), choices=[(k, k) for k in kinds])
         self.threshold = FormField("Threshold", "threshold", value=show_value(c.get("threshold")),
-                                   validators=[ThresholdValidator(lambda: self.kind.value)], placeholder="15")
+                                   validators=[Parsed(lambda text: parse_threshold(self.kind.value, text))], placeholder="15")
         self.save = save
         self.index = index
         fields = [
@@ -49,7 +49,7 @@ class ControlForm(FormModal[VersionOut]):
             self.threshold,
             FormField("Unit", "unit", value=c.get("unit", ""), placeholder="minutes"),
             FormField("Severity", "severity", value=c.get("severity", "minor"), choices=[(s, s) for s in SEVERITIES]),
-            FormField("Params", "params", value=show_value(c.get("params") or {}), validators=[ParamsValidator()],
+            FormField("Params", "params", value=show_value(c.get("params") or {}), validators=[Parsed(parse_params)],
                       placeholder="tier=gold, period=month, at_least=1"),
         ]
         title = "Add a control" if control is None else f"Edit control {c.get('key', '')}"

@@ -9,11 +9,11 @@ under the field of that name.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.validation import Function, Validator
+from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from console.api import ApiError
@@ -21,6 +21,22 @@ from console.api import ApiError
 
 def required(what: str = "a value") -> Validator:
     return Function(lambda text: bool(text.strip()), f"{what} is required")
+
+
+class Parsed(Validator):
+    """Valid when ``parse(text)`` accepts the text; the ``ValueError`` it raises is the
+    message shown at the field (so one parser both checks as you type and reads the value)."""
+
+    def __init__(self, parse: Callable[[str], object]) -> None:
+        super().__init__()
+        self.parse = parse
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            self.parse(value)
+        except ValueError as exc:
+            return self.failure(str(exc))
+        return self.success()
 
 
 class FormField(Vertical):

@@ -22,10 +22,10 @@ from console.content import local_problem
 from console.screens.modals import FormModal, reason_field
 from console.screens.plugin import PluginScreen
 from console.widgets.figures import LOCAL
-from console.widgets.form import FormField, required
+from console.widgets.form import FormField, Parsed, required
 from console.widgets.paged_table import PagedTable, Row
 from plugins.vip_benefits.schemas import PerkOut, PerkPage
-from plugins.vip_benefits.screens.checks import Code, Parsed, parse_cost, parse_date, whole
+from plugins.vip_benefits.screens.checks import Code, parse_cost, parse_date, whole
 
 PATH = "/plugins/vip_benefits/perks"
 COLUMNS = ("Code", "Name", "Provider", "Fulfilment", "Cost ¥", "Cancel", "Active window")

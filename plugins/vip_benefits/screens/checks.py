@@ -45,21 +45,6 @@ def parse_date(text: str) -> dt.date | None:
         raise ValueError("a date as YYYY-MM-DD") from None
 
 
-class Parsed(Validator):
-    """Valid when ``parse`` accepts the text; its ``ValueError`` is the message."""
-
-    def __init__(self, parse: object) -> None:
-        super().__init__()
-        self.parse = parse
-
-    def validate(self, value: str) -> ValidationResult:
-        try:
-            self.parse(value)  # type: ignore[operator]
-        except ValueError as exc:
-            return self.failure(str(exc))
-        return self.success()
-
-
 class Code(Validator):
     """A catalogue code (or, when ``optional``, nothing at all)."""
 
