@@ -32,7 +32,7 @@ from core.config import Settings  # noqa: E402
 from core.db import migrate as migrations  # noqa: E402
 from core.db.engine import Database, create_engine  # noqa: E402
 from core.plugins import PluginRuntime, create_plugin_manager  # noqa: E402
-from tests.support import START  # noqa: E402
+from tests.support import START, deselect_halves  # noqa: E402
 
 PG_URL = os.environ.get("TOUCHSTONE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 RUN_ID = uuid.uuid4().hex[:8]
@@ -68,14 +68,7 @@ PG_PROBLEM = pytest.StashKey[str | None]()
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A ``postgres_only`` test proves something only PostgreSQL can (interleaved writers,
     row locks): its SQLite half is not collected rather than skipped."""
-    keep, drop = [], []
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        sqlite_half = callspec is not None and callspec.params.get("backend") == "sqlite"
-        (drop if sqlite_half and item.get_closest_marker("postgres_only") else keep).append(item)
-    if drop:
-        config.hook.pytest_deselected(items=drop)
-        items[:] = keep
+    deselect_halves(config, items, lambda item, backend: backend == "sqlite" and bool(item.get_closest_marker("postgres_only")))
 
 
 async def _pg_execute(sql: str) -> None:

@@ -41,6 +41,19 @@ START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 TokenFactory = Callable[..., Awaitable[dict[str, str]]]
 
 
+def deselect_halves(config: pytest.Config, items: list[pytest.Item], unwanted: Callable[[pytest.Item, str], bool]) -> None:
+    """Leave out (deselect, not skip) each test's database half for which ``unwanted(item,
+    backend)`` holds: a half that can prove nothing is not reported as a skip."""
+    keep, drop = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        backend = callspec.params.get("backend") if callspec is not None else None
+        (drop if backend is not None and unwanted(item, backend) else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 async def build_network(db: Database) -> dict[str, OrgUnit]:
     """Insert :data:`NETWORK` directly (the tree the API tests start from)."""
     units: dict[str, OrgUnit] = {}

@@ -39,7 +39,7 @@ from core.db.engine import Database, create_engine
 from core.demo import load_network, load_service_history
 from core.demo import loader as demo_loader
 from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import START
+from tests.support import START, deselect_halves
 
 DEMO_CLIENTS = 300
 DEMO_HISTORY_DAYS = 60
@@ -49,14 +49,7 @@ def keep_sqlite_half(config: pytest.Config, items: list[pytest.Item], here: Path
     """Console tests keep only their SQLite half (see the module's docstring): the PostgreSQL
     half of each test below ``here`` is not collected rather than skipped, as for
     ``postgres_only`` tests. A conftest calls it from ``pytest_collection_modifyitems``."""
-    keep, drop = [], []
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        postgres_half = callspec is not None and callspec.params.get("backend") == "postgresql"
-        (drop if postgres_half and here in item.path.parents else keep).append(item)
-    if drop:
-        config.hook.pytest_deselected(items=drop)
-        items[:] = keep
+    deselect_halves(config, items, lambda item, backend: backend == "postgresql" and here in item.path.parents)
 
 
 @pytest.fixture(scope="session")
