@@ -28,7 +28,7 @@ from bench.server import BASELINE_DDL
 from core.clock import Clock
 from core.config import Settings
 from core.context import JobContext
-from core.db import migrate
+from core import migrate
 from core.db.engine import Database, create_engine
 from core.jobs import run_job
 from core.jobs.retier import tier_case

@@ -32,7 +32,7 @@ def register_routes() -> list[Any]:
 
 @hookimpl
 def register_migrations() -> MigrationsLocation:
-    from core.db.migrate import CORE_MIGRATIONS
+    from core.migrate import CORE_MIGRATIONS
 
     return CORE_MIGRATIONS
 

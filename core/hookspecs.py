@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     )
 
 PROJECT = "touchstone"
+CORE_PLUGIN = "core"  # the name the core's own hook implementations (core.defaults) are registered under
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
@@ -339,7 +340,7 @@ def register_migrations() -> MigrationsLocation | None:
     Synchronous, no I/O. Each owner has its own version table
     (``<owner>_alembic_version``), so installing or removing a plugin never leaves a foreign
     revision behind. The folder's ``env.py`` is one line:
-    ``from core.db.migrate import run_env; run_env()``.
+    ``from core.migrate import run_env; run_env()``.
     """
 
 

@@ -6,7 +6,7 @@ on everywhere. Every other plugin is off until an administrator switches it on a
 the switch is inherited down the tree unless a unit below switches it off again.
 
 Which plugins are on where is cached per process as an :class:`OrgSnapshot` (the tree plus
-the explicit switches), labelled with a generation counter (:mod:`core.db.generations`)
+the explicit switches), labelled with a generation counter (:mod:`core.generations`)
 that any change to either bumps in the same transaction. So a hook call costs no database
 round trip, and a switch made through one worker is seen by every other worker from its
 next unit of work on.
@@ -15,6 +15,7 @@ next unit of work on.
 from __future__ import annotations
 
 import functools
+import importlib
 import importlib.metadata
 import inspect
 import os
@@ -29,15 +30,14 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import hookspecs
+from core.hookspecs import CORE_PLUGIN
 from core.context import HookContext
-from core.db import generations
+from core import generations
 from core.models import OrgUnit, PluginEnablement
 from core.principal import PERMISSIONS, ROLES, PrincipalCache
 from core.types import ControlKind, UnitRef
 
 ENTRY_POINT_GROUP = "touchstone.plugins"
-CORE_PLUGIN = "core"
-GENERATION = "org"
 
 
 def create_plugin_manager(
@@ -60,10 +60,8 @@ def create_plugin_manager(
     for name, plugin in plugins:
         if pm.get_plugin(name) is None and not pm.is_blocked(name):
             pm.register(plugin, name=name)
-    if pm.get_plugin(CORE_PLUGIN) is None:
-        from core import defaults
-
-        pm.register(defaults, name=CORE_PLUGIN)
+    if pm.get_plugin(CORE_PLUGIN) is None:  # not discovered: load the core's defaults by name, as its entry point does
+        pm.register(importlib.import_module("core.defaults"), name=CORE_PLUGIN)
     for published in pm.hook.register_hookspecs():  # before the check: their implementations are not "pending"
         for specs in published:
             pm.add_hookspecs(specs)
@@ -108,11 +106,6 @@ class OrgSnapshot:
         return None
 
 
-async def bump_generation(session: AsyncSession) -> None:
-    """Mark the tree or the plugin switches as changed (commits with the change)."""
-    await generations.bump(session, GENERATION)
-
-
 class PluginRuntime:
     """A plugin manager bound to the process's caches (which plugins are on where, which
     standards are in force); what services use to call hooks."""
@@ -133,7 +126,7 @@ class PluginRuntime:
 
     async def snapshot(self, session: AsyncSession) -> OrgSnapshot:
         """The tree and switches as this unit of work should see them."""
-        generation = await generations.current(session, GENERATION)
+        generation = await generations.current(session, generations.ORG)
         if generation is None:  # this unit of work changed the tree: read it, don't cache it
             return await self._load(session, generation=-1)
         if self._snapshot is None or self._snapshot.generation != generation:

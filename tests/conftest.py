@@ -29,7 +29,7 @@ sys.path.insert(0, str(SAMPLE_SITE))
 
 from core.clock import FrozenClock  # noqa: E402
 from core.config import Settings  # noqa: E402
-from core.db import migrate as migrations  # noqa: E402
+from core import migrate as migrations  # noqa: E402
 from core.db.engine import Database, create_engine  # noqa: E402
 from core.plugins import PluginRuntime, create_plugin_manager  # noqa: E402
 from tests.support import START, deselect_halves  # noqa: E402

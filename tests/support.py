@@ -19,7 +19,8 @@ from core.config import Settings
 from core.db.base import new_public_id
 from core.db.engine import Database
 from core.models import OrgUnit, PluginEnablement, Staff
-from core.plugins import bump_generation, create_plugin_manager
+from core.generations import bump_org
+from core.plugins import create_plugin_manager
 from core.services import tokens
 from core.types import ViewSection
 
@@ -155,7 +156,7 @@ async def enable(db: Database, plugin: str, unit: OrgUnit, enabled: bool = True)
     async with db.unit_of_work() as session:
         session.add(PluginEnablement(unit_id=unit.id, plugin=plugin, enabled=enabled, changed_at=START,
                                      changed_by="test", reason="test"))
-        await bump_generation(session)
+        await bump_org(session)
 
 
 @pytest.fixture

@@ -29,11 +29,12 @@ from core.api.problems import EXCEPTION_HANDLERS
 from core.clock import Clock
 from core.config import Settings, load_settings
 from core.db.engine import Database, create_engine
-from core.db.migrate import ensure_migrated, owner_locations
+from core.migrate import ensure_migrated, owner_locations
 from core.errors import OutOfScope, PluginDisabled
-from core.plugins import CORE_PLUGIN, PluginRuntime, create_plugin_manager
+from core.hookspecs import CORE_PLUGIN
+from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import Principal
-from core.services.group_commit import EventCommitter
+from core.api.group_commit import EventCommitter
 from core.services.standards import sync_plugin_touchpoints
 
 API_PREFIX = "/api/v1"

@@ -22,7 +22,7 @@ import click
 from core.cli.runtime import Runtime, console, run
 from core.cli.serve import database_is_empty, issue_admin_token
 from core.config import load_settings
-from core.db import migrate as migrations
+from core import migrate as migrations
 
 if TYPE_CHECKING:
     from console.connection import Connection

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from core.cli.runtime import Runtime, console, run
-from core.db import migrate as migrations
+from core import migrate as migrations
 
 
 @click.command()

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from core.cli.runtime import Runtime, run
-from core.db.migrate import ensure_migrated
+from core.migrate import ensure_migrated
 from core.plugins import describe_plugins
 
 

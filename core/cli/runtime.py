@@ -16,7 +16,7 @@ from core.clock import Clock
 from core.config import Settings, load_settings
 from core.context import JobContext
 from core.db.engine import Database, create_engine
-from core.db.migrate import owner_locations
+from core.migrate import owner_locations
 from core.errors import DatabaseNotMigrated, TouchstoneError
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.types import MigrationsLocation

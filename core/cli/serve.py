@@ -16,7 +16,7 @@ import sqlalchemy as sa
 import uvicorn
 
 from core.cli.runtime import Runtime, console, run
-from core.db import migrate as migrations
+from core import migrate as migrations
 from core.models import OrgUnit
 from core.principal import system_principal
 from core.services import audit, tokens

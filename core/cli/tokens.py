@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from core.cli.runtime import Runtime, run
 from core.context import HookContext
-from core.db.migrate import ensure_migrated
+from core.migrate import ensure_migrated
 from core.errors import FieldProblem, NotFound
 from core.models import ApiToken, Staff
 from core.services import tokens

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from core.clock import Clock
 from core.controls import CORE_CONTROL_KINDS
-from core.db import generations
+from core import generations
 from core.db.base import new_public_id
 from core.db.engine import Database
 from core.demo.catalogue import CATALOGUE, PILOT

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from core.context import HookContext, JobContext
 from core.models import Client, ClientHistory
-from core.plugins import CORE_PLUGIN
+from core.hookspecs import CORE_PLUGIN
 from core.services import clients
 from core.services.scope import unit_by_id
 from core.types import TierThresholds

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.db.base import json_ready, new_public_id
 from core.errors import FieldProblem, NotFound, TransitionNotAllowed, require_reason
 from core.models import Client, ClientHistory, OrgUnit, Staff
@@ -25,6 +24,9 @@ from core.types import (
     StaffSnapshot,
     UnitRef,
 )
+
+if TYPE_CHECKING:
+    from core.context import HookContext
 
 LIFECYCLE: dict[str, tuple[str, ...]] = {
     "prospect": ("active", "closed"),

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any, Literal
+from typing import Any, Literal, TYPE_CHECKING
 
 import msgspec
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.errors import Conflict
 from core.models import (
     Client,
@@ -25,9 +24,12 @@ from core.models import (
     StandardVersion,
     Touchpoint,
 )
-from core.plugins import OrgSnapshot
 from core.services.standards import version as find_version
 from core.types import UnitRef
+
+if TYPE_CHECKING:
+    from core.context import HookContext
+    from core.plugins import OrgSnapshot
 
 PeriodKind = Literal["day", "week", "month", "quarter"]
 LOCAL_OFFSET_HOURS = 8  # China Standard Time, no daylight saving

@@ -8,15 +8,18 @@ generation in the same unit of work, which is how every worker process learns of
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TYPE_CHECKING
 
 import msgspec
 
-from core.context import HookContext
 from core.errors import Conflict, NotFound, require_reason
+from core import generations
+from core.hookspecs import CORE_PLUGIN
 from core.models import PluginEnablement
-from core.plugins import CORE_PLUGIN, bump_generation
 from core.types import UnitRef
+
+if TYPE_CHECKING:
+    from core.context import HookContext
 
 
 class PluginState(msgspec.Struct):
@@ -68,7 +71,7 @@ async def clear(ctx: HookContext, unit: UnitRef, plugin: str, reason: str) -> No
 async def _switch(ctx: HookContext, unit: UnitRef, plugin: str, enabled: bool | None, reason: str) -> None:
     reason = require_reason(reason)
     _check_switchable(ctx, plugin)
-    await bump_generation(ctx.session)  # first: it also queues concurrent switches behind this one
+    await generations.bump_org(ctx.session)  # first: it also queues concurrent switches behind this one
     row = await ctx.session.get(PluginEnablement, (unit.id, plugin))
     before = None if row is None else row.enabled
     if before == enabled:

@@ -10,15 +10,13 @@ answered with its index and reasons and writes nothing, an accepted one is writt
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 import msgspec
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.db.base import new_public_id
 from core.models import Client, Nonconformity, ServiceEvent, Staff
-from core.plugins import OrgSnapshot
 from core.principal import Principal
 from core.services.in_force import StandardsSnapshot
 from core.types import (
@@ -28,6 +26,10 @@ from core.types import (
     ServiceEventRecord,
     UnitRef,
 )
+
+if TYPE_CHECKING:
+    from core.context import HookContext
+    from core.plugins import OrgSnapshot
 
 DUE = {"critical": dt.timedelta(days=1), "major": dt.timedelta(days=3), "minor": dt.timedelta(days=7)}
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TYPE_CHECKING
 
 import msgspec
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.errors import FieldProblem
 from core.models import IdempotencyRecord
+
+if TYPE_CHECKING:
+    from core.context import HookContext
 
 HEADER = "Idempotency-Key"
 

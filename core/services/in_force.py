@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 import msgspec
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.db import generations
+from core import generations
 from core.models.standards import PilotUnit, StandardVersion, Touchpoint
-from core.plugins import OrgSnapshot
 from core.types import UnitRef
+
+if TYPE_CHECKING:
+    from core.plugins import OrgSnapshot
 
 GENERATION = "standards"
 

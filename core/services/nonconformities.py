@@ -6,12 +6,16 @@ Every step records who and when, and is audited.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.errors import NotFound, TransitionNotAllowed, require_reason
 from core.models import Nonconformity
 from core.services.scope import unit_by_id
+
+if TYPE_CHECKING:
+    from core.context import HookContext
 
 NEXT = {"open": ("action_recorded",), "action_recorded": ("verified", "open"), "verified": ("closed",), "closed": ()}
 

@@ -9,17 +9,22 @@ worker's cached tree is refreshed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.errors import Conflict, FieldProblem, require_reason
+from core import generations
 from core.models import OrgUnit, OrgUnitMove
 from core.models.org import UNIT_LEVELS
-from core.plugins import OrgSnapshot, bump_generation
 from core.services.scope import unit_in_scope
 from core.types import UnitRef
+
+if TYPE_CHECKING:
+    from core.context import HookContext
+    from core.plugins import OrgSnapshot
 
 UNIT_ENTITIES = ("org_unit", "plugin_enablement", "plugin_setting")
 """Audit entities that describe a unit itself (its history shows them; clients' and staff
@@ -53,7 +58,7 @@ async def _lock_tree(ctx: HookContext) -> OrgSnapshot:
     this one until it commits (SQLite writers queue anyway); the tree read after it is the
     committed one, never a stale cache, so paths computed from it stay consistent.
     """
-    await bump_generation(ctx.session)
+    await generations.bump_org(ctx.session)
     return await ctx.plugins.snapshot(ctx.session)
 
 
@@ -89,7 +94,7 @@ async def rename(ctx: HookContext, code: str, name: str, reason: str) -> OrgUnit
     unit = await load(ctx, code)
     before = unit.name
     if before != name:
-        await bump_generation(ctx.session)
+        await generations.bump_org(ctx.session)
         unit.name = name
         ctx.audit(entity="org_unit", entity_id=code, action="rename", unit=unit.ref(), reason=reason,
                   before={"name": before}, after={"name": name})

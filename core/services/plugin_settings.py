@@ -10,16 +10,18 @@ unit before the plugin is switched on there, so a rollout starts configured.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 import msgspec
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.errors import FieldProblem, NotFound, require_reason
 from core.models import PluginSetting
 from core.services.enablement import check_installed
 from core.types import UnitRef
+
+if TYPE_CHECKING:
+    from core.context import HookContext
 
 _ERROR_PATH = re.compile(r"at `\$\.?([^`]*)`")
 

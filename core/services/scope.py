@@ -6,12 +6,16 @@ every list with :func:`in_subtree`, so no route can forget the check.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.errors import NotFound, OutOfScope
 from core.models import OrgUnit
 from core.types import UnitRef
+
+if TYPE_CHECKING:
+    from core.context import HookContext
 
 
 async def unit_by_code(ctx: HookContext, code: str) -> UnitRef:

@@ -11,19 +11,23 @@ value, its weight and the points it adds, so a manager can see why a score is wh
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 from decimal import Decimal
 
 import msgspec
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.models import ScorecardEntry, ServiceEvent, Staff
 from core.services import clients
 from core.services import staff as staff_service
 from core.services.compliance import subtree_ids
 from core.services.scope import unit_by_id
 from core.types import Period, ScorecardWeights, ScoreComponent, StaffSnapshot, UnitRef
+
+if TYPE_CHECKING:
+    from core.context import HookContext
 
 COMPLIANCE_WEIGHT = Decimal(100)
 PROCESS_ITEMS = ("basic_service", "service_quality", "work_planning", "product_knowledge")

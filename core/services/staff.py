@@ -7,17 +7,19 @@ anyone (themselves included) above their own powers or disarm an administrator.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from core.context import HookContext
 from core.db.base import new_public_id
 from core.errors import FieldProblem, Forbidden, NotFound, require_reason
 from core.models import OrgUnit, Staff
 from core.principal import ROLES
 from core.services.scope import in_subtree, unit_by_id, unit_in_scope
 from core.types import UnitRef
+
+if TYPE_CHECKING:
+    from core.context import HookContext
 
 ADMIN = "admin"
 

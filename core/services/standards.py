@@ -9,6 +9,8 @@ force (:mod:`core.services.in_force`) refreshes on its next unit of work.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 
 import msgspec
@@ -16,8 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.context import HookContext
-from core.db import generations
+from core import generations
 from core.db.base import new_public_id
 from core.errors import (
     Conflict,
@@ -27,10 +28,13 @@ from core.errors import (
     require_reason,
 )
 from core.models import PilotUnit, StandardVersion, Touchpoint
-from core.plugins import PluginRuntime
 from core.services import in_force, standards_toml
 from core.services.scope import unit_in_scope
 from core.services.standard_content import StandardContent, check
+
+if TYPE_CHECKING:
+    from core.context import HookContext
+    from core.plugins import PluginRuntime
 
 NEXT: dict[str, tuple[str, ...]] = {
     "draft": ("pilot", "published", "retired"),

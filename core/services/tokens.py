@@ -12,12 +12,11 @@ import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.context import HookContext
 from core.db.base import new_public_id
 from core.errors import FieldProblem, NotFound
 from core.models import ApiToken, OrgUnit, ServiceAccount, Staff
@@ -25,6 +24,9 @@ from core.principal import CORE_PERMISSIONS, ROLES, Principal
 from core.services import staff as staff_service
 from core.services.scope import in_subtree, unit_by_code, unit_by_id, unit_in_scope
 from core.types import UnitRef
+
+if TYPE_CHECKING:
+    from core.context import HookContext
 
 TOKEN_PREFIX = "ts_"
 TOKEN_STATUSES = ("live", "expired", "revoked")

@@ -12,7 +12,7 @@ from litestar.testing import AsyncTestClient
 
 from core.api.app import create_app
 from core.config import Settings
-from core.db import migrate as migrations
+from core import migrate as migrations
 from core.db.base import Base
 from core.errors import DatabaseNotMigrated
 

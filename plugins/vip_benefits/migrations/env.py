@@ -1,3 +1,3 @@
-from core.db.migrate import run_env
+from core.migrate import run_env
 
 run_env()

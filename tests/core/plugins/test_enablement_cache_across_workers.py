@@ -10,7 +10,8 @@ from core.clock import FrozenClock
 from core.context import HookContext
 from core.db.engine import Database
 from core.models import PluginEnablement
-from core.plugins import PluginRuntime, bump_generation, create_plugin_manager
+from core.generations import bump_org
+from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import system_principal
 from core.services import enablement
 from tests.support import NETWORK, START, Recorder
@@ -77,7 +78,7 @@ async def test_a_rolled_back_switch_is_never_cached(db: Database, network) -> No
     async with db.unit_of_work() as session:
         session.add(PluginEnablement(unit_id=network["HO"].id, plugin="recorder", enabled=True,
                                      changed_at=START, changed_by="test", reason="test"))
-        await bump_generation(session)
+        await bump_org(session)
         assert await runtime.is_enabled(session, "recorder", outlet)
         await session.rollback()
     async with db.unit_of_work(readonly=True) as session:

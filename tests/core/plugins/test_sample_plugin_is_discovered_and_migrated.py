@@ -8,7 +8,7 @@ import importlib
 import sqlalchemy as sa
 from alembic import command
 
-from core.db import migrate
+from core import migrate
 from core.plugins import PluginRuntime, create_plugin_manager, describe_plugins, distribution_facts
 
 HOOKS = ["client_created", "client_purged", "client_view_sections", "register_console_panels",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from core.db import migrate
+from core import migrate
 from core.jobs import available_jobs
 from core.plugins import PluginRuntime, create_plugin_manager, describe_plugins
 from tests.plugins.vip_benefits.conftest import API, Programme

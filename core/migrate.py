@@ -24,7 +24,7 @@ from core.errors import DatabaseNotMigrated
 from core.types import MigrationsLocation
 
 CORE_MIGRATIONS = MigrationsLocation(
-    owner="core", path=Path(__file__).parent / "migrations", table_prefix=""
+    owner="core", path=Path(__file__).parent / "db" / "migrations", table_prefix=""
 )
 logging.getLogger("alembic").setLevel(logging.WARNING)  # our own progress output says enough
 FILE_TEMPLATE = "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s"

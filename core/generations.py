@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.models import CacheGeneration
 
+ORG = "org"  # the organisation tree and the plugin switches
 _SEEN = "touchstone.generations"
 _DIRTY = "touchstone.generations_dirty"
 
@@ -40,3 +41,8 @@ async def bump(session: AsyncSession, name: str) -> None:
         session.add(CacheGeneration(name=name, value=1))
         await session.flush()
     session.info.setdefault(_DIRTY, set()).add(name)
+
+
+async def bump_org(session: AsyncSession) -> None:
+    """Mark the organisation tree or the plugin switches as changed (commits with the change)."""
+    await bump(session, ORG)
