@@ -31,7 +31,6 @@ from core.clock import Clock
 from core.types import ConsoleScreen
 
 
-
 class TouchstoneConsole(App[None]):
     TITLE = "Touchstone"
     CSS_PATH = "console.tcss"

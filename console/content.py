@@ -9,15 +9,13 @@ rule becomes an :class:`ApiError` shaped like the API's answer (``errors`` namin
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import msgspec
 
 from console.api import ApiError, FieldError, Problem
 from core.api.schemas.standards import StandardContent
-
-_WHERE = re.compile(r"^(?P<message>.*?)(?: - at `\$\.?(?P<path>[^`]*)`)?$")
+from core.errors import validation_field
 
 
 def local_problem(errors: list[tuple[str, str]]) -> ApiError:
@@ -32,9 +30,8 @@ def to_content(data: dict[str, Any]) -> StandardContent:
     try:
         return msgspec.convert(data, StandardContent)
     except msgspec.ValidationError as exc:
-        match = _WHERE.match(str(exc))
-        assert match is not None  # the pattern matches any text
-        raise local_problem([(match["path"] or "content", match["message"])]) from exc
+        path, message = validation_field(exc)
+        raise local_problem([(path or "content", message)]) from exc
 
 
 def as_data(content: StandardContent) -> dict[str, Any]:

@@ -3,8 +3,13 @@ with a stable ``type`` (see :mod:`core.api.problems`) and the CLI prints their m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
+
+import msgspec
+
+_WHERE = re.compile(r"^(?P<message>.*?)(?: - at `\$\.?(?P<path>[^`]*)`)?$", re.S)
 
 
 class TouchstoneError(Exception):
@@ -68,6 +73,23 @@ class FieldProblem(TouchstoneError):
     @classmethod
     def one(cls, field: str, message: str) -> FieldProblem:
         return cls([(field, message)])
+
+    @classmethod
+    def from_validation(cls, exc: msgspec.ValidationError, *, prefix: str = "", whole: str = "body") -> FieldProblem:
+        """msgspec's refusal as a problem naming its field: ``prefix`` goes before the path
+        msgspec reports (``values`` → ``values.quota``); ``whole`` names a refusal of the
+        whole document."""
+        path, message = validation_field(exc)
+        field = ".".join(part for part in (prefix, path) if part) or whole
+        return cls.one(field, message)
+
+
+def validation_field(exc: msgspec.ValidationError) -> tuple[str, str]:
+    """Split msgspec's ``"Expected `int`, got `str` - at `$.controls[0].threshold`"`` into
+    ``("controls[0].threshold", "Expected `int`, got `str`")``; the path is "" at the top."""
+    match = _WHERE.match(str(exc))
+    assert match is not None  # the pattern matches any text
+    return match["path"] or "", match["message"]
 
 
 def require_reason(reason: str | None) -> str:

@@ -10,11 +10,15 @@ other from its next unit of work on.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
+
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.models import CacheGeneration
 
+T = TypeVar("T")
 ORG = "org"  # the organisation tree and the plugin switches
 _SEEN = "touchstone.generations"
 _DIRTY = "touchstone.generations_dirty"
@@ -46,3 +50,24 @@ async def bump(session: AsyncSession, name: str) -> None:
 async def bump_org(session: AsyncSession) -> None:
     """Mark the organisation tree or the plugin switches as changed (commits with the change)."""
     await bump(session, ORG)
+
+
+class GenerationCache(Generic[T]):
+    """One process's copy of shared data labelled ``name``, rebuilt by ``build(session,
+    generation)`` when the generation moved. A unit of work that changed the data itself
+    gets a fresh build that is not kept (its view holds uncommitted state); ``generation``
+    is then -1."""
+
+    def __init__(self, name: str, build: Callable[[AsyncSession, int], Awaitable[T]]) -> None:
+        self.name = name
+        self._build = build
+        self._generation: int | None = None
+        self._value: T | None = None
+
+    async def get(self, session: AsyncSession) -> T:
+        generation = await current(session, self.name)
+        if generation is None:
+            return await self._build(session, -1)
+        if self._value is None or self._generation != generation:
+            self._value, self._generation = await self._build(session, generation), generation
+        return self._value

@@ -29,10 +29,9 @@ import pluggy
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core import hookspecs
-from core.hookspecs import CORE_PLUGIN
+from core import generations, hookspecs
 from core.context import HookContext
-from core import generations
+from core.hookspecs import CORE_PLUGIN
 from core.models import OrgUnit, PluginEnablement
 from core.principal import PERMISSIONS, ROLES, PrincipalCache
 from core.types import ControlKind, UnitRef
@@ -116,7 +115,7 @@ class PluginRuntime:
         self.pm = pm
         self.standards = StandardsCache()
         self.principals = PrincipalCache()
-        self._snapshot: OrgSnapshot | None = None
+        self._tree = generations.GenerationCache(generations.ORG, self._load)
         self._subset_callers: dict[tuple[str, frozenset[str]], Any] = {}
 
     @functools.cached_property
@@ -126,15 +125,10 @@ class PluginRuntime:
 
     async def snapshot(self, session: AsyncSession) -> OrgSnapshot:
         """The tree and switches as this unit of work should see them."""
-        generation = await generations.current(session, generations.ORG)
-        if generation is None:  # this unit of work changed the tree: read it, don't cache it
-            return await self._load(session, generation=-1)
-        if self._snapshot is None or self._snapshot.generation != generation:
-            self._snapshot = await self._load(session, generation=generation)
-        return self._snapshot
+        return await self._tree.get(session)
 
     @staticmethod
-    async def _load(session: AsyncSession, *, generation: int) -> OrgSnapshot:
+    async def _load(session: AsyncSession, generation: int) -> OrgSnapshot:
         fresh = sa.select(OrgUnit).execution_options(populate_existing=True)  # never the session's stale copies
         units = [u.ref() for u in (await session.execute(fresh)).scalars()]
         switches: dict[int, dict[str, bool]] = {}

@@ -9,7 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from console.api.client import ApiClient
-from console.api.schemas import ComplianceRow, Me, NonconformitySummary, PilotComparison, PluginState
+from console.api.schemas import (
+    ComplianceRow,
+    Me,
+    NonconformitySummary,
+    PilotComparison,
+    PluginState,
+)
 from core.api.schemas.clients import Client360, ClientPage, HistoryPage
 from core.api.schemas.org import UnitDetail, UnitPage
 from core.api.schemas.plugins import Switch

@@ -15,9 +15,9 @@ from textual.widgets import Static
 from console.content import show_value
 from console.screens.base import Page
 from console.widgets.calls import call_api
-from console.widgets.figures import local_time
 from console.widgets.paged_table import PagedTable, Row
 from core.api.schemas.clients import Client360, ClientOut
+from core.chinatime import china_time
 
 PROFILE = (("Client", "id"), ("Kind", "kind"), ("State", "state"), ("Tier", "tier"), ("ID number", "id_number"),
            ("Phone", "phone"), ("Email", "email"), ("Address", "address"), ("Birthday", "birthday"),
@@ -80,7 +80,7 @@ class ClientViewScreen(Page):
 
     async def history(self, cursor: str | None) -> tuple[list[Row], str | None]:
         page = await self.api.client_history(self.client_id, cursor)
-        return [(None, (local_time(h.at), h.actor, h.action, h.reason,
+        return [(None, (china_time(h.at), h.actor, h.action, h.reason,
                                             "; ".join(f"{c.field}: {show_value(c.before)} → {show_value(c.after)}"
                                                       for c in h.changes)))
                 for h in page.items], page.next_cursor

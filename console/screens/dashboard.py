@@ -21,15 +21,16 @@ from console.api.schemas import ComplianceRow, NonconformitySummary
 from console.screens.base import Page
 from console.widgets.calls import call_api
 from console.widgets.charts import RateChart, TierBars
-from console.widgets.figures import LOCAL, percent, sparkline
+from console.widgets.figures import percent, sparkline
 from core.api.schemas.org import UnitDetail
+from core.chinatime import CHINA_TZ, china_date
 
 MONTHS = 6
 
 
 def month_starts(now: dt.datetime, months: int = MONTHS) -> list[dt.date]:
     """First days of the last ``months`` local months, the current one last."""
-    day = now.astimezone(LOCAL).date().replace(day=1)
+    day = china_date(now).replace(day=1)
     starts = [day]
     for _ in range(months - 1):
         day = (day - dt.timedelta(days=1)).replace(day=1)
@@ -96,7 +97,7 @@ class DashboardScreen(Page):
         if unit is None:
             return
         months = month_starts(self.console.clock.now())
-        since = dt.datetime.combine(months[0], dt.time(), LOCAL)
+        since = dt.datetime.combine(months[0], dt.time(), CHINA_TZ)
         table, chart, tiers = self.query_one("#units", DataTable), self.query_one(RateChart), self.query_one(TierBars)
         for widget in (table, chart, tiers):
             widget.loading = True

@@ -26,7 +26,6 @@ from console.widgets.calls import call_api
 from console.widgets.form import FormField, required
 from core.api.schemas.standards import StandardContent, TouchpointOut, VersionOut
 
-
 # What each action needs: a version in one of these states (None: a touchpoint is enough).
 NEEDS = {
     "new_draft": None, "import": None,

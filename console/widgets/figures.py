@@ -6,11 +6,8 @@ the same bars the dashboard does.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
-LOCAL = dt.timezone(dt.timedelta(hours=8), "CST")
-"""The bank's local time: the API cuts report periods in China Standard Time."""
 SPARK = "▁▂▃▄▅▆▇█"
 EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL = "█"
@@ -42,7 +39,3 @@ def bar(value: float, maximum: float, width: int) -> str:
     eighths = round(min(value / maximum, 1.0) * width * 8)
     whole, part = divmod(eighths, 8)
     return FULL * whole + (EIGHTHS[part] if part else "")
-
-
-def local_time(at: dt.datetime) -> str:
-    return at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")

@@ -25,16 +25,16 @@ from litestar.openapi.spec import Components, SecurityScheme
 import core
 from core.api.auth import PUBLIC_PATHS, TokenAuthentication
 from core.api.deps import provide_ctx, provide_session
+from core.api.group_commit import EventCommitter
 from core.api.problems import EXCEPTION_HANDLERS
 from core.clock import Clock
 from core.config import Settings, load_settings
 from core.db.engine import Database, create_engine
-from core.migrate import ensure_migrated, owner_locations
 from core.errors import OutOfScope, PluginDisabled
 from core.hookspecs import CORE_PLUGIN
+from core.migrate import ensure_migrated, owner_locations
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import Principal
-from core.api.group_commit import EventCommitter
 from core.services.standards import sync_plugin_touchpoints
 
 API_PREFIX = "/api/v1"

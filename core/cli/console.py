@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from core import migrate as migrations
 from core.cli.runtime import Runtime, console, run
 from core.cli.serve import database_is_empty, issue_admin_token
 from core.config import load_settings
-from core import migrate as migrations
 
 if TYPE_CHECKING:
     from console.connection import Connection

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from core.cli.runtime import Runtime, console, run
-from core.migrate import ensure_migrated
 from core.demo import DEFAULT_CLIENTS, load_demo
+from core.migrate import ensure_migrated
 
 
 @click.command()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from core.cli.runtime import Runtime, console, run
-from core.migrate import ensure_migrated
 from core.errors import TouchstoneError
 from core.jobs import available_jobs, run_job
+from core.migrate import ensure_migrated
 
 
 @click.group()

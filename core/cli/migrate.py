@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from core.cli.runtime import Runtime, console, run
 from core import migrate as migrations
+from core.cli.runtime import Runtime, console, run
 
 
 @click.command()

@@ -16,8 +16,8 @@ from core.clock import Clock
 from core.config import Settings, load_settings
 from core.context import JobContext
 from core.db.engine import Database, create_engine
-from core.migrate import owner_locations
 from core.errors import DatabaseNotMigrated, TouchstoneError
+from core.migrate import owner_locations
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.types import MigrationsLocation
 

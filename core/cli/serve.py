@@ -15,8 +15,8 @@ import click
 import sqlalchemy as sa
 import uvicorn
 
-from core.cli.runtime import Runtime, console, run
 from core import migrate as migrations
+from core.cli.runtime import Runtime, console, run
 from core.models import OrgUnit
 from core.principal import system_principal
 from core.services import audit, tokens

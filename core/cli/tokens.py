@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 from core.cli.runtime import Runtime, run
 from core.context import HookContext
-from core.migrate import ensure_migrated
 from core.errors import FieldProblem, NotFound
+from core.migrate import ensure_migrated
 from core.models import ApiToken, Staff
 from core.services import tokens
 from core.services.tokens import TOKEN_STATUSES, TokenView

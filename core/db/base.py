@@ -16,6 +16,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase
 
+from core.money import from_fen, to_fen
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -60,15 +62,10 @@ class Money(sa.TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Decimal | int | None, dialect: sa.Dialect) -> int | None:
-        if value is None:
-            return None
-        fen = Decimal(value) * 100
-        if fen != fen.to_integral_value():
-            raise ValueError(f"{value} has more than two decimal places")
-        return int(fen)
+        return None if value is None else to_fen(value)
 
     def process_result_value(self, value: int | None, dialect: sa.Dialect) -> Decimal | None:
-        return None if value is None else Decimal(value).scaleb(-2)
+        return None if value is None else from_fen(value)
 
 
 JSONDocument = sa.JSON().with_variant(JSONB(), "postgresql")

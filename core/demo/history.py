@@ -14,9 +14,10 @@ from typing import Any
 import msgspec
 import sqlalchemy as sa
 
+from core import generations
+from core.chinatime import CHINA_TZ
 from core.clock import Clock
 from core.controls import CORE_CONTROL_KINDS
-from core import generations
 from core.db.base import new_public_id
 from core.db.engine import Database
 from core.demo.catalogue import CATALOGUE, PILOT
@@ -36,7 +37,7 @@ from core.services.events import DUE, evaluate
 SEED = 20261123
 BATCH = 5_000
 KINDS = {kind.name: kind for kind in CORE_CONTROL_KINDS}
-LOCAL = dt.timezone(dt.timedelta(hours=8))
+
 ACTOR = "system:touchstone"
 ROLE_FOR = {"door_reception": "lobby_manager", "lobby_guidance": "lobby_manager", "counter_service": "teller",
             "cm_visit": "customer_manager", "outbound_call": "customer_manager", "birthday_care": "customer_manager"}
@@ -81,7 +82,7 @@ async def load_service_history(db: Database, clock: Clock, *, days: int = 182, s
                                progress: Progress = lambda *_: None) -> dict[str, int]:
     """Write the catalogue and ``days`` of events (``scale`` × the daily contacts per outlet)."""
     rng, now = random.Random(SEED), clock.now()
-    start = (now - dt.timedelta(days=days)).astimezone(LOCAL).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = (now - dt.timedelta(days=days)).astimezone(CHINA_TZ).replace(hour=0, minute=0, second=0, microsecond=0)
     pilot_from = now - dt.timedelta(days=45)
     versions = await _catalogue(db, now, start.astimezone(dt.UTC), pilot_from)
     async with db.unit_of_work(readonly=True) as session:

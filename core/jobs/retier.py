@@ -15,8 +15,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from core.context import HookContext, JobContext
-from core.models import Client, ClientHistory
 from core.hookspecs import CORE_PLUGIN
+from core.models import Client, ClientHistory
 from core.services import clients
 from core.services.scope import unit_by_id
 from core.types import TierThresholds

@@ -59,7 +59,10 @@ async def visible(ctx: HookContext, unit_id: sa.ColumnElement[int | None], unit:
     Rows at no unit (network-wide changes, messages of jobs) are visible only to head-office
     principals who named no unit. The query must join :class:`OrgUnit` on ``unit_id``.
     """
-    from core.services.scope import in_subtree, unit_in_scope  # scope imports the context, which imports us
+    from core.services.scope import (  # scope imports the context, which imports us
+        in_subtree,
+        unit_in_scope,
+    )
 
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     network_wide = unit_id.is_(None) if ctx.principal.unit.level == "head_office" and not unit else sa.false()

@@ -3,18 +3,19 @@ overdue nonconformities, and a pilot compared with the rest of the network.
 
 The database does the heavy part — one GROUP BY over the events of the period, by unit,
 touchpoint and period bucket — and Python only rolls those groups (at most units ×
-touchpoints × buckets) up the cached tree. Periods are cut in the bank's local time.
+touchpoints × buckets) up the cached tree. Periods are cut in China Standard Time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any, Literal, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 import sqlalchemy as sa
 
+from core.chinatime import china_date, china_midnight
 from core.errors import Conflict
 from core.models import (
     Client,
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from core.plugins import OrgSnapshot
 
 PeriodKind = Literal["day", "week", "month", "quarter"]
-LOCAL_OFFSET_HOURS = 8  # China Standard Time, no daylight saving
 
 
 class ComplianceRow(msgspec.Struct):
@@ -50,8 +50,7 @@ class ComplianceRow(msgspec.Struct):
 
 def period_starts(period: PeriodKind, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
     """The UTC instants at which local periods begin, covering ``[start, end)``."""
-    local = dt.timezone(dt.timedelta(hours=LOCAL_OFFSET_HOURS))
-    day = start.astimezone(local).date()
+    day = china_date(start)
     if period == "week":
         day -= dt.timedelta(days=day.weekday())
     elif period == "month":
@@ -59,7 +58,7 @@ def period_starts(period: PeriodKind, start: dt.datetime, end: dt.datetime) -> l
     elif period == "quarter":
         day = day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
     starts = []
-    while (moment := dt.datetime.combine(day, dt.time(), local).astimezone(dt.UTC)) < end:
+    while (moment := china_midnight(day)) < end:
         starts.append(moment)
         if period == "day":
             day += dt.timedelta(days=1)
@@ -101,7 +100,6 @@ async def compliance(ctx: HookContext, scope: UnitRef, period: PeriodKind, start
     org = await ctx.plugins.snapshot(ctx.session)
     std = await ctx.plugins.standards.snapshot(ctx.session)
     starts = period_starts(period, start, end)
-    local = dt.timezone(dt.timedelta(hours=LOCAL_OFFSET_HOURS))
     period_start = bucket(starts).label("period")
     passed = sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0))
     failed = sa.func.sum(sa.case((ServiceEvent.outcome == "fail", 1), else_=0))
@@ -122,7 +120,7 @@ async def compliance(ctx: HookContext, scope: UnitRef, period: PeriodKind, start
             continue
         for ancestor in org.ancestry(unit):
             if ancestor.id in shown:
-                cell = totals[(ancestor.id, tp_id, starts[when].astimezone(local).date())]
+                cell = totals[(ancestor.id, tp_id, china_date(starts[when]))]
                 cell[0] += n
                 cell[1] += ok or 0
                 cell[2] += bad or 0

@@ -8,12 +8,12 @@ generation in the same unit of work, which is how every worker process learns of
 
 from __future__ import annotations
 
-from typing import Literal, TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
-from core.errors import Conflict, NotFound, require_reason
 from core import generations
+from core.errors import Conflict, NotFound, require_reason
 from core.hookspecs import CORE_PLUGIN
 from core.models import PluginEnablement
 from core.types import UnitRef

@@ -10,7 +10,7 @@ answered with its index and reasons and writes nothing, an accepted one is writt
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import sqlalchemy as sa

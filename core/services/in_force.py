@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import sqlalchemy as sa
@@ -88,16 +88,10 @@ class StandardsCache:
     """Holds the snapshot for one process; reloads when the generation moved."""
 
     def __init__(self) -> None:
-        self._snapshot: StandardsSnapshot | None = None
+        self._cache = generations.GenerationCache(GENERATION, self._load)
 
     async def snapshot(self, session: AsyncSession) -> StandardsSnapshot:
-        generation = await generations.current(session, GENERATION)
-        if generation is not None and self._snapshot is not None and self._snapshot.generation == generation:
-            return self._snapshot
-        snapshot = await self._load(session, -1 if generation is None else generation)
-        if generation is not None:
-            self._snapshot = snapshot
-        return snapshot
+        return await self._cache.get(session)
 
     @staticmethod
     async def _load(session: AsyncSession, generation: int) -> StandardsSnapshot:

@@ -9,14 +9,13 @@ worker's cached tree is refreshed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from core.errors import Conflict, FieldProblem, require_reason
 from core import generations
+from core.errors import Conflict, FieldProblem, require_reason
 from core.models import OrgUnit, OrgUnitMove
 from core.models.org import UNIT_LEVELS
 from core.services.scope import unit_in_scope

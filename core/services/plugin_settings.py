@@ -9,8 +9,7 @@ unit before the plugin is switched on there, so a rollout starts configured.
 
 from __future__ import annotations
 
-import re
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import sqlalchemy as sa
@@ -23,7 +22,6 @@ from core.types import UnitRef
 if TYPE_CHECKING:
     from core.context import HookContext
 
-_ERROR_PATH = re.compile(r"at `\$\.?([^`]*)`")
 
 
 def schema_for(ctx: HookContext, plugin: str) -> type[msgspec.Struct]:
@@ -66,9 +64,7 @@ def _validated(struct: type[msgspec.Struct], values: dict[str, Any]) -> dict[str
     try:
         converted = msgspec.convert(values, struct, strict=False)
     except msgspec.ValidationError as exc:
-        where = _ERROR_PATH.search(str(exc))
-        message = str(exc).split(" - at ", 1)[0]
-        raise FieldProblem.one(f"values.{where.group(1)}" if where else "values", message) from exc
+        raise FieldProblem.from_validation(exc, prefix="values", whole="values") from exc
     stored = msgspec.to_builtins(converted)
     return {key: stored[key] for key in values}
 

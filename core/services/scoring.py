@@ -11,10 +11,9 @@ value, its weight and the points it adds, so a manager can see why a score is wh
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import msgspec
 import sqlalchemy as sa

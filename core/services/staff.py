@@ -7,7 +7,7 @@ anyone (themselves included) above their own powers or disarm an administrator.
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 

@@ -9,9 +9,8 @@ force (:mod:`core.services.in_force`) refreshes on its next unit of work.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import msgspec
 import sqlalchemy as sa

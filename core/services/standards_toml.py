@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 import tomli_w
 
-from core.errors import FieldProblem
+from core.errors import FieldProblem, validation_field
 from core.services.standard_content import StandardContent, control_problems
 from core.types import ControlKind
 
@@ -104,10 +104,8 @@ def load(text: str, kinds: dict[str, ControlKind]) -> tuple[TouchpointHeader, St
         content = msgspec.convert({**standard, "outputs": parsed.outputs, "inputs": parsed.inputs,
                                    "controls": parsed.controls}, StandardContent)
     except msgspec.ValidationError as exc:
-        message = str(exc)
-        path = re.search(r"at `\$\.?([^`]*)`", message)
-        field = path.group(1) if path else "file"
-        raise _refuse(text, [(field, message.split(" - at ")[0])]) from exc
+        path, message = validation_field(exc)
+        raise _refuse(text, [(path or "file", message)]) from exc
     if problems := control_problems(content, kinds):
         raise _refuse(text, problems)
     return parsed.touchpoint, content

@@ -11,7 +11,13 @@ import sqlalchemy as sa
 
 from core.context import HookContext
 from core.db.base import new_public_id
-from core.errors import Conflict, Forbidden, NotFound, TransitionNotAllowed, require_reason
+from core.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    TransitionNotAllowed,
+    require_reason,
+)
 from core.models import Client
 from core.services.scope import unit_by_id
 from core.types import UnitRef

@@ -20,10 +20,11 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
+from core.chinatime import china_date
 from core.context import HookContext
 from core.models import Client, OrgUnit
 from core.models.org import UNIT_LEVELS
-from core.services.compliance import LOCAL_OFFSET_HOURS, PeriodKind, bucket, period_starts, report_units
+from core.services.compliance import PeriodKind, bucket, period_starts, report_units
 from core.types import UnitRef
 from plugins.complaints.access import where_enabled
 from plugins.complaints.models import WorkOrder
@@ -169,14 +170,13 @@ async def report(ctx: HookContext, scope: UnitRef, period: PeriodKind, start: dt
         filters.append(WorkOrder.category == category)
     frame = _Frame(list(units), starts, filters)
     clients = await _clients(ctx, scope, list(units))
-    local = dt.timezone(dt.timedelta(hours=LOCAL_OFFSET_HOURS))
     rows = []
     for by_category in (True, False):
         for key, (n, breached, decided, justified, reopened, hours) in (await _figures(ctx, frame, by_category)).items():
             unit = units[key[0]]
             first, resolution = hours[:len(PERCENTILES)], hours[len(PERCENTILES):]
             rows.append(ReportRow(
-                unit=unit.code, unit_name=unit.name, level=unit.level, period=starts[key[1]].astimezone(local).date(),
+                unit=unit.code, unit_name=unit.name, level=unit.level, period=china_date(starts[key[1]]),
                 category=key[2], complaints=n,
                 per_10k_clients=round(n * 10_000 / clients[unit.id], 2) if clients.get(unit.id) else None,
                 first_contact_hours_median=first[0], first_contact_hours_p90=first[1],

@@ -16,7 +16,13 @@ from plugins.vip_benefits.access import NAME, require_enabled
 from plugins.vip_benefits.catalogue import is_active
 from plugins.vip_benefits.models import Perk, Redemption, TierMove
 from plugins.vip_benefits.periods import local_date
-from plugins.vip_benefits.schemas import BalanceOut, GraceOut, PerkBalance, RecentRedemption, VipSection
+from plugins.vip_benefits.schemas import (
+    BalanceOut,
+    GraceOut,
+    PerkBalance,
+    RecentRedemption,
+    VipSection,
+)
 
 RECENT = 5
 

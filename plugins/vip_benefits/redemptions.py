@@ -18,7 +18,13 @@ import sqlalchemy as sa
 
 from core.context import HookContext
 from core.db.base import new_public_id
-from core.errors import Conflict, FieldProblem, NotFound, TransitionNotAllowed, require_reason
+from core.errors import (
+    Conflict,
+    FieldProblem,
+    NotFound,
+    TransitionNotAllowed,
+    require_reason,
+)
 from core.models import Client, OrgUnit
 from core.services import clients, events
 from core.services.scope import in_subtree, unit_by_id, unit_in_scope

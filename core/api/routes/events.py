@@ -41,6 +41,7 @@ from core.services import events, nonconformities
 from core.services.events import Accepted, EventIn, Rejected
 from core.services.scope import in_subtree, unit_in_scope
 
+
 @post("/events", guards=[requires("events.record")],
       summary="Record one service event (answered once it is committed, grouped with concurrent ones)")
 async def record_event(request: Request, state: State, data: EventIn) -> Accepted:

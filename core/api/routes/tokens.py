@@ -10,7 +10,14 @@ from litestar import delete, get, post
 
 from core.api.auth import requires
 from core.api.pagination import DEFAULT_LIMIT, page
-from core.api.schemas.tokens import TokenCreate, TokenCreated, TokenOut, TokenPage, TokenPrincipal, TokenStatus
+from core.api.schemas.tokens import (
+    TokenCreate,
+    TokenCreated,
+    TokenOut,
+    TokenPage,
+    TokenPrincipal,
+    TokenStatus,
+)
 from core.context import HookContext
 from core.errors import FieldProblem
 from core.models import ApiToken

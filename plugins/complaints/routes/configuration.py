@@ -22,7 +22,14 @@ from core.services.scope import unit_in_scope
 from plugins.complaints import calendar_days, policies, reports
 from plugins.complaints.permissions import CALENDAR, POLICIES, READ, REPORTS
 from plugins.complaints.reports import ReportRow
-from plugins.complaints.schemas import CalendarDayIn, CalendarOut, PolicyIn, PolicyOut, Region, SeedIn
+from plugins.complaints.schemas import (
+    CalendarDayIn,
+    CalendarOut,
+    PolicyIn,
+    PolicyOut,
+    Region,
+    SeedIn,
+)
 
 POLICY = "/units/{unit_code:str}/policies/{category:str}/{severity:str}"
 Year = Annotated[int, QueryParameter(ge=2000, le=2100)]

@@ -20,7 +20,15 @@ from plugins.complaints import extensions, intake, transitions
 from plugins.complaints.access import order_at, where_enabled
 from plugins.complaints.lifecycle import Action, State
 from plugins.complaints.models import WorkOrder
-from plugins.complaints.permissions import APPROVE_EXTENSION, EXTEND, HANDLE, INTAKE, READ, REOPEN, RESOLVE
+from plugins.complaints.permissions import (
+    APPROVE_EXTENSION,
+    EXTEND,
+    HANDLE,
+    INTAKE,
+    READ,
+    REOPEN,
+    RESOLVE,
+)
 from plugins.complaints.presenting import detail, figures, queue_query, summary
 from plugins.complaints.schemas import (
     ExtensionDecisionIn,

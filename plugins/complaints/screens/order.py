@@ -18,12 +18,18 @@ from console.api import ApiClient
 from console.screens.modals import FormModal, reason_modal
 from console.screens.plugin import PluginScreen
 from console.widgets.calls import call_api
-from console.widgets.figures import local_time
+from core.chinatime import china_time
 from plugins.complaints.lifecycle import MOVES, OPEN_STATES, Action
 from plugins.complaints.schemas import ExtensionOut, OrderOut, StepOut
 from plugins.complaints.screens.calls import ComplaintsApi
 from plugins.complaints.screens.forms import ResolveForm, decision_form, note_form
-from plugins.complaints.screens.show import CHANNELS, SEVERITIES, category, countdown, handling
+from plugins.complaints.screens.show import (
+    CHANNELS,
+    SEVERITIES,
+    category,
+    countdown,
+    handling,
+)
 
 NOTE_STEPS: dict[str, tuple[str, str]] = {
     "acknowledge": ("Record the first contact", "The first contact with the client meets the first-contact deadline."),
@@ -76,7 +82,7 @@ def facts(order: OrderOut) -> Table:
     s, who = order.summary, order.summary.complainant
     complainant = " ".join(filter(None, (who.name, who.phone, who.email))) or "—"
     return grid(("Unit", s.unit), ("Handling", handling(s)), ("State", s.state), ("Round", order.round),
-                ("Channel", f"{CHANNELS[s.channel]} {s.channel}"), ("Received", local_time(s.received_at)),
+                ("Channel", f"{CHANNELS[s.channel]} {s.channel}"), ("Received", china_time(s.received_at)),
                 ("Category", f"{category(s.category)} {s.category}"),
                 ("Severity", f"{SEVERITIES[s.severity]} {s.severity}" + (" serious" if s.serious else "")),
                 ("Complainant", complainant), ("Client", s.client or "anonymous"),
@@ -87,16 +93,16 @@ def deadlines(order: OrderOut) -> Table:
     running = {"first_contact": order.summary.first_contact}
     if order.summary.decision is not None:
         running[order.summary.decision.key] = order.summary.decision
-    rows = [(d.key, local_time(d.due_at), Text(d.status, style=STATUS_STYLES.get(d.status, "")),
-             local_time(d.met_at) if d.met_at else countdown(running.get(d.key), done=""))
+    rows = [(d.key, china_time(d.due_at), Text(d.status, style=STATUS_STYLES.get(d.status, "")),
+             china_time(d.met_at) if d.met_at else countdown(running.get(d.key), done=""))
             for d in order.deadlines]
     return listing(("Deadline", "Due", "Status", "Met / left"), rows)
 
 
 def extensions(items: list[ExtensionOut]) -> Table:
     return listing(("Level", "Status", "Reason", "Asked", "Decided"), [
-        (str(e.level), e.status, e.reason, f"{e.requested_by} {local_time(e.requested_at)}",
-         f"{e.decided_by} {local_time(e.decided_at)} {e.decision_note or ''}".strip() if e.decided_at else "—")
+        (str(e.level), e.status, e.reason, f"{e.requested_by} {china_time(e.requested_at)}",
+         f"{e.decided_by} {china_time(e.decided_at)} {e.decision_note or ''}".strip() if e.decided_at else "—")
         for e in items])
 
 
@@ -160,7 +166,7 @@ class OrderScreen(PluginScreen):
         self.query_one("#content", Static).update(order.content + (f"\n{attachments}" if attachments else ""))
         self.query_one("#deadlines", Static).update(deadlines(order))
         self.query_one("#steps", Static).update(listing(("When", "Who", "What"), [
-            (local_time(s.at), s.actor, Text(what(s)).append(f"\n{s.note}" if s.note else "", style="dim"))
+            (china_time(s.at), s.actor, Text(what(s)).append(f"\n{s.note}" if s.note else "", style="dim"))
             for s in order.steps], narrow=("Who",)))
         for part, shown, render in (("resolution", order.justified is not None, resolution),
                                     ("extensions", bool(order.extensions), lambda o: extensions(o.extensions))):

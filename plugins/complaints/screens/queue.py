@@ -19,7 +19,14 @@ from plugins.complaints.schemas import DEFAULT_CATEGORIES, OrderOut, OrderSummar
 from plugins.complaints.screens.calls import ComplaintsApi
 from plugins.complaints.screens.forms import IntakeForm
 from plugins.complaints.screens.order import OrderScreen
-from plugins.complaints.screens.show import SEVERITIES, category, countdown, handling, short_id, state
+from plugins.complaints.screens.show import (
+    SEVERITIES,
+    category,
+    countdown,
+    handling,
+    short_id,
+    state,
+)
 
 COLUMNS = ("Order", "Unit", "Sev", "Contact", "Decision", "Handling", "State", "Category")
 """Most urgent first: at 80 columns the category is the one that scrolls into view."""

@@ -15,7 +15,15 @@ from plugins.vip_benefits import catalogue, entitlements
 from plugins.vip_benefits.access import MANAGE_CATALOGUE, MANAGE_ENTITLEMENTS, READ
 from plugins.vip_benefits.models import Perk
 from plugins.vip_benefits.routes.params import AtUnit
-from plugins.vip_benefits.schemas import PerkIn, PerkOut, PerkPage, PerkPatch, Provider, RulesChange, RulesPage
+from plugins.vip_benefits.schemas import (
+    PerkIn,
+    PerkOut,
+    PerkPage,
+    PerkPatch,
+    Provider,
+    RulesChange,
+    RulesPage,
+)
 
 STANDARD = Path(__file__).parent.parent / "standard.toml"
 

@@ -14,7 +14,11 @@ from core.errors import FieldProblem
 from core.services.scope import unit_in_scope
 from plugins.vip_benefits import reports
 from plugins.vip_benefits.access import REPORTS
-from plugins.vip_benefits.reports import RedemptionFigure, ReportPeriod, UtilisationFigure
+from plugins.vip_benefits.reports import (
+    RedemptionFigure,
+    ReportPeriod,
+    UtilisationFigure,
+)
 
 Depth = Annotated[int, QueryParameter(ge=0, le=3, description="Levels below the unit shown, each rolled up")]
 LONGEST = dt.timedelta(days=1100)

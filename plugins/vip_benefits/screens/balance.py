@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from console.screens.plugin import PluginScreen
 from console.widgets.calls import call_api
-from console.widgets.figures import local_time
+from core.chinatime import china_time
 from plugins.vip_benefits.schemas import BalanceOut, PerkBalance
 from plugins.vip_benefits.screens.entitlements import PERIODS
 
@@ -28,7 +28,7 @@ def number(value: int) -> Text:
 
 def renews(perk: PerkBalance) -> str:
     """When the window starts afresh (a rolling window frees each use a year after it)."""
-    return "rolling" if perk.period == "rolling_12_months" else local_time(perk.window_end)[:10]
+    return "rolling" if perk.period == "rolling_12_months" else china_time(perk.window_end)[:10]
 
 
 class BalanceScreen(PluginScreen):
@@ -66,9 +66,9 @@ class BalanceScreen(PluginScreen):
                                                   unit=self.unit), busy=table)
         if found is None:
             return
-        grace = f" · keeps {found.grace.from_tier}'s perks until {local_time(found.grace.until)}" if found.grace else ""
+        grace = f" · keeps {found.grace.from_tier}'s perks until {china_time(found.grace.until)}" if found.grace else ""
         self.query_one("#balance-summary", Static).update(
-            f"{found.client} · tier {found.tier or '—'} · {found.unit} · as of {local_time(found.as_of)}{grace}")
+            f"{found.client} · tier {found.tier or '—'} · {found.unit} · as of {china_time(found.as_of)}{grace}")
         table.clear()
         for p in found.perks:
             table.add_row(p.name, number(p.left), number(p.used), number(p.quota), PERIODS[p.period],

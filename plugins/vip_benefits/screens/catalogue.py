@@ -21,9 +21,9 @@ from console.api import ApiClient
 from console.content import local_problem
 from console.screens.modals import FormModal, reason_field
 from console.screens.plugin import PluginScreen
-from console.widgets.figures import LOCAL
 from console.widgets.form import FormField, Parsed, required
 from console.widgets.paged_table import PagedTable, Row
+from core.chinatime import china_date
 from plugins.vip_benefits.schemas import PerkOut, PerkPage
 from plugins.vip_benefits.screens.checks import Code, parse_cost, parse_date, whole
 
@@ -195,7 +195,7 @@ class CatalogueScreen(PluginScreen):
     def action_retire(self) -> None:
         if (perk := self.selected()) is None:
             return
-        today = self.console.clock.now().astimezone(LOCAL).date()
+        today = china_date(self.console.clock.now())
         last = FormField("Last day", "active_until", value=str(min(perk.active_until or today, today)),
                          validators=[Parsed(parse_date), required("the last day")])
 
