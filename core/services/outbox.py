@@ -11,10 +11,10 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.db.base import json_ready
+from core.db.upsert import upsert
 from core.errors import NotFound, TransitionNotAllowed, require_reason
 from core.models import OrgUnit, OutboxRow
 from core.services.audit import visible
@@ -58,12 +58,10 @@ async def enqueue_many(session: AsyncSession, messages: list[Message], *, now: d
     """Queue several messages in one statement (a job's batch), each as :func:`enqueue` would."""
     if not messages:
         return
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     rows = [{"key": m.key, "topic": m.topic, "payload": json_ready(m.payload), "unit_id": m.unit.id if m.unit else None,
              "client": m.client, "created_at": now, "available_at": now, "attempts": 0, "status": "pending"}
             for m in (Message(*message) for message in messages)]
-    await session.execute(insert(OutboxRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+    await session.execute(upsert(session, OutboxRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
 
 
 PURGED_PAYLOAD = {"purged": True}

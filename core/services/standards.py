@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 import msgspec
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import generations
 from core.db.base import new_public_id
+from core.db.upsert import upsert
 from core.errors import (
     Conflict,
     FieldProblem,
@@ -53,10 +53,9 @@ async def touchpoint(ctx: HookContext, code: str) -> Touchpoint:
 async def sync_plugin_touchpoints(session: AsyncSession, plugins: PluginRuntime, now: dt.datetime) -> int:
     """Add the touchpoints plugins contribute (``register_touchpoints``) that the catalogue
     lacks. Safe when several workers start at once: a code already there is left alone."""
-    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
     added = 0
     for plugin, spec in plugins.collect_flat("register_touchpoints"):
-        result = await session.execute(insert(Touchpoint).values(
+        result = await session.execute(upsert(session, Touchpoint).values(
             code=spec.code, name=spec.name, channel=spec.channel, description=spec.description, owner=plugin,
             created_at=now).on_conflict_do_nothing(index_elements=["code"]))
         added += result.rowcount or 0  # type: ignore[attr-defined]

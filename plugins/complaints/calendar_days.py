@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from core.context import HookContext
+from core.db.upsert import upsert
 from core.errors import FieldProblem, NotFound, require_reason
 from plugins.complaints.calendar import DayKind, seed_entries
 from plugins.complaints.models import CalendarDay, WorkOrder
@@ -42,10 +42,9 @@ async def seed(ctx: HookContext, region: str, number: int, reason: str) -> Calen
         entries = seed_entries(region, number)
     except KeyError as exc:
         raise FieldProblem.one("region", f"the holidays package knows no region '{region}'") from exc
-    insert = postgresql.insert if ctx.session.bind.dialect.name == "postgresql" else sqlite.insert
     rows = [{"region": region, "day": day, "kind": kind, "name": name, "source": "seed",
              "changed_by": ctx.principal.label, "changed_at": ctx.now} for day, kind, name in entries]
-    result = await ctx.session.execute(insert(CalendarDay).values(rows).on_conflict_do_nothing(
+    result = await ctx.session.execute(upsert(ctx.session, CalendarDay).values(rows).on_conflict_do_nothing(
         index_elements=["region", "day"])) if rows else None
     added = (result.rowcount or 0) if result is not None else 0  # type: ignore[attr-defined]
     ctx.audit(entity=ENTITY, entity_id=f"{region}:{number}", action="seeded", after={"added": added}, reason=reason)

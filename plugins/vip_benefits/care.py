@@ -17,10 +17,10 @@ from typing import Any
 
 import msgspec
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from core.context import HookContext, JobContext
 from core.db.base import new_public_id
+from core.db.upsert import upsert
 from core.errors import NotFound, TransitionNotAllowed
 from core.models import Client, OrgUnit, PluginSetting
 from core.services.outbox import Message
@@ -88,11 +88,10 @@ def _candidates(ctx: HookContext, unit_ids: list[int], tiers: frozenset[str], ah
 
 async def _open_tasks(ctx: HookContext, found: list[Any], ahead: dict[int, dt.date]) -> int:
     """One task per client and year (the database drops repeats), and a greeting for each new one."""
-    insert = postgresql.insert if ctx.session.bind.dialect.name == "postgresql" else sqlite.insert
     due = {row.id: ahead[row.birthday.month * 100 + row.birthday.day] for row in found}
     rows = [{"public_id": new_public_id("ct"), "client_id": row.id, "unit_id": row.unit_id, "kind": "birthday",
              "year": due[row.id].year, "due_on": due[row.id], "status": "open", "created_at": ctx.now} for row in found]
-    opened = set((await ctx.session.execute(insert(CareTask).values(rows).on_conflict_do_nothing(
+    opened = set((await ctx.session.execute(upsert(ctx.session, CareTask).values(rows).on_conflict_do_nothing(
         index_elements=["client_id", "kind", "year"]).returning(CareTask.client_id))).scalars())
     units = (await ctx.plugins.snapshot(ctx.session)).units
     await ctx.enqueue_many([Message(GREETING_TOPIC, f"vip-birthday:{row.public_id}:{due[row.id].year}", {

@@ -14,9 +14,9 @@ from collections import Counter
 from typing import NamedTuple
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from core.context import HookContext
+from core.db.upsert import upsert
 from core.models import Client
 from core.types import UnitRef
 from plugins.vip_benefits.entitlements import Rule, rules_at
@@ -109,7 +109,6 @@ async def lock(ctx: HookContext, client_id: int, perk_id: int) -> None:
     this transaction created it or a concurrent one did. A second transaction waits here for
     the first to commit and then counts what it wrote (READ COMMITTED takes a fresh snapshot
     per statement); on SQLite the single writer already serialises redemptions."""
-    insert = postgresql.insert if ctx.session.bind.dialect.name == "postgresql" else sqlite.insert
-    guard = insert(QuotaGuard).values(client_id=client_id, perk_id=perk_id)
+    guard = upsert(ctx.session, QuotaGuard).values(client_id=client_id, perk_id=perk_id)
     await ctx.session.execute(guard.on_conflict_do_update(index_elements=[QuotaGuard.client_id, QuotaGuard.perk_id],
                                                           set_={"client_id": guard.excluded.client_id}))
