@@ -1,10 +1,21 @@
-"""The context object every event hook and job receives.
+"""The context object every event hook, plugin route and job receives: the plugin's door.
 
-It is the plugin's handle on the unit of work that triggered it: write through
-``ctx.session`` and your rows commit or roll back with the change; queue anything that must
-leave the process with ``await ctx.enqueue(...)`` (delivered after commit by the outbox
-job); record what a person did with :meth:`HookContext.audit`; ask :attr:`HookContext.now`
-for the time, never the system clock, so tests can move time.
+It is a plugin's handle on the unit of work that triggered it and on the platform around
+it, so a plugin never walks the core's services itself:
+
+- the unit of work: write through ``ctx.session`` and your rows commit or roll back with
+  the change; ask :attr:`HookContext.now` for the time, never the system clock, so tests
+  can move time;
+- organisation scope: :meth:`~HookContext.unit_in_scope` for a unit a caller names,
+  :meth:`~HookContext.unit_by_id` for one a record points at, :meth:`~HookContext.org` for
+  the whole tree;
+- clients: :meth:`~HookContext.client` (scoped: 404 outside the caller's subtree),
+  :meth:`~HookContext.client_snapshot`, :meth:`~HookContext.mask` for personal data;
+- settings: :meth:`~HookContext.settings_for` (the plugin's per-unit settings in force);
+- service events: :meth:`~HookContext.record_events` (judged against the standard in force);
+- audit and outbox: :meth:`~HookContext.audit` records what a person did;
+  :meth:`~HookContext.enqueue` queues anything that must leave the process (delivered after
+  commit).
 """
 
 from __future__ import annotations
@@ -17,16 +28,17 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.clock import Clock
+from core.clock import Clock, FrozenClock
 from core.models import OrgUnit
 from core.principal import Principal, system_principal
-from core.services import audit, outbox
-from core.types import TierThresholds, UnitRef
+from core.services import audit, clients, enablement, events, masking, outbox, plugin_settings, scope
+from core.types import ClientSnapshot, TierThresholds, UnitRef
 
 if TYPE_CHECKING:
     from core.config import Settings
     from core.db.engine import Database
-    from core.plugins import PluginRuntime
+    from core.models import Client
+    from core.plugins import OrgSnapshot, PluginRuntime
 
 
 class HookContext:
@@ -70,6 +82,87 @@ class HookContext:
         return HookContext(session=self.session, clock=self.clock, plugins=self.plugins, principal=principal,
                            unit=self.unit, settings=self.settings)
 
+    def at_time(self, moment: dt.datetime) -> HookContext:
+        """The same unit of work with the clock standing at ``moment`` (a demo replaying
+        what happened days ago; the audit and every deadline then read that time)."""
+        return HookContext(session=self.session, clock=FrozenClock(moment), plugins=self.plugins,
+                           principal=self.principal, unit=self.unit, settings=self.settings)
+
+    async def pinned_tree(self) -> HookContext:
+        """The same unit of work with the tree and the plugin switches held as they stand now.
+
+        A unit of work that changed the tree or a switch reads them afresh on every call (a
+        cache must never hold uncommitted state). A long replay that switched a plugin on at
+        its start and changes the tree no more (a plugin's demo data) pins them once instead
+        of reading them for each of its thousands of calls."""
+        return HookContext(session=self.session, clock=self.clock, plugins=self.plugins.pinned(await self.org()),
+                           principal=self.principal, unit=self.unit, settings=self.settings)
+
+    # -- organisation scope ---------------------------------------------------------------
+
+    async def org(self) -> OrgSnapshot:
+        """The organisation tree and the plugin switches as this unit of work sees them
+        (cached per process; no query unless the tree changed)."""
+        return await self.plugins.snapshot(self.session)
+
+    async def unit_in_scope(self, code: str) -> UnitRef:
+        """The unit ``code`` if the acting principal may act there: 404 ``not-found`` for an
+        unknown code, 403 ``out-of-scope`` for a unit outside the principal's subtree."""
+        return await scope.unit_in_scope(self, code)
+
+    async def unit_by_code(self, code: str) -> UnitRef:
+        """Any unit by code, without a scope check (404 for an unknown code)."""
+        return await scope.unit_by_code(self, code)
+
+    async def unit_by_id(self, unit_id: int) -> UnitRef:
+        """The unit a record points at (``row.unit_id``), without a scope check."""
+        return await scope.unit_by_id(self, unit_id)
+
+    async def set_plugin_enabled(self, plugin: str, unit: UnitRef, enabled: bool, reason: str) -> None:
+        """Switch ``plugin`` on or off at ``unit`` (inherited below), audited as the acting
+        principal; what an administrator does through the API, for a plugin's demo data."""
+        await enablement.set(self, unit, plugin, enabled, reason)
+
+    # -- clients and personal data --------------------------------------------------------
+
+    async def client(self, public_id: str, *, for_update: bool = False) -> Client:
+        """The client ``public_id`` if the acting principal's subtree holds it; 404 for any
+        other, never revealing that it exists. ``for_update`` locks the row (PostgreSQL) for
+        a check-then-write such as a quota."""
+        return await clients.get(self, public_id, for_update=for_update)
+
+    async def client_snapshot(self, client: Client) -> ClientSnapshot:
+        """The client as hooks see it (:class:`core.types.ClientSnapshot`)."""
+        return await clients.snapshot(self, client)
+
+    def mask(self, field: str, value: Any) -> Any:
+        """``value`` of the personal-data ``field`` (``id_number``, ``phone``, ``email``,
+        ``address``) as the acting principal may see it: in full with the
+        ``clients.personal_data`` permission, masked (``138****8000``) without."""
+        return masking.mask(field, value, self.principal)
+
+    # -- settings and service events ------------------------------------------------------
+
+    async def settings_for(self, plugin: str, unit: UnitRef) -> Any:
+        """The plugin's settings in force at ``unit`` (the nearest unit that sets a key
+        wins, the schema's defaults elsewhere), as an instance of its settings Struct."""
+        return await plugin_settings.effective_settings(self, plugin, unit)
+
+    async def settings_by_unit(self, plugin: str, units: list[UnitRef]) -> dict[int, Any]:
+        """:meth:`settings_for` at each of ``units`` (keyed by unit id) in one read, for a
+        job that works over many units."""
+        return await plugin_settings.settings_by_unit(self, plugin, units)
+
+    async def record_events(self, items: list[events.EventIn]) -> tuple[list[events.Accepted], list[events.Rejected]]:
+        """Record service events in this unit of work, each judged against the version of its
+        touchpoint's standard in force at its unit at ``occurred_at`` (a pilot version at
+        the units piloting it, the published one elsewhere). Failed controls open
+        nonconformities and ``service_event_recorded`` fires, as for events posted to the
+        API. Returns the accepted items and the rejected ones with their reasons."""
+        return await events.record(self, items)
+
+    # -- outbox and audit -----------------------------------------------------------------
+
     async def enqueue(self, topic: str, key: str, payload: dict[str, Any], *, unit: UnitRef | None = None,
                       client: str | None = None) -> None:
         """Queue a message for delivery after this unit of work commits.
@@ -83,8 +176,8 @@ class HookContext:
         await outbox.enqueue(self.session, topic=topic, key=key, payload=payload, unit=unit or self.unit, now=self.now,
                              client=client)
 
-    async def enqueue_many(self, messages: list[outbox.Message]) -> None:
-        """Queue several :class:`core.services.outbox.Message` (``(topic, key, payload, unit[,
+    async def enqueue_many(self, messages: list[outbox.QueuedMessage]) -> None:
+        """Queue several :class:`core.services.outbox.QueuedMessage` (``(topic, key, payload, unit[,
         client])``) in one statement, as a job's batch does; each follows :meth:`enqueue`."""
         await outbox.enqueue_many(self.session, list(messages), now=self.now)
 

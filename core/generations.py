@@ -54,9 +54,11 @@ async def bump_org(session: AsyncSession) -> None:
 
 class GenerationCache(Generic[T]):
     """One process's copy of shared data labelled ``name``, rebuilt by ``build(session,
-    generation)`` when the generation moved. A unit of work that changed the data itself
-    gets a fresh build that is not kept (its view holds uncommitted state); ``generation``
-    is then -1."""
+    generation)`` when the generation moved.
+
+    A unit of work that changed the data itself gets a fresh build on every call that is
+    never kept (its view holds uncommitted state, and it may change the data again after
+    reading it); ``generation`` is then -1."""
 
     def __init__(self, name: str, build: Callable[[AsyncSession, int], Awaitable[T]]) -> None:
         self.name = name

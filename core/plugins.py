@@ -118,6 +118,11 @@ class PluginRuntime:
         self._tree = generations.GenerationCache(generations.ORG, self._load)
         self._subset_callers: dict[tuple[str, frozenset[str]], Any] = {}
 
+    def pinned(self, tree: OrgSnapshot) -> PluginRuntime:
+        """This runtime (same manager and caches) with the tree and switches held at
+        ``tree``: see :meth:`core.context.HookContext.pinned_tree`."""
+        return _PinnedRuntime(self, tree)
+
     @functools.cached_property
     def optional_plugins(self) -> frozenset[str]:
         """Installed plugins subject to per-unit enablement (all but the core's defaults)."""
@@ -278,3 +283,14 @@ def describe_plugins(pm: pluggy.PluginManager, snapshot: OrgSnapshot | None) -> 
             )
         )
     return infos
+
+
+class _PinnedRuntime(PluginRuntime):
+    """A runtime whose tree does not move (:meth:`PluginRuntime.pinned`)."""
+
+    def __init__(self, runtime: PluginRuntime, tree: OrgSnapshot) -> None:
+        self.__dict__.update(runtime.__dict__)  # the same manager, caches and subset callers
+        self._pinned = tree
+
+    async def snapshot(self, session: AsyncSession) -> OrgSnapshot:
+        return self._pinned

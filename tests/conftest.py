@@ -27,9 +27,9 @@ pytest.register_assert_rewrite("tests.support")
 SAMPLE_SITE = Path(__file__).parent / "fixtures" / "site"
 sys.path.insert(0, str(SAMPLE_SITE))
 
+from core import migrate as migrations  # noqa: E402
 from core.clock import FrozenClock  # noqa: E402
 from core.config import Settings  # noqa: E402
-from core import migrate as migrations  # noqa: E402
 from core.db.engine import Database, create_engine  # noqa: E402
 from core.plugins import PluginRuntime, create_plugin_manager  # noqa: E402
 from tests.support import START, deselect_halves  # noqa: E402

@@ -18,8 +18,8 @@ from core.clock import FrozenClock
 from core.config import Settings
 from core.db.base import new_public_id
 from core.db.engine import Database
-from core.models import OrgUnit, PluginEnablement, Staff
 from core.generations import bump_org
+from core.models import OrgUnit, PluginEnablement, Staff
 from core.plugins import create_plugin_manager
 from core.services import tokens
 from core.types import ViewSection

@@ -22,6 +22,7 @@ from rich.table import Table
 
 from core.demo.history import load_service_history
 from core.demo.loader import DEFAULT_CLIENTS, DemoSummary, load_network
+from core.services.standards import sync_plugin_touchpoints
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -62,6 +63,7 @@ async def load_plugin_demo_data(job: JobContext) -> list[str]:
     of work as the system; returns their one-line summaries."""
     async with job.unit_of_work() as ctx:
         assert ctx.unit is not None
+        await sync_plugin_touchpoints(ctx.session, ctx.plugins, ctx.now)  # the app may not have started yet
         return [str(line) for line in await ctx.plugins.call("load_demo_data", ctx, ctx.unit, everywhere=True)]
 
 

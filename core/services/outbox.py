@@ -40,10 +40,10 @@ async def enqueue(
     operation never sends the same message twice. Name the ``client`` whose personal data
     the payload carries, so a purge can take it back.
     """
-    await enqueue_many(session, [Message(topic, key, payload, unit, client)], now=now)
+    await enqueue_many(session, [QueuedMessage(topic, key, payload, unit, client)], now=now)
 
 
-class Message(NamedTuple):
+class QueuedMessage(NamedTuple):
     """One message to queue (a plain ``(topic, key, payload, unit)`` tuple will do too)."""
 
     topic: str
@@ -54,13 +54,13 @@ class Message(NamedTuple):
     """Public id of the client whose personal data ``payload`` carries, if any."""
 
 
-async def enqueue_many(session: AsyncSession, messages: list[Message], *, now: dt.datetime) -> None:
+async def enqueue_many(session: AsyncSession, messages: list[QueuedMessage], *, now: dt.datetime) -> None:
     """Queue several messages in one statement (a job's batch), each as :func:`enqueue` would."""
     if not messages:
         return
     rows = [{"key": m.key, "topic": m.topic, "payload": json_ready(m.payload), "unit_id": m.unit.id if m.unit else None,
              "client": m.client, "created_at": now, "available_at": now, "attempts": 0, "status": "pending"}
-            for m in (Message(*message) for message in messages)]
+            for m in (QueuedMessage(*message) for message in messages)]
     await session.execute(upsert(session, OutboxRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
 
 

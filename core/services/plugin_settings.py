@@ -55,6 +55,22 @@ async def effective_settings(ctx: HookContext, plugin: str, unit: UnitRef) -> An
     return (await settings_at(ctx, plugin, unit))[0]
 
 
+async def settings_by_unit(ctx: HookContext, plugin: str, units: list[UnitRef]) -> dict[int, Any]:
+    """The plugin's settings in force at each of ``units`` (by unit id), from one read of
+    every unit's stored keys: what a job over many units uses instead of one read each."""
+    struct = schema_for(ctx, plugin)
+    org = await ctx.org()
+    stored = dict((await ctx.session.execute(sa.select(PluginSetting.unit_id, PluginSetting.values)
+                                             .where(PluginSetting.plugin == plugin))).all())
+    result = {}
+    for unit in units:
+        values: dict[str, Any] = {}
+        for ancestor in org.ancestry(unit):
+            values.update({k: v for k, v in stored.get(ancestor.id, {}).items() if k in struct.__struct_fields__})
+        result[unit.id] = msgspec.convert(values, struct, strict=False)
+    return result
+
+
 def _validated(struct: type[msgspec.Struct], values: dict[str, Any]) -> dict[str, Any]:
     """``values`` checked against ``struct`` and in their stored (JSON) form; a problem names
     the offending key as ``values.<key>``."""

@@ -11,12 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from core import hookimpl
-from core.context import HookContext
-from core.types import (
+from core.sdk import (
     ClientSnapshot,
     ConsolePanel,
     ConsoleScreen,
+    HookContext,
     Job,
     MigrationsLocation,
     Period,
@@ -28,6 +27,7 @@ from core.types import (
     UnitRef,
     ViewSection,
     deferred,
+    hookimpl,
 )
 from plugins.complaints import client_data, demo, scoring, sweep
 from plugins.complaints.intake import TOUCHPOINT

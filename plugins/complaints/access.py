@@ -14,10 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.errors import NotFound, OutOfScope, PluginDisabled
-from core.services.scope import unit_by_id, unit_in_scope
-from core.types import UnitRef
+from core.sdk import HookContext, NotFound, OutOfScope, PluginDisabled, UnitRef
 from plugins.complaints.models import WorkOrder
 from plugins.complaints.permissions import NAME
 
@@ -29,12 +26,12 @@ async def order_at(ctx: HookContext, unit_code: str, public_id: str, *,
     404 when there is no such order there (never revealing one elsewhere), 404
     ``plugin-disabled`` when the plugin is off at the order's own unit.
     """
-    scope = await unit_in_scope(ctx, unit_code)
+    scope = await ctx.unit_in_scope(unit_code)
     query = sa.select(WorkOrder).where(WorkOrder.public_id == public_id)
     if for_update and ctx.session.bind.dialect.name == "postgresql":
         query = query.with_for_update()
     order = (await ctx.session.execute(query)).scalar_one_or_none()
-    unit = await unit_by_id(ctx, order.unit_id) if order else None
+    unit = await ctx.unit_by_id(order.unit_id) if order else None
     if order is None or unit is None or not unit.path.startswith(scope.path):
         raise NotFound(f"no complaint '{public_id}' at {unit_code}")
     if not await ctx.plugins.is_enabled(ctx.session, NAME, unit):
@@ -44,7 +41,7 @@ async def order_at(ctx: HookContext, unit_code: str, public_id: str, *,
 
 async def handling_unit(ctx: HookContext, order: WorkOrder) -> UnitRef:
     """The unit handling ``order``, if the caller may act for it (403 ``out-of-scope`` if not)."""
-    handling = await unit_by_id(ctx, order.handling_unit_id)
+    handling = await ctx.unit_by_id(order.handling_unit_id)
     if not ctx.principal.sees(handling):
         raise OutOfScope(f"complaint '{order.public_id}' is handled at {handling.code}, above your unit "
                          f"({ctx.principal.unit.code})", unit=handling.code)
@@ -55,7 +52,7 @@ async def where_enabled(ctx: HookContext, scope: UnitRef, column: sa.ColumnEleme
     """A filter keeping rows whose unit (``column``) lies in ``scope``'s subtree at a unit
     where the plugin is on: nothing of a unit where it is off shows in lists, reports or
     the sweep. Names the shorter list of units (the ones on, or, network-wide, the ones off)."""
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     inside = [u.id for u in org.units.values() if u.path.startswith(scope.path)]
     on = [unit_id for unit_id in inside if NAME in org.enabled_at(unit_id)]
     if scope.path.count("/") == 2:  # the root: every unit is inside, so naming the ones off is enough

@@ -9,9 +9,7 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.context import HookContext
-from core.plugins import OrgSnapshot
-from core.types import UnitRef
+from core.sdk import HookContext, OrgSnapshot, UnitRef
 from plugins.complaints.calendar import Calendar
 from plugins.complaints.models import CalendarDay, SlaPolicy
 from plugins.complaints.sla import Policy
@@ -55,14 +53,14 @@ class PolicyBook:
 
     @classmethod
     async def load(cls, ctx: HookContext, *conditions: sa.ColumnElement[bool]) -> PolicyBook:
-        org = await ctx.plugins.snapshot(ctx.session)
+        org = await ctx.org()
         rows = (await ctx.session.execute(sa.select(SlaPolicy).where(*conditions))).scalars().all()
         return cls(org, list(rows))
 
     @classmethod
     async def along(cls, ctx: HookContext, unit: UnitRef, category: str, severity: str) -> PolicyBook:
         """Only what can apply at ``unit`` to one category × severity (one small query)."""
-        org = await ctx.plugins.snapshot(ctx.session)
+        org = await ctx.org()
         return await cls.load(ctx, SlaPolicy.unit_id.in_([u.id for u in org.ancestry(unit)]),
                               SlaPolicy.category == category, SlaPolicy.severity == severity)
 

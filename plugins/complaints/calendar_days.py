@@ -10,9 +10,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.db.upsert import upsert
-from core.errors import FieldProblem, NotFound, require_reason
+from core.sdk import FieldProblem, HookContext, NotFound, require_reason, upsert
 from plugins.complaints.calendar import DayKind, seed_entries
 from plugins.complaints.models import CalendarDay, WorkOrder
 from plugins.complaints.redating import redate_open

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.models import Client
-from core.services.masking import mask
-from core.services.scope import unit_by_id
-from core.types import ClientSnapshot, ViewSection
+from core.sdk import Client, ClientSnapshot, HookContext, ViewSection
 from plugins.complaints.access import where_enabled
 from plugins.complaints.lifecycle import OPEN_STATES
 from plugins.complaints.models import Extension, Step, WorkOrder
@@ -35,10 +31,10 @@ async def view_section(ctx: HookContext, client: ClientSnapshot) -> ViewSection:
     recent = (await ctx.session.execute(sa.select(WorkOrder).where(visible)
                                         .order_by(WorkOrder.received_at.desc(), WorkOrder.id.desc()).limit(RECENT))
               ).scalars()
-    items = [ViewItem(id=o.public_id, unit=(await unit_by_id(ctx, o.unit_id)).code, state=o.state,  # type: ignore[arg-type]
+    items = [ViewItem(id=o.public_id, unit=(await ctx.unit_by_id(o.unit_id)).code, state=o.state,  # type: ignore[arg-type]
                       category=o.category, severity=o.severity, received_at=o.received_at,  # type: ignore[arg-type]
                       next_due_at=o.next_due_at, justified=o.justified,
-                      contact_phone=mask("phone", o.complainant_phone, ctx.principal)) for o in recent]
+                      contact_phone=ctx.mask("phone", o.complainant_phone)) for o in recent]
     return ViewSection(key=NAME, title="投诉", plugin=NAME, data=ComplaintsSection(
         total=total, open=open_ or 0, justified=justified or 0, recent=items))
 

@@ -22,17 +22,17 @@ from decimal import Decimal
 from typing import NamedTuple
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.clock import FrozenClock
-from core.context import HookContext
-from core.demo.people import mobile, person
-from core.models import Client, Staff
-from core.plugins import OrgSnapshot, PluginRuntime
-from core.principal import Principal
-from core.services import enablement
-from core.services.standards import sync_plugin_touchpoints
-from core.types import UnitRef
+from core.sdk import (
+    Client,
+    HookContext,
+    OrgSnapshot,
+    Principal,
+    Staff,
+    UnitRef,
+    demo_mobile,
+    demo_person,
+)
 from plugins.complaints import calendar_days, extensions, intake, sweep, transitions
 from plugins.complaints.calendar import LOCAL
 from plugins.complaints.lifecycle import OPEN_STATES, STATES
@@ -86,18 +86,17 @@ class Story(NamedTuple):
 async def load(ctx: HookContext) -> str:
     """Switch the plugin on, seed the calendar, replay the complaints; returns the summary line."""
     assert ctx.unit is not None
-    await enablement.set(ctx, ctx.unit, NAME, True, reason="demo: 全行投诉管理上线，升级与重大投诉由总行处理")
-    await sync_plugin_touchpoints(ctx.session, ctx.plugins, ctx.now)  # the intake touchpoint
+    await ctx.set_plugin_enabled(NAME, ctx.unit, True, reason="demo: 全行投诉管理上线，升级与重大投诉由总行处理")
     years = range((ctx.now - dt.timedelta(days=DAYS)).year, ctx.now.year + 2)
     for year in years:
         await calendar_days.seed(ctx, "CN", year, reason="demo: 国务院办公厅节假日安排")
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     switched = f"{NAME}: on at {ctx.unit.code} for the whole network, CN calendar {years[0]}–{years[-1]} seeded"
     if not (outlets := [u for u in org.units.values() if u.level == "outlet"]):
         return f"{switched}; no outlets to take complaints at"
     rng = random.Random(SEED)
     stories = await _plan(ctx, rng, outlets)
-    await Replay(ctx, rng, await _principals(ctx, org.units), org).run(stories)
+    await Replay(await ctx.pinned_tree(), rng, await _principals(ctx, org.units), org).run(stories)
     states = Counter(dict((await ctx.session.execute(
         sa.select(WorkOrder.state, sa.func.count()).group_by(WorkOrder.state))).all()))
     escalated, reopened = (await ctx.session.execute(sa.select(
@@ -135,7 +134,7 @@ async def _plan(ctx: HookContext, rng: random.Random, outlets: list[UnitRef]) ->
             content = rng.choice(CONTENT[category])
         known = clients.get(outlet.id)
         client = rng.choice(known) if known and rng.random() < 0.7 else None
-        contact = None if client else ContactIn(name=person(rng)[0], phone=mobile(rng))
+        contact = None if client else ContactIn(name=demo_person(rng)[0], phone=demo_mobile(rng))
         stories.append(Story(outlet, received, IntakeIn(
             channel=channel, category=category, severity=severity, content=content, client=client,  # type: ignore[arg-type]
             contact=contact, received_at=received, told_time_limit=rng.random() < 0.9,
@@ -184,34 +183,18 @@ def _overdue(order: WorkOrder, at: dt.datetime) -> bool:
             and order.decision_escalated_key != order.decision_key)
 
 
-class SteadyTree(PluginRuntime):
-    """The plugins as the replay sees them: the tree and the switches read once, as they stand
-    after the demo's switch. In a unit of work that changed them the core reads them afresh on
-    every call (its cache must never hold uncommitted state); nothing in the replay changes
-    them, and reading them for each of its thousands of calls would make the demo slow."""
-
-    def __init__(self, runtime: PluginRuntime, tree: OrgSnapshot) -> None:
-        super().__init__(runtime.pm)
-        self.standards, self.principals, self.tree = runtime.standards, runtime.principals, tree
-
-    async def snapshot(self, session: AsyncSession) -> OrgSnapshot:
-        return self.tree
-
-
 class Replay:
     """Every story's steps in the order they happened, the SLA sweep running in between."""
 
     def __init__(self, ctx: HookContext, rng: random.Random, staff: dict[tuple[int, str], list[Principal]],
                  tree: OrgSnapshot) -> None:
         self.ctx, self.rng, self.staff, self.tree = ctx, rng, staff, tree
-        self.plugins = SteadyTree(ctx.plugins, tree)
         self.orders: dict[int, WorkOrder] = {}
         self.pending: dict[int, str] = {}
         self.swept_until = ctx.now - dt.timedelta(days=DAYS + 1)
 
     def at(self, moment: dt.datetime, principal: Principal | None = None) -> HookContext:
-        return HookContext(session=self.ctx.session, clock=FrozenClock(moment), plugins=self.plugins,
-                           principal=principal or self.ctx.principal, unit=self.ctx.unit, settings=self.ctx.settings)
+        return self.ctx.at_time(moment).acting_as(principal or self.ctx.principal)
 
     def someone(self, unit: UnitRef, roles: tuple[str, ...]) -> Principal | None:
         people = [p for role in roles for p in self.staff.get((unit.id, role), [])]

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.db.base import new_public_id
-from core.errors import (
+from core.sdk import (
+    Client,
     Conflict,
     Forbidden,
+    HookContext,
     NotFound,
     TransitionNotAllowed,
+    UnitRef,
+    new_public_id,
     require_reason,
 )
-from core.models import Client
-from core.services.scope import unit_by_id
-from core.types import UnitRef
 from plugins.complaints import journal
 from plugins.complaints.access import handling_unit, order_at
 from plugins.complaints.books import load_calendar, policy_for
@@ -78,7 +77,7 @@ async def _pending(ctx: HookContext, order: WorkOrder, extension_id: str) -> Ext
 
 
 async def _check_approver(ctx: HookContext, order: WorkOrder, extension: Extension) -> None:
-    handling = await unit_by_id(ctx, order.handling_unit_id)
+    handling = await ctx.unit_by_id(order.handling_unit_id)
     above = ctx.principal.sees(handling) and (ctx.principal.unit.id != handling.id or handling.path.count("/") == 2)
     if not above:
         raise Forbidden(f"a further extension for {handling.code} is approved at the level above it")

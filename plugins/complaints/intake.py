@@ -10,14 +10,15 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.db.base import new_public_id
-from core.errors import FieldProblem
-from core.models import Client, Staff
-from core.services import clients, events
-from core.services.plugin_settings import effective_settings
-from core.services.scope import unit_by_id, unit_in_scope
-from core.types import UnitRef
+from core.sdk import (
+    Client,
+    EventIn,
+    FieldProblem,
+    HookContext,
+    Staff,
+    UnitRef,
+    new_public_id,
+)
 from plugins.complaints import journal
 from plugins.complaints.books import load_calendar, policy_for
 from plugins.complaints.lifecycle import Progress
@@ -45,7 +46,7 @@ def _received_at(ctx: HookContext, data: IntakeIn) -> dt.datetime:
 async def _staff(ctx: HookContext, public_id: str, unit: UnitRef) -> Staff:
     """The member of staff complained about: someone working on the complained unit's path."""
     staff = (await ctx.session.execute(sa.select(Staff).where(Staff.public_id == public_id))).scalar_one_or_none()
-    staff_unit = await unit_by_id(ctx, staff.unit_id) if staff else None
+    staff_unit = await ctx.unit_by_id(staff.unit_id) if staff else None
     if staff is None or staff_unit is None or not (
             unit.path.startswith(staff_unit.path) or staff_unit.path.startswith(unit.path)):
         raise FieldProblem.one("staff", f"no staff member '{public_id}' working at or around {unit.code}")
@@ -64,14 +65,14 @@ def _checked(data: IntakeIn, settings: ComplaintSettings, client: Client | None)
 
 async def take_in(ctx: HookContext, unit_code: str, data: IntakeIn) -> WorkOrder:
     """A new work order for a complaint about ``unit_code`` (in the caller's scope)."""
-    unit = await unit_in_scope(ctx, unit_code)
-    settings: ComplaintSettings = await effective_settings(ctx, NAME, unit)
+    unit = await ctx.unit_in_scope(unit_code)
+    settings: ComplaintSettings = await ctx.settings_for(NAME, unit)
     received = _received_at(ctx, data)
-    client = await clients.get(ctx, data.client) if data.client else None
+    client = await ctx.client(data.client) if data.client else None
     _checked(data, settings, client)
     staff = await _staff(ctx, data.staff, unit) if data.staff else None
     serious = data.category in settings.serious_categories or data.channel in settings.serious_channels
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     handling = org.ancestry(unit)[0] if serious else unit
     contact = data.contact
     order = WorkOrder(
@@ -104,11 +105,11 @@ async def _record_event(ctx: HookContext, order: WorkOrder, data: IntakeIn, clie
     measurements = {"record_complete": reachable and bool(data.content.strip()),
                     "registered_within_h": round((ctx.now - order.received_at).total_seconds() / 3600, 2),
                     "told_time_limit": data.told_time_limit, "reference_given": data.reference_given}
-    item = events.EventIn(touchpoint=TOUCHPOINT, unit=ctx.principal.unit.code, occurred_at=order.received_at,
+    item = EventIn(touchpoint=TOUCHPOINT, unit=ctx.principal.unit.code, occurred_at=order.received_at,
                           measurements={k: v for k, v in measurements.items() if v is not None},
                           staff=ctx.principal.id if ctx.principal.kind == "staff" else None, client=data.client,
                           channel=EVENT_CHANNELS.get(data.channel))
-    accepted, rejected = await events.record(ctx, [item])
+    accepted, rejected = await ctx.record_events([item])
     if rejected:
         raise FieldProblem([(p.field, p.message) for p in rejected[0].reasons])
     return accepted[0].id

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.context import HookContext
-from core.db.base import json_ready
-from core.types import UnitRef
+from core.sdk import HookContext, UnitRef, json_ready
 from plugins.complaints.models import Step, WorkOrder
 
 ENTITY = "complaints_order"

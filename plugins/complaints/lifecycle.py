@@ -19,7 +19,7 @@ from typing import Literal
 
 import msgspec
 
-from core.errors import TransitionNotAllowed
+from core.sdk import TransitionNotAllowed
 
 State = Literal["received", "acknowledged", "investigating", "waiting_for_client", "resolved", "replied", "closed"]
 Action = Literal["acknowledge", "investigate", "wait", "resume", "resolve", "reply", "close", "reopen"]

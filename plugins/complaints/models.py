@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db.base import Base, JSONDocument, Money, UTCDateTime
+from core.sdk import Base, JSONDocument, Money, UTCDateTime
 from plugins.complaints.lifecycle import STATES
 
 CHANNELS = ("counter", "lobby", "phone", "e_banking", "letter", "regulator")

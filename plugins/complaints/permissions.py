@@ -8,8 +8,7 @@ record a client's dispute; the calendar is head office's; reports reuse the core
 
 from __future__ import annotations
 
-from core.principal import ROLES
-from core.types import Permission
+from core.sdk import ROLES, Permission
 
 NAME = "complaints"
 READ = f"{NAME}.read"

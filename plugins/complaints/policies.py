@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.errors import FieldProblem, NotFound, require_reason
-from core.services.plugin_settings import effective_settings
-from core.services.scope import unit_in_scope
-from core.types import UnitRef
+from core.sdk import FieldProblem, HookContext, NotFound, UnitRef, require_reason
 from plugins.complaints.books import PolicyBook, policy_columns, policy_of
 from plugins.complaints.models import SEVERITIES, SlaPolicy, WorkOrder
 from plugins.complaints.permissions import NAME
@@ -25,14 +21,14 @@ ENTITY = "complaints_sla_policy"
 
 
 async def _book(ctx: HookContext, unit: UnitRef) -> PolicyBook:
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     return await PolicyBook.load(ctx, SlaPolicy.unit_id.in_([u.id for u in org.ancestry(unit)]))
 
 
 async def matrix(ctx: HookContext, unit_code: str) -> list[PolicyOut]:
     """Every category × severity in force at the unit, and where each policy was set."""
-    unit = await unit_in_scope(ctx, unit_code)
-    settings: ComplaintSettings = await effective_settings(ctx, NAME, unit)
+    unit = await ctx.unit_in_scope(unit_code)
+    settings: ComplaintSettings = await ctx.settings_for(NAME, unit)
     book = await _book(ctx, unit)
     rows = []
     for category in settings.categories:
@@ -44,8 +40,8 @@ async def matrix(ctx: HookContext, unit_code: str) -> list[PolicyOut]:
 
 
 async def _target(ctx: HookContext, unit_code: str, category: str, severity: str) -> tuple[UnitRef, SlaPolicy | None]:
-    unit = await unit_in_scope(ctx, unit_code)
-    settings: ComplaintSettings = await effective_settings(ctx, NAME, unit)
+    unit = await ctx.unit_in_scope(unit_code)
+    settings: ComplaintSettings = await ctx.settings_for(NAME, unit)
     problems = []
     if category not in settings.categories:
         problems.append(("category", f"must be one of {', '.join(settings.categories)}"))
@@ -60,7 +56,7 @@ async def _target(ctx: HookContext, unit_code: str, category: str, severity: str
 
 
 async def _redate_subtree(ctx: HookContext, unit: UnitRef, category: str, severity: str) -> None:
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     subtree = [u.id for u in org.units.values() if u.path.startswith(unit.path)]
     await redate_open(ctx, WorkOrder.category == category, WorkOrder.severity == severity,
                       WorkOrder.unit_id.in_(subtree), at=ctx.now)

@@ -10,11 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.models import Client, Staff
-from core.services.masking import mask
-from core.services.scope import unit_by_id
-from core.types import UnitRef
+from core.sdk import Client, HookContext, Staff, UnitRef
 from plugins.complaints.access import where_enabled
 from plugins.complaints.books import load_calendar, policy_for
 from plugins.complaints.lifecycle import OPEN_STATES
@@ -84,7 +80,7 @@ def _next_deadline(first: NextDeadline | None, decision: NextDeadline | None) ->
 
 
 async def summary(ctx: HookContext, order: WorkOrder, client: str | None) -> OrderSummary:
-    unit, handling = await unit_by_id(ctx, order.unit_id), await unit_by_id(ctx, order.handling_unit_id)
+    unit, handling = await ctx.unit_by_id(order.unit_id), await ctx.unit_by_id(order.handling_unit_id)
     first, decision = countdowns(order, ctx.now)
     return OrderSummary(
         id=order.public_id, unit=unit.code, handling_unit=handling.code,
@@ -93,12 +89,12 @@ async def summary(ctx: HookContext, order: WorkOrder, client: str | None) -> Ord
         serious=order.serious, received_at=order.received_at, next_deadline=_next_deadline(first, decision),
         first_contact=first, decision=decision,
         breached=order.breached_at is not None, client=client,
-        complainant=ContactOut(name=order.complainant_name, phone=mask("phone", order.complainant_phone, ctx.principal),
-                               email=mask("email", order.complainant_email, ctx.principal)))
+        complainant=ContactOut(name=order.complainant_name, phone=ctx.mask("phone", order.complainant_phone),
+                               email=ctx.mask("email", order.complainant_email)))
 
 
 async def detail(ctx: HookContext, order: WorkOrder) -> OrderOut:
-    unit = await unit_by_id(ctx, order.unit_id)
+    unit = await ctx.unit_by_id(order.unit_id)
     client = (await ctx.session.execute(sa.select(Client.public_id).where(Client.id == order.client_id))).scalar() \
         if order.client_id else None
     staff = (await ctx.session.execute(sa.select(Staff.public_id).where(Staff.id == order.staff_id))).scalar() \

@@ -12,8 +12,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.services.scope import unit_by_id
+from core.sdk import HookContext
 from plugins.complaints.books import Calendars, PolicyBook
 from plugins.complaints.calendar import Calendar
 from plugins.complaints.lifecycle import OPEN_STATES, Progress, policy_changed
@@ -55,7 +54,7 @@ async def redate_open(ctx: HookContext, *conditions: sa.ColumnElement[bool], at:
         if not orders:
             return done
         for order in orders:
-            policy, _ = book.resolve(await unit_by_id(ctx, order.unit_id), order.category, order.severity)
+            policy, _ = book.resolve(await ctx.unit_by_id(order.unit_id), order.category, order.severity)
             progress = policy_changed(progress_of(order), at, clock_stops=policy.clock_stops_while_waiting)
             store(order, progress, policy, await calendars.get(order.region))
         await ctx.session.flush()

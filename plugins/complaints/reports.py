@@ -20,12 +20,18 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
-from core.chinatime import china_date
-from core.context import HookContext
-from core.models import Client, OrgUnit
-from core.models.org import UNIT_LEVELS
-from core.services.compliance import PeriodKind, bucket, period_starts, report_units
-from core.types import UnitRef
+from core.sdk import (
+    UNIT_LEVELS,
+    Client,
+    HookContext,
+    OrgUnit,
+    PeriodKind,
+    UnitRef,
+    bucket,
+    china_date,
+    period_starts,
+    report_units,
+)
 from plugins.complaints.access import where_enabled
 from plugins.complaints.models import WorkOrder
 
@@ -161,7 +167,7 @@ async def report(ctx: HookContext, scope: UnitRef, period: PeriodKind, start: dt
                  depth: int = 1, category: str | None = None) -> list[ReportRow]:
     """Rows for ``scope`` and the units ``depth`` levels below it, per period, per category
     and for every category together, over orders received in ``[start, end)``."""
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     units = report_units(org, scope, depth)
     starts = period_starts(period, start, end)
     filters = [WorkOrder.received_at >= start, WorkOrder.received_at < end,

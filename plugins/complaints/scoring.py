@@ -12,10 +12,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.models import Staff
-from core.services.plugin_settings import effective_settings
-from core.types import Period, ScoreComponent, StaffSnapshot, UnitRef
+from core.sdk import HookContext, Period, ScoreComponent, Staff, StaffSnapshot, UnitRef
 from plugins.complaints.access import where_enabled
 from plugins.complaints.models import WorkOrder
 from plugins.complaints.permissions import NAME
@@ -35,7 +32,7 @@ def _component(count: int, weight: int, label: str) -> ScoreComponent:
 
 
 async def staff_components(ctx: HookContext, staff: StaffSnapshot, period: Period) -> list[ScoreComponent]:
-    settings: ComplaintSettings = await effective_settings(ctx, NAME, staff.unit)
+    settings: ComplaintSettings = await ctx.settings_for(NAME, staff.unit)
     count = (await ctx.session.execute(sa.select(sa.func.count()).select_from(WorkOrder).where(
         _justified_in(period),
         WorkOrder.staff_id == sa.select(Staff.id).where(Staff.public_id == staff.id).scalar_subquery()))).scalar_one()
@@ -43,7 +40,7 @@ async def staff_components(ctx: HookContext, staff: StaffSnapshot, period: Perio
 
 
 async def unit_components(ctx: HookContext, unit: UnitRef, period: Period) -> list[ScoreComponent]:
-    settings: ComplaintSettings = await effective_settings(ctx, NAME, unit)
+    settings: ComplaintSettings = await ctx.settings_for(NAME, unit)
     count = (await ctx.session.execute(
         sa.select(sa.func.count()).select_from(WorkOrder)
         .where(_justified_in(period), await where_enabled(ctx, unit, WorkOrder.unit_id)))).scalar_one()

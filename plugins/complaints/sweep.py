@@ -17,7 +17,7 @@ from typing import Literal
 
 import sqlalchemy as sa
 
-from core.context import HookContext, JobContext
+from core.sdk import HookContext, JobContext
 from plugins.complaints.access import where_enabled
 from plugins.complaints.journal import ENTITY
 from plugins.complaints.lifecycle import OPEN_STATES
@@ -49,7 +49,7 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> int:
     seen = dict((await ctx.session.execute(candidates)).all())
     if not seen:
         return 0
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     moves = {order_id: (chain[-2].id if len(chain := org.ancestry(org.units[unit_id])) > 1 else unit_id)
              for order_id, unit_id in seen.items()}
     marker = ({WorkOrder.first_contact_escalated: True} if kind == "first_contact"

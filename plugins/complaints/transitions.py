@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from core.context import HookContext
-from core.errors import FieldProblem, require_reason
-from core.services.plugin_settings import effective_settings
+from core.sdk import FieldProblem, HookContext, require_reason
 from plugins.complaints import journal
 from plugins.complaints.access import handling_unit, order_at
 from plugins.complaints.books import load_calendar, policy_for
@@ -65,7 +63,7 @@ async def act(ctx: HookContext, unit_code: str, public_id: str, action: Action, 
         reason = require_reason(reason)
     else:
         await handling_unit(ctx, order)
-    settings: ComplaintSettings = await effective_settings(ctx, NAME, unit)
+    settings: ComplaintSettings = await ctx.settings_for(NAME, unit)
     policy = await policy_for(ctx, unit, order.category, order.severity)
     before = order.state
     progress = step(progress_of(order), action, ctx.now, clock_stops=policy.clock_stops_while_waiting,

@@ -13,12 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from core import hookimpl
-from core.context import HookContext
-from core.types import (
+from core.sdk import (
     ClientSnapshot,
     ConsolePanel,
     ConsoleScreen,
+    HookContext,
     Job,
     MigrationsLocation,
     Permission,
@@ -26,6 +25,7 @@ from core.types import (
     TouchpointSpec,
     ViewSection,
     deferred,
+    hookimpl,
 )
 from plugins.vip_benefits import access, balance, care, demo, lifecycle
 from plugins.vip_benefits.routes import HANDLERS

@@ -7,10 +7,7 @@ which services check with :func:`require_enabled` before touching them.
 
 from __future__ import annotations
 
-from core.context import HookContext
-from core.errors import PluginDisabled
-from core.services.plugin_settings import effective_settings
-from core.types import Permission, UnitRef
+from core.sdk import HookContext, Permission, PluginDisabled, UnitRef
 from plugins.vip_benefits.schemas import VipSettings
 
 NAME = "vip_benefits"
@@ -45,4 +42,4 @@ async def require_enabled(ctx: HookContext, unit: UnitRef) -> None:
 
 async def settings_at(ctx: HookContext, unit: UnitRef) -> VipSettings:
     """The settings in force at ``unit`` (the nearest unit that sets a key wins)."""
-    return await effective_settings(ctx, NAME, unit)
+    return await ctx.settings_for(NAME, unit)

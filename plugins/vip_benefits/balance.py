@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.models import Client, OrgUnit
-from core.services import clients
-from core.services.scope import unit_by_id
-from core.types import ClientSnapshot, ViewSection
+from core.sdk import Client, ClientSnapshot, HookContext, OrgUnit, ViewSection, china_date
 from plugins.vip_benefits import quota
 from plugins.vip_benefits.access import NAME, require_enabled
 from plugins.vip_benefits.catalogue import is_active
 from plugins.vip_benefits.models import Perk, Redemption, TierMove
-from plugins.vip_benefits.periods import local_date
 from plugins.vip_benefits.schemas import (
     BalanceOut,
     GraceOut,
@@ -37,10 +32,10 @@ def grace_of(move: TierMove | None, ctx: HookContext) -> GraceOut | None:
 async def perk_balances(ctx: HookContext, client: Client) -> tuple[list[PerkBalance], TierMove | None]:
     """Per perk usable today, the quota in force, what was used in its window and what is
     left (never below zero, even when a rule was lowered after use)."""
-    granted, move = await quota.allowances(ctx, client, await unit_by_id(ctx, client.unit_id))
+    granted, move = await quota.allowances(ctx, client, await ctx.unit_by_id(client.unit_id))
     used = await quota.usage(ctx, client.id, granted)
     perks = (await ctx.session.execute(sa.select(Perk).where(Perk.id.in_(list(granted))).order_by(Perk.id))).scalars()
-    today = local_date(ctx.now)
+    today = china_date(ctx.now)
     balances = []
     for perk in perks:
         a = granted[perk.id]
@@ -54,8 +49,8 @@ async def perk_balances(ctx: HookContext, client: Client) -> tuple[list[PerkBala
 
 
 async def balance(ctx: HookContext, client_id: str) -> BalanceOut:
-    client = await clients.get(ctx, client_id)  # 404 outside the caller's subtree
-    unit = await unit_by_id(ctx, client.unit_id)
+    client = await ctx.client(client_id)  # 404 outside the caller's subtree
+    unit = await ctx.unit_by_id(client.unit_id)
     await require_enabled(ctx, unit)
     perks, move = await perk_balances(ctx, client)
     return BalanceOut(client=client.public_id, tier=client.tier, unit=unit.code, as_of=ctx.now,
@@ -64,7 +59,7 @@ async def balance(ctx: HookContext, client_id: str) -> BalanceOut:
 
 async def view_section(ctx: HookContext, snapshot: ClientSnapshot) -> ViewSection:
     """The 360° view's section (the hook reaches it only where the programme is on)."""
-    client = await clients.get(ctx, snapshot.id)
+    client = await ctx.client(snapshot.id)
     perks, move = await perk_balances(ctx, client)
     recent = await ctx.session.execute(
         sa.select(Redemption.public_id, Perk.code, OrgUnit.code, Redemption.status, Redemption.redeemed_at)

@@ -15,23 +15,27 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-import msgspec
 import sqlalchemy as sa
 
-from core.context import HookContext, JobContext
-from core.db.base import new_public_id
-from core.db.upsert import upsert
-from core.errors import NotFound, TransitionNotAllowed
-from core.models import Client, OrgUnit, PluginSetting
-from core.services.outbox import Message
-from core.services.scope import in_subtree, unit_by_id
-from core.types import UnitRef
+from core.sdk import (
+    Client,
+    HookContext,
+    JobContext,
+    NotFound,
+    OrgUnit,
+    QueuedMessage,
+    TransitionNotAllowed,
+    UnitRef,
+    china_date,
+    in_subtree,
+    new_public_id,
+    upsert,
+)
 from plugins.vip_benefits.access import NAME, require_enabled
 from plugins.vip_benefits.catalogue import is_active
 from plugins.vip_benefits.entitlements import every_rule, nearest
 from plugins.vip_benefits.models import CareTask, Perk, TierMove
-from plugins.vip_benefits.periods import birthdays_ahead, local_date
-from plugins.vip_benefits.schemas import VipSettings
+from plugins.vip_benefits.periods import birthdays_ahead
 
 JOB = "vip-birthdays"
 GREETING_TOPIC = f"{NAME}.birthday_greeting"
@@ -39,30 +43,16 @@ BATCH = 500
 Group = tuple[int, frozenset[str]]  # (look-ahead days, tiers entitled to the birthday perk)
 
 
-async def _settings_by_unit(ctx: HookContext, units: list[UnitRef]) -> dict[int, VipSettings]:
-    """The settings in force at each unit, from one read of every unit's stored keys."""
-    org = await ctx.plugins.snapshot(ctx.session)
-    stored = dict((await ctx.session.execute(sa.select(PluginSetting.unit_id, PluginSetting.values)
-                                             .where(PluginSetting.plugin == NAME))).all())
-    result = {}
-    for unit in units:
-        values: dict[str, Any] = {}
-        for ancestor in org.ancestry(unit):
-            values.update({k: v for k, v in stored.get(ancestor.id, {}).items() if k in VipSettings.__struct_fields__})
-        result[unit.id] = msgspec.convert(values, VipSettings, strict=False)
-    return result
-
-
 async def _plan(ctx: HookContext) -> dict[Group, list[int]]:
     """Units where the programme is on, grouped by look-ahead and entitled tiers, so each
     group is one set-based query however many units share it."""
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     units = [u for u in org.units.values() if NAME in org.enabled_at(u.id)]
-    settings = await _settings_by_unit(ctx, units)
+    settings = await ctx.settings_by_unit(NAME, units)
     perks = {p.code: p for p in (await ctx.session.execute(sa.select(Perk).where(
         Perk.code.in_({s.birthday_perk for s in settings.values()})))).scalars()}
     rules = await every_rule(ctx)
-    today = local_date(ctx.now)
+    today = china_date(ctx.now)
     groups: dict[Group, list[int]] = defaultdict(list)
     for unit in units:
         perk = perks.get(settings[unit.id].birthday_perk)
@@ -93,8 +83,8 @@ async def _open_tasks(ctx: HookContext, found: list[Any], ahead: dict[int, dt.da
              "year": due[row.id].year, "due_on": due[row.id], "status": "open", "created_at": ctx.now} for row in found]
     opened = set((await ctx.session.execute(upsert(ctx.session, CareTask).values(rows).on_conflict_do_nothing(
         index_elements=["client_id", "kind", "year"]).returning(CareTask.client_id))).scalars())
-    units = (await ctx.plugins.snapshot(ctx.session)).units
-    await ctx.enqueue_many([Message(GREETING_TOPIC, f"vip-birthday:{row.public_id}:{due[row.id].year}", {
+    units = (await ctx.org()).units
+    await ctx.enqueue_many([QueuedMessage(GREETING_TOPIC, f"vip-birthday:{row.public_id}:{due[row.id].year}", {
         "client": row.public_id, "name": row.name, "phone": row.phone, "birthday": due[row.id],
         "message": f"尊敬的{row.name}，祝您生日快乐！"}, units[row.unit_id], row.public_id)
         for row in found if row.id in opened])  # one statement per batch, as the SLA sweep queues its notices
@@ -104,7 +94,7 @@ async def _open_tasks(ctx: HookContext, found: list[Any], ahead: dict[int, dt.da
 async def birthdays(job: JobContext) -> str:
     async with job.unit_of_work() as ctx:
         groups = await _plan(ctx)
-        today = local_date(ctx.now)
+        today = china_date(ctx.now)
     opened = 0
     for (days, tiers), unit_ids in groups.items():
         ahead, after = birthdays_ahead(today, days), 0
@@ -135,7 +125,7 @@ async def done(ctx: HookContext, public_id: str) -> tuple[CareTask, str, str]:
     """Close a task of the caller's subtree (409 when it is closed already)."""
     row = (await ctx.session.execute(sa.select(CareTask, Client.public_id).join(Client, Client.id == CareTask.client_id)
                                      .where(CareTask.public_id == public_id))).one_or_none()
-    unit = await unit_by_id(ctx, row[0].unit_id) if row else None
+    unit = await ctx.unit_by_id(row[0].unit_id) if row else None
     if row is None or unit is None or not ctx.principal.sees(unit):
         raise NotFound(f"no care task '{public_id}'")
     await require_enabled(ctx, unit)

@@ -10,11 +10,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.db.base import json_ready
-from core.errors import FieldProblem, NotFound, require_reason
+from core.sdk import FieldProblem, HookContext, NotFound, china_date, json_ready, require_reason
 from plugins.vip_benefits.models import Perk
-from plugins.vip_benefits.periods import local_date
 from plugins.vip_benefits.schemas import PerkIn, PerkOut
 
 CENT = Decimal("0.01")
@@ -31,7 +28,7 @@ def present(perk: Perk, now: dt.datetime) -> PerkOut:
     return PerkOut(code=perk.code, name=perk.name, description=perk.description, provider=perk.provider,
                    merchant_code=perk.merchant_code, merchant_name=perk.merchant_name, fulfilment=perk.fulfilment,
                    active_from=perk.active_from, active_until=perk.active_until, unit_cost=perk.unit_cost,
-                   cancel_window_hours=perk.cancel_window_hours, active_today=is_active(perk, local_date(now)))
+                   cancel_window_hours=perk.cancel_window_hours, active_today=is_active(perk, china_date(now)))
 
 
 def _checked(values: dict[str, Any]) -> dict[str, Any]:

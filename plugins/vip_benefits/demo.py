@@ -6,7 +6,7 @@ tier; Pudong is more generous for its gold clients; and over the last five month
 pilots' premium clients used their perks: vouchers, bookings (some still ahead), a few
 cancelled. Everything goes through the plugin's own services, so the quota rules, the service
 events and the audit log apply as they would for a person; each redemption happens at its
-own moment in the past (a :class:`HookContext` on a :class:`FrozenClock`), served by a member
+own moment in the past (the context at that time, :meth:`HookContext.at_time`), served by a member
 of staff of the client's outlet. The draw is seeded, so every load tells the same story.
 """
 
@@ -19,16 +19,9 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 
-from core.clock import FrozenClock
-from core.context import HookContext
-from core.models import Client, Staff
-from core.principal import Principal
-from core.services import enablement
-from core.services.standards import sync_plugin_touchpoints
-from core.types import UnitRef
+from core.sdk import CHINA_TZ, Client, HookContext, Principal, Staff, UnitRef, china_midnight
 from plugins.vip_benefits import catalogue, entitlements, redemptions
 from plugins.vip_benefits.access import NAME
-from plugins.vip_benefits.periods import CST, local_midnight
 from plugins.vip_benefits.schemas import PerkIn, RedemptionIn, RuleIn, RulesChange
 
 SEED = 20261124
@@ -84,11 +77,10 @@ class Use(NamedTuple):
 async def load(ctx: HookContext) -> str:
     """Switch the programme on at the pilots, fill the catalogue, set the rules, replay the
     redemptions; returns the one-line summary the demo prints."""
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     pilots = [org.by_code[code] for code in PILOTS if code in org.by_code]
     for unit in pilots:
-        await enablement.set(ctx, unit, NAME, True, reason="demo: 礼遇计划试点")
-    await sync_plugin_touchpoints(ctx.session, ctx.plugins, ctx.now)  # the redemption touchpoint
+        await ctx.set_plugin_enabled(NAME, unit, True, reason="demo: 礼遇计划试点")
     await _catalogue(ctx)
     premium = entitlements.tier_names(ctx)[:-1]
     rules = await _entitlements(ctx, premium, org.by_code.get(GENEROUS))
@@ -103,7 +95,7 @@ async def load(ctx: HookContext) -> str:
 
 
 async def _catalogue(ctx: HookContext) -> None:
-    today = ctx.now.astimezone(CST).date()
+    today = ctx.now.astimezone(CHINA_TZ).date()
     season = (today - dt.timedelta(days=DAYS + 30)).replace(day=1), dt.date(today.year + 1, 6, 30)
     for code, name, fulfilment, merchant, cost, window, description in PERKS:
         await catalogue.create(ctx, PerkIn(
@@ -158,10 +150,10 @@ async def _plan(ctx: HookContext, rng: random.Random, pilots: list[UnitRef], pre
 
 def _use(ctx: HookContext, rng: random.Random, client: str, outlet: int, perk: str, tier: str, premium: list[str],
          days_ago: float) -> Use:
-    day = (ctx.now - dt.timedelta(days=days_ago)).astimezone(CST).date()
-    at = local_midnight(day) + dt.timedelta(hours=rng.randint(9, 16), minutes=rng.randrange(0, 60, 5))
+    day = (ctx.now - dt.timedelta(days=days_ago)).astimezone(CHINA_TZ).date()
+    at = china_midnight(day) + dt.timedelta(hours=rng.randint(9, 16), minutes=rng.randrange(0, 60, 5))
     _, _, fulfilment, _, _, cancel_window, _ = PERK[perk]
-    scheduled = local_midnight(day + dt.timedelta(days=rng.randint(3, 21))) + dt.timedelta(hours=rng.choice((10, 14, 19)))
+    scheduled = china_midnight(day + dt.timedelta(days=rng.randint(3, 21))) + dt.timedelta(hours=rng.choice((10, 14, 19)))
     companions = rng.randint(0, RULES[perk][2][_rank(premium, tier)])
     return Use(at=min(at, ctx.now - dt.timedelta(hours=1)), client=client, outlet=outlet, perk=perk,
                companions=companions, scheduled_for=scheduled if fulfilment == "booking" else None,
@@ -169,7 +161,7 @@ def _use(ctx: HookContext, rng: random.Random, client: str, outlet: int, perk: s
 
 
 async def _subtree(ctx: HookContext, unit: UnitRef) -> list[int]:
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     return [u.id for u in org.units.values() if u.path.startswith(unit.path)]
 
 
@@ -192,10 +184,8 @@ async def _replay(ctx: HookContext, rng: random.Random, plan: list[Use],
     servers = await _servers(ctx, {use.outlet for use in plan}, units)
     done: list[Use] = []
     for use in plan:
-        clock = FrozenClock(use.at)
-        at = HookContext(session=ctx.session, clock=clock, plugins=ctx.plugins, settings=ctx.settings,
-                         principal=rng.choice(servers[use.outlet]) if servers.get(use.outlet) else ctx.principal,
-                         unit=units[use.outlet])
+        server = rng.choice(servers[use.outlet]) if servers.get(use.outlet) else ctx.principal
+        at = ctx.at_time(use.at).acting_as(server).at_unit(units[use.outlet])
         try:
             redeemed = await redemptions.redeem(at, RedemptionIn(
                 client=use.client, perk=use.perk, companions=use.companions, scheduled_for=use.scheduled_for,
@@ -204,7 +194,6 @@ async def _replay(ctx: HookContext, rng: random.Random, plan: list[Use],
         except redemptions.QuotaExhausted:
             continue
         if use.cancel:
-            clock.advance(minutes=40)
-            await redemptions.cancel(at, redeemed.redemption.id, "demo: 客户行程有变")
+            await redemptions.cancel(at.at_time(use.at + dt.timedelta(minutes=40)), redeemed.redemption.id, "demo: 客户行程有变")
         done.append(use)
     return done

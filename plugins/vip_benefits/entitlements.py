@@ -13,11 +13,7 @@ from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
-from core.api.pagination import page
-from core.context import HookContext
-from core.errors import FieldProblem, require_reason
-from core.services.scope import unit_in_scope
-from core.types import UnitRef
+from core.sdk import FieldProblem, HookContext, UnitRef, page, require_reason
 from plugins.vip_benefits.models import Entitlement, Perk
 from plugins.vip_benefits.schemas import PerkRules, RuleOut, RulesChange, RulesPage
 
@@ -53,7 +49,7 @@ def nearest(rows: Iterable[Any], chain: list[UnitRef]) -> dict[tuple[int, str], 
 async def rules_at(ctx: HookContext, unit: UnitRef, *, tiers: Iterable[str] | None = None,
                    perk_ids: Iterable[int] | None = None) -> dict[tuple[int, str], Rule]:
     """The rules in force at ``unit``, optionally only for some tiers or perks."""
-    chain = (await ctx.plugins.snapshot(ctx.session)).ancestry(unit)
+    chain = (await ctx.org()).ancestry(unit)
     query = sa.select(*COLUMNS).where(Entitlement.unit_id.in_([u.id for u in chain]))
     if tiers is not None:
         query = query.where(Entitlement.tier.in_(list(tiers)))
@@ -79,7 +75,7 @@ async def _rows(ctx: HookContext, unit: UnitRef, perks: list[Perk]) -> list[Perk
 async def editor_page(ctx: HookContext, unit_code: str, cursor: str | None, limit: int) -> RulesPage:
     """Perks in catalogue order, each with the rule in force per tier at the unit and where
     it was set: everything an entitlements editor shows, one page per call."""
-    unit = await unit_in_scope(ctx, unit_code)
+    unit = await ctx.unit_in_scope(unit_code)
     perks, next_cursor = await page(ctx.session, sa.select(Perk), Perk.id, cursor, limit)
     return RulesPage(unit=unit.code, tiers=tier_names(ctx), items=await _rows(ctx, unit, list(perks)),
                      next_cursor=next_cursor)
@@ -105,7 +101,7 @@ def _problems(data: RulesChange, perks: dict[str, Perk], tiers: list[str]) -> li
 async def change(ctx: HookContext, unit_code: str, data: RulesChange) -> RulesPage:
     """Set and clear rules at one unit, all or nothing; each change audited with the reason."""
     reason = require_reason(data.reason)
-    unit = await unit_in_scope(ctx, unit_code)
+    unit = await ctx.unit_in_scope(unit_code)
     codes = {ref.perk for ref in (*data.set, *data.clear)}
     perks = {p.code: p for p in (await ctx.session.execute(sa.select(Perk).where(Perk.code.in_(codes)))).scalars()}
     if problems := _problems(data, perks, tier_names(ctx)):

@@ -14,9 +14,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.models import Client
-from core.types import ClientSnapshot
+from core.sdk import Client, ClientSnapshot, HookContext
 from plugins.vip_benefits.access import settings_at
 from plugins.vip_benefits.models import CareTask, QuotaGuard, Redemption, TierMove
 from plugins.vip_benefits.redemptions import cancel_open_bookings

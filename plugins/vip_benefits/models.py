@@ -15,7 +15,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.db.base import Base, Money, UTCDateTime
+from core.sdk import Base, Money, UTCDateTime
 
 PROVIDERS = ("bank", "merchant")
 FULFILMENTS = ("booking", "voucher", "on_the_spot")

@@ -12,23 +12,14 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-CST = dt.timezone(dt.timedelta(hours=8))
+from core.sdk import CHINA_TZ, china_midnight
+
 INSTANT = dt.timedelta(microseconds=1)
 
 
 class Window(NamedTuple):
     start: dt.datetime
     end: dt.datetime
-
-
-def local_date(at: dt.datetime) -> dt.date:
-    """The calendar date in China at instant ``at``."""
-    return at.astimezone(CST).date()
-
-
-def local_midnight(day: dt.date) -> dt.datetime:
-    """The UTC instant a local calendar day begins."""
-    return dt.datetime.combine(day, dt.time(), CST).astimezone(dt.UTC)
 
 
 def year_earlier(day: dt.date) -> dt.date:
@@ -41,13 +32,13 @@ def year_earlier(day: dt.date) -> dt.date:
 
 def window(period: str, at: dt.datetime) -> Window:
     """The window of ``period`` that contains instant ``at``."""
-    local = at.astimezone(CST)
+    local = at.astimezone(CHINA_TZ)
     if period == "calendar_year":
-        return Window(local_midnight(dt.date(local.year, 1, 1)), local_midnight(dt.date(local.year + 1, 1, 1)))
+        return Window(china_midnight(dt.date(local.year, 1, 1)), china_midnight(dt.date(local.year + 1, 1, 1)))
     if period == "month":
         first = dt.date(local.year, local.month, 1)
         following = dt.date(local.year + local.month // 12, local.month % 12 + 1, 1)
-        return Window(local_midnight(first), local_midnight(following))
+        return Window(china_midnight(first), china_midnight(following))
     if period == "rolling_12_months":
         start = dt.datetime.combine(year_earlier(local.date()), local.timetz()).astimezone(dt.UTC)
         return Window(start, at + INSTANT)  # ``at`` itself is inside: a use a moment ago counts

@@ -15,10 +15,7 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.db.upsert import upsert
-from core.models import Client
-from core.types import UnitRef
+from core.sdk import Client, HookContext, UnitRef, upsert
 from plugins.vip_benefits.entitlements import Rule, rules_at
 from plugins.vip_benefits.models import QuotaGuard, Redemption, TierMove
 from plugins.vip_benefits.periods import Window, prorated, window

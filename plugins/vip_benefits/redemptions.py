@@ -16,23 +16,24 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.db.base import new_public_id
-from core.errors import (
+from core.sdk import (
+    Client,
     Conflict,
+    EventIn,
     FieldProblem,
+    HookContext,
     NotFound,
+    OrgUnit,
     TransitionNotAllowed,
+    UnitRef,
+    china_date,
+    in_subtree,
+    new_public_id,
     require_reason,
 )
-from core.models import Client, OrgUnit
-from core.services import clients, events
-from core.services.scope import in_subtree, unit_by_id, unit_in_scope
-from core.types import UnitRef
 from plugins.vip_benefits import catalogue, quota
 from plugins.vip_benefits.access import NAME, TOUCHPOINT, require_enabled
 from plugins.vip_benefits.models import Perk, Redemption
-from plugins.vip_benefits.periods import local_date
 from plugins.vip_benefits.schemas import Redeemed, RedemptionIn, RedemptionOut
 
 BOOKING_TOPIC = f"{NAME}.booking"
@@ -56,7 +57,7 @@ def _check_request(ctx: HookContext, data: RedemptionIn, client: Client, perk: P
     problems = []
     if client.state not in SERVED_STATES:
         problems.append(("client", f"a client in state '{client.state}' cannot redeem perks"))
-    if not catalogue.is_active(perk, local_date(ctx.now)):
+    if not catalogue.is_active(perk, china_date(ctx.now)):
         problems.append(("perk", f"'{perk.code}' is outside its active window"))
     if perk.fulfilment == "booking":
         if data.scheduled_for is None:
@@ -72,10 +73,10 @@ def _check_request(ctx: HookContext, data: RedemptionIn, client: Client, perk: P
 
 
 async def redeem(ctx: HookContext, data: RedemptionIn) -> Redeemed:
-    client = await clients.get(ctx, data.client)  # 404 outside the caller's subtree
-    home = await unit_by_id(ctx, client.unit_id)
+    client = await ctx.client(data.client)  # 404 outside the caller's subtree
+    home = await ctx.unit_by_id(client.unit_id)
     await require_enabled(ctx, home)
-    unit = await unit_in_scope(ctx, data.unit) if data.unit else home
+    unit = await ctx.unit_in_scope(data.unit) if data.unit else home
     await require_enabled(ctx, unit)
     perk = await catalogue.get(ctx, data.perk, field="perk")
     _check_request(ctx, data, client, perk)
@@ -118,10 +119,10 @@ def _deadline(now: dt.datetime, perk: Perk, scheduled_for: dt.datetime | None) -
 
 async def _record_event(ctx: HookContext, data: RedemptionIn, client: Client, perk: Perk, unit: UnitRef) -> str:
     """The redemption as a service event, so the touchpoint's standard (if published) judges it."""
-    item = events.EventIn(touchpoint=TOUCHPOINT, unit=unit.code, occurred_at=ctx.now, client=client.public_id,
+    item = EventIn(touchpoint=TOUCHPOINT, unit=unit.code, occurred_at=ctx.now, client=client.public_id,
                           staff=ctx.principal.id if ctx.principal.kind == "staff" else None,
                           measurements={**data.measurements, "perk": perk.code, "companions": data.companions})
-    accepted, rejected = await events.record(ctx, [item])
+    accepted, rejected = await ctx.record_events([item])
     if rejected:
         raise FieldProblem([(f"measurements.{p.field}", p.message) for p in rejected[0].reasons])
     return accepted[0].id
@@ -140,7 +141,7 @@ async def find(ctx: HookContext, public_id: str) -> tuple[Redemption, str, Perk,
     row = (await ctx.session.execute(
         sa.select(Redemption, Client.public_id, Perk).join(Client, Client.id == Redemption.client_id)
         .join(Perk, Perk.id == Redemption.perk_id).where(Redemption.public_id == public_id))).one_or_none()
-    unit = await unit_by_id(ctx, row[0].unit_id) if row else None
+    unit = await ctx.unit_by_id(row[0].unit_id) if row else None
     if row is None or unit is None or not ctx.principal.sees(unit):
         raise NotFound(f"no redemption '{public_id}'")
     await require_enabled(ctx, unit)
@@ -184,7 +185,7 @@ async def cancel_open_bookings(ctx: HookContext, client_public_id: str, reason: 
         .where(Client.public_id == client_public_id, Redemption.status == "booked",
                Redemption.scheduled_for > ctx.now))).all()
     for redemption, perk in rows:
-        await _cancel(ctx, redemption, client_public_id, perk, await unit_by_id(ctx, redemption.unit_id), reason)
+        await _cancel(ctx, redemption, client_public_id, perk, await ctx.unit_by_id(redemption.unit_id), reason)
     return len(rows)
 
 

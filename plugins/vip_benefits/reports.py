@@ -18,14 +18,19 @@ from typing import Any, Literal
 import msgspec
 import sqlalchemy as sa
 
-from core.context import HookContext
-from core.models import Client
-from core.plugins import OrgSnapshot
-from core.services.compliance import period_starts, subtree_ids
-from core.types import UnitRef
+from core.sdk import (
+    CHINA_TZ,
+    Client,
+    HookContext,
+    OrgSnapshot,
+    UnitRef,
+    china_midnight,
+    period_starts,
+    subtree_ids,
+)
 from plugins.vip_benefits.entitlements import every_rule, nearest
 from plugins.vip_benefits.models import PERIODS, Perk, Redemption
-from plugins.vip_benefits.periods import CST, local_midnight, window
+from plugins.vip_benefits.periods import window
 
 ReportPeriod = Literal["month", "quarter", "year"]
 LIVE = Redemption.status != "cancelled"
@@ -79,8 +84,8 @@ def starts_of(period: ReportPeriod, since: dt.datetime, until: dt.datetime) -> l
     """The UTC instants local periods begin at, covering ``[since, until)``."""
     if period != "year":
         return period_starts(period, since, until)
-    years = range(since.astimezone(CST).year, until.astimezone(CST).year + 1)
-    return [moment for year in years if (moment := local_midnight(dt.date(year, 1, 1))) < until]
+    years = range(since.astimezone(CHINA_TZ).year, until.astimezone(CHINA_TZ).year + 1)
+    return [moment for year in years if (moment := china_midnight(dt.date(year, 1, 1))) < until]
 
 
 def _bucket(starts: list[dt.datetime]) -> sa.ColumnElement[Any]:
@@ -95,7 +100,7 @@ async def _perk_codes(ctx: HookContext) -> dict[int, str]:
 
 async def redemptions(ctx: HookContext, scope: UnitRef, period: ReportPeriod, since: dt.datetime, until: dt.datetime,
                       depth: int) -> list[RedemptionFigure]:
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     starts = starts_of(period, since, until)
     fen = sa.type_coerce(Redemption.unit_cost, sa.BigInteger)
     bucket = _bucket(starts).label("bucket")
@@ -116,7 +121,7 @@ async def redemptions(ctx: HookContext, scope: UnitRef, period: ReportPeriod, si
                 total[3] = cost if total[3] is None else total[3] + (cost or 0)
     codes = await _perk_codes(ctx)
     return [RedemptionFigure(unit=shown[u].code, unit_name=shown[u].name, level=shown[u].level, perk=codes[p], tier=tier,
-                             period=starts[i].astimezone(CST).date(), redemptions=live, cancelled=cancelled,
+                             period=starts[i].astimezone(CHINA_TZ).date(), redemptions=live, cancelled=cancelled,
                              companions=companions, cost=None if cost is None else Decimal(cost).scaleb(-2))
             for (u, p, tier, i), (live, cancelled, companions, cost) in sorted(
                 totals.items(), key=lambda item: (shown[item[0][0]].path, codes[item[0][1]], item[0][2], item[0][3]))]
@@ -125,7 +130,7 @@ async def redemptions(ctx: HookContext, scope: UnitRef, period: ReportPeriod, si
 async def utilisation(ctx: HookContext, scope: UnitRef, at: dt.datetime, depth: int) -> list[UtilisationFigure]:
     """For each perk, tier and kind of period, the quota of the clients entitled to it in the
     window containing ``at``, and what they used of it."""
-    org = await ctx.plugins.snapshot(ctx.session)
+    org = await ctx.org()
     windows = {period: window(period, at) for period in PERIODS}
     clients = await ctx.session.execute(
         sa.select(Client.unit_id, Client.tier, sa.func.count()).where(

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, UnsetType
 
-from core.services.events import Scalar
+from core.sdk import Scalar
 
 Code = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]

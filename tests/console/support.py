@@ -30,9 +30,9 @@ from console.connection import Connection
 from console.extensions import Extensions
 from core.api.app import create_app
 from core.api.schemas.standards import TouchpointOut, VersionOut
-from core.clock import FrozenClock
 from core.cli.runtime import Runtime
 from core.cli.serve import issue_admin_token
+from core.clock import FrozenClock
 from core.config import Settings
 from core.context import JobContext
 from core.db.engine import Database, create_engine

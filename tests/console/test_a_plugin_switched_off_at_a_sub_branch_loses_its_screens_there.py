@@ -4,9 +4,9 @@ organisation screen, with a reason) it disappears there and nowhere else."""
 
 from __future__ import annotations
 
+from acme_lounge.screens import VisitsPanel, VisitsScreen
 from textual.widgets import DataTable, Tree
 
-from acme_lounge.screens import VisitsPanel, VisitsScreen
 from console.screens.organisation import OrganisationScreen
 from console.screens.pickers import ChoiceModal
 from tests.console.conftest import highlight, paste, settle

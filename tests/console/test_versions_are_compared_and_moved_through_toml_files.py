@@ -8,9 +8,9 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
+from console.content import as_data, to_content
 from console.screens.pickers import ChoiceModal
 from console.screens.version_reports import DiffScreen, PilotReportScreen
-from console.content import as_data, to_content
 from tests.console.conftest import highlight, paste, published_standard, settle
 
 

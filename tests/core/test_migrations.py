@@ -10,9 +10,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from litestar.testing import AsyncTestClient
 
+from core import migrate as migrations
 from core.api.app import create_app
 from core.config import Settings
-from core import migrate as migrations
 from core.db.base import Base
 from core.errors import DatabaseNotMigrated
 

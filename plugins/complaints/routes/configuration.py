@@ -14,11 +14,7 @@ import msgspec
 from litestar import delete, get, post, put
 from litestar.params import QueryParameter
 
-from core.api.auth import requires
-from core.context import HookContext
-from core.errors import FieldProblem
-from core.services.compliance import PeriodKind
-from core.services.scope import unit_in_scope
+from core.sdk import FieldProblem, HookContext, PeriodKind, requires
 from plugins.complaints import calendar_days, policies, reports
 from plugins.complaints.permissions import CALENDAR, POLICIES, READ, REPORTS
 from plugins.complaints.reports import ReportRow
@@ -100,7 +96,7 @@ async def complaint_report(ctx: HookContext, since: dt.datetime, until: dt.datet
         raise FieldProblem.one("until", "must be after since")
     if until - since > dt.timedelta(days=MAX_REPORT_DAYS):
         raise FieldProblem.one("until", f"a report covers at most {MAX_REPORT_DAYS} days")
-    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     return await reports.report(ctx, scope, period, since, until, depth, category)
 
 

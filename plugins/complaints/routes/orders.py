@@ -11,11 +11,14 @@ from typing import Annotated, Any
 from litestar import Response, get, post
 from litestar.params import QueryParameter
 
-from core.api.auth import requires
-from core.api.idempotency import IdempotencyKey, idempotent
-from core.api.pagination import DEFAULT_LIMIT, page
-from core.context import HookContext
-from core.services.scope import unit_by_code, unit_in_scope
+from core.sdk import (
+    DEFAULT_LIMIT,
+    HookContext,
+    IdempotencyKey,
+    idempotent,
+    page,
+    requires,
+)
 from plugins.complaints import extensions, intake, transitions
 from plugins.complaints.access import order_at, where_enabled
 from plugins.complaints.lifecycle import Action, State
@@ -63,8 +66,8 @@ async def take_in(ctx: HookContext, unit_code: str, data: IntakeIn,
 async def queue(ctx: HookContext, unit_code: str, order_state: StateFilter = None, category: str | None = None,
                 severity: Severity | None = None, handling_unit: str | None = None, overdue: bool = False,
                 cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> OrderPage:
-    scope = await unit_in_scope(ctx, unit_code)
-    handling_id = (await unit_by_code(ctx, handling_unit)).id if handling_unit else None
+    scope = await ctx.unit_in_scope(unit_code)
+    handling_id = (await ctx.unit_by_code(handling_unit)).id if handling_unit else None
     query = queue_query(await where_enabled(ctx, scope, WorkOrder.unit_id), state=order_state, category=category,
                         severity=severity, handling_unit_id=handling_id, overdue_at=ctx.now if overdue else None)
     rows, next_cursor = await page(ctx.session, query, WorkOrder.id, cursor, limit)
@@ -74,7 +77,7 @@ async def queue(ctx: HookContext, unit_code: str, order_state: StateFilter = Non
 @get(f"{UNIT}/complaints/summary", guards=[requires(READ)],
      summary="How a unit's open orders stand: how many, overdue, escalated, due within 24 hours")
 async def queue_summary(ctx: HookContext, unit_code: str) -> QueueFigures:
-    return await figures(ctx, await unit_in_scope(ctx, unit_code))
+    return await figures(ctx, await ctx.unit_in_scope(unit_code))
 
 
 async def _current(ctx: HookContext, unit_code: str, order_id: str) -> OrderOut:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import msgspec
 
-from console.api import ApiClient
+from console.sdk import ApiClient
 from plugins.complaints.lifecycle import Action, State
 from plugins.complaints.schemas import (
     ComplaintSettings,

@@ -13,9 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from textual.validation import ValidationResult, Validator
 
-from console.content import local_problem
-from console.screens.modals import FormModal
-from console.widgets.form import FormField, required
+from console.sdk import FormField, FormModal, local_problem, required
 from plugins.complaints.schemas import (
     ContactIn,
     ExtensionOut,

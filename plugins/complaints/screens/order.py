@@ -14,11 +14,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from console.api import ApiClient
-from console.screens.modals import FormModal, reason_modal
-from console.screens.plugin import PluginScreen
-from console.widgets.calls import call_api
-from core.chinatime import china_time
+from console.sdk import ApiClient, FormModal, PluginScreen, call_api, reason_modal
+from core.sdk import china_time
 from plugins.complaints.lifecycle import MOVES, OPEN_STATES, Action
 from plugins.complaints.schemas import ExtensionOut, OrderOut, StepOut
 from plugins.complaints.screens.calls import ComplaintsApi

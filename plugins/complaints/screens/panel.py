@@ -3,7 +3,7 @@ escalated, or due within a day, counted by the API in one call."""
 
 from __future__ import annotations
 
-from console.widgets.panels import FigurePanel
+from console.sdk import FigurePanel
 from plugins.complaints.screens.calls import ComplaintsApi
 
 

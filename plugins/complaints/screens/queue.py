@@ -9,11 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from console.api import ApiClient
-from console.screens.pickers import ChoiceModal
-from console.screens.plugin import PluginScreen
-from console.widgets.calls import call_api
-from console.widgets.paged_table import PagedTable, Row
+from console.sdk import ApiClient, ChoiceModal, PagedTable, PluginScreen, Row, call_api
 from plugins.complaints.lifecycle import STATES, State
 from plugins.complaints.schemas import DEFAULT_CATEGORIES, OrderOut, OrderSummary
 from plugins.complaints.screens.calls import ComplaintsApi

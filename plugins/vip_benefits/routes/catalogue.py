@@ -8,9 +8,7 @@ from pathlib import Path
 
 from litestar import get, patch, post
 
-from core.api.auth import requires
-from core.api.pagination import DEFAULT_LIMIT, page
-from core.context import HookContext
+from core.sdk import DEFAULT_LIMIT, HookContext, page, requires
 from plugins.vip_benefits import catalogue, entitlements
 from plugins.vip_benefits.access import MANAGE_CATALOGUE, MANAGE_ENTITLEMENTS, READ
 from plugins.vip_benefits.models import Perk

@@ -8,11 +8,14 @@ from typing import Annotated
 from litestar import Response, get, post
 from litestar.params import QueryParameter
 
-from core.api.auth import requires
-from core.api.idempotency import RequiredIdempotencyKey, idempotent
-from core.api.pagination import DEFAULT_LIMIT, page
-from core.context import HookContext
-from core.services.scope import unit_in_scope
+from core.sdk import (
+    DEFAULT_LIMIT,
+    HookContext,
+    RequiredIdempotencyKey,
+    idempotent,
+    page,
+    requires,
+)
 from plugins.vip_benefits import balance, care, redemptions
 from plugins.vip_benefits.access import CARE, READ, REDEEM
 from plugins.vip_benefits.models import CareTask, Redemption
@@ -47,7 +50,7 @@ async def redeem(ctx: HookContext, data: RedemptionIn, idempotency_key: Required
 async def list_redemptions(ctx: HookContext, unit: str | None = None, client: str | None = None,
                            perk: str | None = None, status: Annotated[Status | None, QueryParameter()] = None,
                            cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> RedemptionPage:
-    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     rows, next_cursor = await page(ctx.session, redemptions.list_query(scope, client=client, perk=perk, status=status),
                                    Redemption.id, cursor, limit)
     return RedemptionPage(items=[redemptions.present(r, c, p, u) for r, c, p, u in rows], next_cursor=next_cursor)
@@ -76,7 +79,7 @@ async def list_care_tasks(ctx: HookContext, unit: str | None = None,
                           status: Annotated[str | None, QueryParameter(pattern="^(open|done)$")] = None,
                           year: int | None = None, cursor: str | None = None,
                           limit: int = DEFAULT_LIMIT) -> CareTaskPage:
-    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     rows, next_cursor = await page(ctx.session, care.list_query(scope, status=status, year=year), CareTask.id, cursor,
                                    limit)
     return CareTaskPage(items=[_task(t, c, u) for t, c, u in rows], next_cursor=next_cursor)

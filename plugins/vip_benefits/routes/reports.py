@@ -8,10 +8,7 @@ from typing import Annotated
 from litestar import get
 from litestar.params import QueryParameter
 
-from core.api.auth import requires
-from core.context import HookContext
-from core.errors import FieldProblem
-from core.services.scope import unit_in_scope
+from core.sdk import FieldProblem, HookContext, requires
 from plugins.vip_benefits import reports
 from plugins.vip_benefits.access import REPORTS
 from plugins.vip_benefits.reports import (
@@ -35,7 +32,7 @@ async def redemption_report(ctx: HookContext, since: dt.datetime, until: dt.date
         raise FieldProblem.one("until", "must be after since")
     if until - since > LONGEST:
         raise FieldProblem.one("until", "a report covers at most three years")
-    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     return await reports.redemptions(ctx, scope, period, since, until, depth)
 
 
@@ -45,7 +42,7 @@ async def utilisation_report(ctx: HookContext, at: dt.datetime | None = None, un
                              depth: Depth = 1) -> list[UtilisationFigure]:
     if at is not None and at.tzinfo is None:
         raise FieldProblem.one("at", "give a time zone (e.g. 2026-11-20T00:00:00+08:00)")
-    scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
+    scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     return await reports.utilisation(ctx, scope, at or ctx.now, depth)
 
 

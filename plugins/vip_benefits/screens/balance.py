@@ -13,9 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Static
 
-from console.screens.plugin import PluginScreen
-from console.widgets.calls import call_api
-from core.chinatime import china_time
+from console.sdk import PluginScreen, call_api
+from core.sdk import china_time
 from plugins.vip_benefits.schemas import BalanceOut, PerkBalance
 from plugins.vip_benefits.screens.entitlements import PERIODS
 

@@ -17,13 +17,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from console.api import ApiClient
-from console.content import local_problem
-from console.screens.modals import FormModal, reason_field
-from console.screens.plugin import PluginScreen
-from console.widgets.form import FormField, Parsed, required
-from console.widgets.paged_table import PagedTable, Row
-from core.chinatime import china_date
+from console.sdk import (
+    ApiClient,
+    FormField,
+    FormModal,
+    PagedTable,
+    Parsed,
+    PluginScreen,
+    Row,
+    local_problem,
+    reason_field,
+    required,
+)
+from core.sdk import china_date
 from plugins.vip_benefits.schemas import PerkOut, PerkPage
 from plugins.vip_benefits.screens.checks import Code, parse_cost, parse_date, whole
 

@@ -19,11 +19,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from console.api import ApiClient
-from console.screens.modals import ConfirmModal, FormModal, reason_modal
-from console.screens.plugin import PluginScreen
-from console.widgets.calls import call_api
-from console.widgets.form import FormField
+from console.sdk import (
+    ApiClient,
+    ConfirmModal,
+    FormField,
+    FormModal,
+    PluginScreen,
+    call_api,
+    reason_modal,
+)
 from plugins.vip_benefits.schemas import PerkRules, RuleOut, RulesPage
 from plugins.vip_benefits.screens.checks import whole
 

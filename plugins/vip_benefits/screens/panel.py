@@ -11,9 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 
-from console.api import ApiError
-from console.widgets.figures import percent
-from console.widgets.panels import FigurePanel
+from console.sdk import ApiError, FigurePanel, percent
 from plugins.vip_benefits.reports import UtilisationFigure
 from plugins.vip_benefits.schemas import PerkPage
 

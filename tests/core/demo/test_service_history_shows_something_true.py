@@ -13,7 +13,13 @@ from core.api.app import create_app
 from core.clock import FrozenClock
 from core.db.engine import Database
 from core.demo import load_network, load_service_history
-from core.models import Nonconformity, OrgUnit, ServiceEvent, StandardVersion, Touchpoint
+from core.models import (
+    Nonconformity,
+    OrgUnit,
+    ServiceEvent,
+    StandardVersion,
+    Touchpoint,
+)
 from core.plugins import create_plugin_manager
 from core.services import tokens
 

@@ -9,8 +9,8 @@ from sqlalchemy import event
 from core.clock import FrozenClock
 from core.context import HookContext
 from core.db.engine import Database
-from core.models import PluginEnablement
 from core.generations import bump_org
+from core.models import PluginEnablement
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import system_principal
 from core.services import enablement

@@ -8,10 +8,10 @@ import logging
 
 import pytest
 import sqlalchemy as sa
+from acme_lounge.models import LoungeVisit
 from litestar.testing import AsyncTestClient
 
 from core.context import HookContext, JobContext
-from acme_lounge.models import LoungeVisit
 from core.jobs import run_job
 from core.models import Client, OutboxRow
 from core.plugins import PluginRuntime, create_plugin_manager

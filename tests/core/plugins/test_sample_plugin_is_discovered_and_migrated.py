@@ -9,7 +9,12 @@ import sqlalchemy as sa
 from alembic import command
 
 from core import migrate
-from core.plugins import PluginRuntime, create_plugin_manager, describe_plugins, distribution_facts
+from core.plugins import (
+    PluginRuntime,
+    create_plugin_manager,
+    describe_plugins,
+    distribution_facts,
+)
 
 HOOKS = ["client_created", "client_purged", "client_view_sections", "register_console_panels",
          "register_console_screens", "register_delivery_channels", "register_migrations", "register_permissions",

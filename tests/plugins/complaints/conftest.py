@@ -4,10 +4,9 @@ the demo loaded on the demo network."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
-
-import datetime as dt
 
 import pytest
 from litestar.testing import AsyncTestClient

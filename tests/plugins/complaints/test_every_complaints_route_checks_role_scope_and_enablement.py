@@ -15,7 +15,6 @@ from litestar.testing import AsyncTestClient
 
 from core.api.app import create_app
 from core.config import Settings
-
 from tests.plugins.complaints.conftest import BASE, COMPLAINT
 from tests.support import enable
 

@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from core.errors import TransitionNotAllowed
-from plugins.complaints.lifecycle import ACTIONS, MOVES, OPEN_STATES, Progress, allowed_actions, policy_changed, step
+from plugins.complaints.lifecycle import (
+    ACTIONS,
+    MOVES,
+    OPEN_STATES,
+    Progress,
+    allowed_actions,
+    policy_changed,
+    step,
+)
 
 START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 WINDOW = dt.timedelta(days=30)

@@ -13,6 +13,7 @@ from collections import Counter
 
 import httpx
 import pytest
+
 from core.api.app import create_app
 from core.plugins import create_plugin_manager
 from tests.plugins.vip_benefits.conftest import API, Programme

@@ -10,10 +10,11 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from core.sdk import CHINA_TZ
 from core.types import UnitRef
 from plugins.vip_benefits.entitlements import Rule
 from plugins.vip_benefits.models import TierMove
-from plugins.vip_benefits.periods import CST, birthday_in, birthdays_ahead, prorated, window
+from plugins.vip_benefits.periods import birthday_in, birthdays_ahead, prorated
 from plugins.vip_benefits.quota import allowance
 
 MOMENTS = st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2040, 12, 31),
@@ -27,7 +28,7 @@ def test_a_window_contains_its_moment(at: dt.datetime, period: str) -> None:
     assert span.start <= at < span.end
     assert dt.timedelta(days=27) < span.end - span.start <= dt.timedelta(days=367)
     if period != "rolling_12_months":
-        assert span.start.astimezone(CST).time() == dt.time(0) == span.end.astimezone(CST).time()
+        assert span.start.astimezone(CHINA_TZ).time() == dt.time(0) == span.end.astimezone(CHINA_TZ).time()
         assert window(period, span.end).start == span.end  # the next window starts where this one ends
         assert window(period, span.end - dt.timedelta(microseconds=1)) == span
 
@@ -35,9 +36,9 @@ def test_a_window_contains_its_moment(at: dt.datetime, period: str) -> None:
 def test_new_year_in_china_is_four_in_the_afternoon_in_utc() -> None:
     last_moment = dt.datetime(2026, 12, 31, 15, 59, 59, tzinfo=dt.UTC)
     assert window("calendar_year", last_moment).end == dt.datetime(2026, 12, 31, 16, tzinfo=dt.UTC)
-    assert window("month", last_moment + dt.timedelta(seconds=1)).start.astimezone(CST).date() == dt.date(2027, 1, 1)
-    leap_day = dt.datetime(2028, 2, 29, 12, tzinfo=CST)
-    assert window("rolling_12_months", leap_day).start == dt.datetime(2027, 2, 28, 12, tzinfo=CST)
+    assert window("month", last_moment + dt.timedelta(seconds=1)).start.astimezone(CHINA_TZ).date() == dt.date(2027, 1, 1)
+    leap_day = dt.datetime(2028, 2, 29, 12, tzinfo=CHINA_TZ)
+    assert window("rolling_12_months", leap_day).start == dt.datetime(2027, 2, 28, 12, tzinfo=CHINA_TZ)
 
 
 @given(at=MOMENTS, old=st.integers(0, 20), new=st.integers(0, 20), later=st.timedeltas(dt.timedelta(0), dt.timedelta(days=400)))

@@ -28,6 +28,7 @@ from core.db.engine import Database, create_engine
 from core.models import OrgUnit, Staff
 from core.plugins import create_plugin_manager
 from core.services import tokens
+from core.services.standards import sync_plugin_touchpoints
 from plugins.vip_benefits import demo
 from tests.console.support import (  # noqa: F401  (fixtures, and helpers the tests import from here)
     console_on,
@@ -50,6 +51,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 async def perks_demo(job: JobContext) -> str:
     """The programme's part of the demo, alone (other plugins' parts stay out of these tests)."""
     async with job.unit_of_work() as ctx:
+        await sync_plugin_touchpoints(ctx.session, ctx.plugins, ctx.now)  # as the core's demo does first
         return await demo.load(ctx)
 
 

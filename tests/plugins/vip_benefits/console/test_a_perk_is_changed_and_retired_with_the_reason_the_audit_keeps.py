@@ -11,7 +11,14 @@ from console.screens.modals import FormModal
 from core.api.schemas.audit import AuditPage
 from plugins.vip_benefits.schemas import PerkOut
 from plugins.vip_benefits.screens import CatalogueScreen
-from tests.plugins.vip_benefits.console.conftest import field, highlight, message, open_screen, settle, type_into
+from tests.plugins.vip_benefits.console.conftest import (
+    field,
+    highlight,
+    message,
+    open_screen,
+    settle,
+    type_into,
+)
 
 
 async def test_a_perk_is_changed_then_retired_and_both_are_audited(perks_console) -> None:

@@ -9,7 +9,13 @@ from textual.widgets import DataTable
 
 from console.screens.modals import FormModal
 from plugins.vip_benefits.screens import CatalogueScreen
-from tests.plugins.vip_benefits.console.conftest import field, message, open_screen, settle, type_into
+from tests.plugins.vip_benefits.console.conftest import (
+    field,
+    message,
+    open_screen,
+    settle,
+    type_into,
+)
 
 
 async def test_a_bad_cost_then_a_taken_code_are_shown_at_their_fields_until_the_perk_is_added(perks_console) -> None:

@@ -1,0 +1,162 @@
+"""The Touchstone plugin SDK: everything a plugin may import from the core.
+
+A plugin imports from here (and, for its console screens, from :mod:`console.sdk`) and from
+its own package, nothing else; every other module of ``core`` is private and may change in
+any release. The names below follow semantic versioning of the ``touchstone`` distribution:
+a name is only removed or changed after a minor release in which it warns and names its
+replacement. Each is documented in ``docs/sdk.md``.
+"""
+
+from core.api.auth import requires
+from core.api.idempotency import IdempotencyKey, RequiredIdempotencyKey, idempotent
+from core.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page
+from core.chinatime import CHINA_TZ, china_date, china_midnight, china_time, end_of_china_day
+from core.clock import Clock, FrozenClock
+from core.context import HookContext, JobContext
+from core.db.base import Base, JSONDocument, Money, UTCDateTime, json_ready, new_public_id
+from core.db.upsert import upsert
+from core.demo.people import mobile as demo_mobile
+from core.demo.people import person as demo_person
+from core.errors import (
+    Conflict,
+    FieldProblem,
+    Forbidden,
+    NotFound,
+    OutOfScope,
+    PluginDisabled,
+    TouchstoneError,
+    TransitionNotAllowed,
+    require_reason,
+    validation_field,
+)
+from core.hookspecs import hookimpl, hookspec
+from core.migrate import run_env
+from core.models import Client, OrgUnit, Staff
+from core.models.org import UNIT_LEVELS
+from core.money import FEN, from_fen, round_fen, to_fen, yuan
+from core.plugins import OrgSnapshot
+from core.principal import ROLES, Principal
+from core.services.compliance import PeriodKind, bucket, period_starts, report_units, subtree_ids
+from core.services.events import Accepted, EventIn, Rejected, Scalar
+from core.services.outbox import QueuedMessage
+from core.services.scope import in_subtree
+from core.types import (
+    ClientKind,
+    ClientSnapshot,
+    ClientState,
+    ConsolePanel,
+    ConsoleScreen,
+    ControlKind,
+    ControlOutcome,
+    ControlResult,
+    DeliveryChannel,
+    DeliveryResult,
+    FieldChange,
+    Job,
+    MigrationsLocation,
+    NonconformityRecord,
+    OutboxMessage,
+    Period,
+    Permission,
+    ScoreComponent,
+    ServiceEventRecord,
+    SettingsSchema,
+    StaffSnapshot,
+    TierThresholds,
+    TouchpointSpec,
+    UnitLevel,
+    UnitRef,
+    ViewSection,
+    deferred,
+)
+
+__all__ = [
+    "CHINA_TZ",
+    "DEFAULT_LIMIT",
+    "FEN",
+    "MAX_LIMIT",
+    "ROLES",
+    "UNIT_LEVELS",
+    "Accepted",
+    "Base",
+    "Client",
+    "ClientKind",
+    "ClientSnapshot",
+    "ClientState",
+    "Clock",
+    "Conflict",
+    "ConsolePanel",
+    "ConsoleScreen",
+    "ControlKind",
+    "ControlOutcome",
+    "ControlResult",
+    "DeliveryChannel",
+    "DeliveryResult",
+    "EventIn",
+    "FieldChange",
+    "FieldProblem",
+    "Forbidden",
+    "FrozenClock",
+    "HookContext",
+    "IdempotencyKey",
+    "JSONDocument",
+    "Job",
+    "JobContext",
+    "MigrationsLocation",
+    "Money",
+    "NonconformityRecord",
+    "NotFound",
+    "OrgSnapshot",
+    "OrgUnit",
+    "OutOfScope",
+    "OutboxMessage",
+    "Period",
+    "PeriodKind",
+    "Permission",
+    "PluginDisabled",
+    "Principal",
+    "QueuedMessage",
+    "Rejected",
+    "RequiredIdempotencyKey",
+    "Scalar",
+    "ScoreComponent",
+    "ServiceEventRecord",
+    "SettingsSchema",
+    "Staff",
+    "StaffSnapshot",
+    "TierThresholds",
+    "TouchpointSpec",
+    "TouchstoneError",
+    "TransitionNotAllowed",
+    "UTCDateTime",
+    "UnitLevel",
+    "UnitRef",
+    "ViewSection",
+    "bucket",
+    "china_date",
+    "china_midnight",
+    "china_time",
+    "deferred",
+    "demo_mobile",
+    "demo_person",
+    "end_of_china_day",
+    "from_fen",
+    "hookimpl",
+    "hookspec",
+    "idempotent",
+    "in_subtree",
+    "json_ready",
+    "new_public_id",
+    "page",
+    "period_starts",
+    "report_units",
+    "require_reason",
+    "requires",
+    "round_fen",
+    "run_env",
+    "subtree_ids",
+    "to_fen",
+    "upsert",
+    "validation_field",
+    "yuan",
+]
