@@ -14,7 +14,7 @@ from core.sdk import CHINA_TZ
 from core.types import UnitRef
 from plugins.vip_benefits.entitlements import Rule
 from plugins.vip_benefits.models import TierMove
-from plugins.vip_benefits.periods import birthday_in, birthdays_ahead, prorated
+from plugins.vip_benefits.periods import birthday_in, birthdays_ahead, prorated, window
 from plugins.vip_benefits.quota import allowance
 
 MOMENTS = st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2040, 12, 31),
