@@ -16,7 +16,7 @@ from core.context import HookContext, JobContext
 from core.db.base import Base, JSONDocument, Money, UTCDateTime, json_ready, new_public_id
 from core.db.upsert import upsert
 from core.deprecation import TouchstoneDeprecationWarning
-from core.deprecation import sdk_getattr as __getattr__
+from core.deprecation import sdk_getattr as __getattr__  # noqa: F401  (serves deprecated names, PEP 562)
 from core.demo.people import mobile as demo_mobile
 from core.demo.people import person as demo_person
 from core.errors import (
