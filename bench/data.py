@@ -14,6 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from plugins.complaints.calendar import COUNTING_RULE
+
 OUTLETS = 2000
 TOUCHPOINTS = 20
 SUBS = 100
@@ -228,6 +230,7 @@ async def work_orders(engine: AsyncEngine, n: int, *, overdue_at: dt.datetime | 
         "round": "CASE WHEN r % 25 = 0 THEN 1 ELSE 0 END" if answered else "0", "extension_level": "0",
         "first_contact_due_at": plus(d, "received", str(day)), "decision_due_at": plus(d, "received", str(15 * day)),
         "decision_key": "'decision@0'", "next_due_at": "NULL" if answered else plus(d, "received", str(day)),
+        "counting_rule": str(COUNTING_RULE),  # dated as the rule in force dates them: the sweep re-dates none
         "first_contact_escalated": f"fc > {day}" if answered else "FALSE",
         "breached_at": f"CASE WHEN fc > {day} THEN {plus(d, 'received', str(day))} END" if answered else "NULL",
         "first_contact_at": fc_at if answered else "NULL",

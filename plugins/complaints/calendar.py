@@ -1,23 +1,28 @@
-"""Counting complaint deadlines on the bank's holiday calendar (pure: no database, no clock).
+"""Counting complaint deadlines on the bank's calendar of rest and working days (pure: no
+database, no clock).
 
 The rule (``../shared/domain.md``, "Counting deadlines") is the way Chinese law counts
-periods: a period of N days starts the day after receipt; a calendar-day period whose last
-day is a public holiday ends instead on the first working day after that holiday (the day
-after the run of days off it belongs to ends, weekends included, so a Friday holiday moves
-the deadline to Monday); a working-day period counts only working days: weekdays that are
-not holidays, plus the make-up working days (调休) the State Council announces.
+periods (Civil Code arts. 201-203): a period of N days starts the day after receipt (China
+time); its last day ends at 24:00; a calendar-day period whose last day is a **rest day**
+ends instead on the first working day after it. A rest day is a public holiday or an
+ordinary Saturday or Sunday (the Supreme People's Court's reading), so a last day on an
+ordinary weekend moves to Monday, one inside a holiday block (its edge weekends included)
+moves past the block, and a make-up working day (调休上班, a weekend day the State Council
+makes a working day) does not move. A working-day period counts only working days.
 
-The calendar is data the bank maintains (:mod:`plugins.complaints.calendar_days`), never a
-weekday rule. :class:`Calendar` answers with bisection over sorted exception lists instead
-of walking day by day, so counting costs the same for 1 day or 60; the property tests check
-it against a day-by-day model of the rule.
+The calendar is data the bank maintains (:mod:`plugins.complaints.calendar_days`), not a
+weekday rule alone: it holds the exceptions to the week, the holidays (rest days on any
+weekday) and the make-up working days (working weekend days); every other Monday to Friday
+works and every other Saturday and Sunday rests. So a year the bank has not seeded yet still
+rests on its weekends, and the bank can turn any day into either kind. :class:`Calendar`
+answers with bisection over sorted exception lists instead of walking day by day, so counting
+costs the same for 1 day or 60; the property tests check it against a day-by-day model.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -26,7 +31,12 @@ import holidays
 Basis = Literal["calendar", "working"]
 DayKind = Literal["holiday", "workday"]
 LOCAL = dt.timezone(dt.timedelta(hours=8))  # China Standard Time: days are counted here
-_SUBSTITUTED = re.compile(r"substituted from (\d{2})/(\d{2})/(\d{4})")
+MAKE_UP_DAY = "调休上班"
+COUNTING_RULE = 2
+"""The version of the counting rule below, stored with every order's due dates. 1 moved a
+calendar-day deadline only off a holiday; 2 moves it off every rest day, ordinary weekends
+included. Bump it whenever the counting changes: the next SLA sweep re-dates every open
+order counted by an older version (:func:`plugins.complaints.redating.redate_stale`)."""
 
 
 def local_day(moment: dt.datetime) -> dt.date:
@@ -52,12 +62,11 @@ def _weekdays_through(day: dt.date) -> int:
 
 
 class Calendar:
-    """One region's holidays and make-up working days.
+    """One region's holidays and make-up working days: whether each day rests or works.
 
     A date is either a holiday or a make-up working day, never both (the store keeps one
-    entry per date). A holiday on a weekend changes nothing for working days but still
-    moves a calendar-day deadline that lands on it; a make-up day on a weekday changes
-    nothing at all.
+    entry per date). Both bases of counting ask only :meth:`is_working`, so a holiday on a
+    weekend and a make-up day on a weekday change nothing (the day rests, or works, anyway).
     """
 
     def __init__(self, holidays_: Iterable[dt.date] = (), workdays: Iterable[dt.date] = ()) -> None:
@@ -95,11 +104,13 @@ class Calendar:
         return start + dt.timedelta(days=low)
 
     def last_day(self, received: dt.date, days: int, basis: Basis) -> dt.date:
-        """The last day of a period of ``days`` starting the day after ``received``."""
+        """The last day of a period of ``days`` starting the day after ``received``: in working
+        days, the ``days``-th working day; in calendar days, the ``days``-th day, or the first
+        working day after it when that is a rest day."""
         if basis == "working":
             return self.add_working_days(received, days)
         last = received + dt.timedelta(days=days)
-        return self.add_working_days(last, 1) if last in self.holidays else last
+        return last if self.is_working(last) else self.add_working_days(last, 1)
 
     def due(self, received: dt.datetime, days: int, basis: Basis) -> dt.datetime:
         """When a period of ``days`` counted from the instant ``received`` runs out (UTC)."""
@@ -110,21 +121,25 @@ def seed_entries(region: str, year: int) -> list[tuple[dt.date, DayKind, str]]:
     """The public holidays and make-up working days the ``holidays`` package knows for
     ``region`` (``CN``, or a country with a subdivision such as ``CN-XX``) in ``year``.
 
-    Only a seed: the bank reviews it and maintains its calendar through the API. Weekends
-    lying inside a holiday period (between two holidays, only days off between) are part of
-    it, as the State Council's notices count them (National Day: 1 to 8 October).
+    Only a seed: the bank reviews it and maintains its calendar through the API. The make-up
+    days are the package's ``weekend_workdays`` (the weekend days its substituted holidays
+    were moved from, by this year's arrangement or the next's); names are asked in Chinese,
+    so what is seeded never depends on the server's locale. Weekends lying inside a holiday
+    period (between two holidays, only days off between) are entered as part of it, as the
+    State Council's notices count them (National Day: 1 to 8 October); that names them and
+    moves no deadline, since every Saturday and Sunday that is no make-up day rests anyway.
     Raises ``KeyError`` for a region the package does not know.
     """
     country, _, subdivision = region.partition("-")
     try:
-        known = holidays.country_holidays(country, subdiv=subdivision or None, years=year)
+        known = holidays.country_holidays(country, subdiv=subdivision or None, years=(year, year + 1),
+                                          language="zh_CN")  # next year's New Year may take a make-up day from this one
     except NotImplementedError as exc:
         raise KeyError(region) from exc
-    entries: dict[dt.date, tuple[DayKind, str]] = {}
-    for day, name in sorted(known.items()):
-        entries[day] = ("holiday", name)
-        for month, date_, year_ in _SUBSTITUTED.findall(name):
-            entries.setdefault(dt.date(int(year_), int(month), int(date_)), ("workday", f"调休上班 ({name})"))
+    entries: dict[dt.date, tuple[DayKind, str]] = {day: ("holiday", name) for day, name in sorted(known.items())
+                                                   if day.year == year}
+    entries.update({day: ("workday", MAKE_UP_DAY) for day in known.weekend_workdays
+                    if day.year == year and day not in entries})
     days_off = sorted(d for d, (kind, _) in entries.items() if kind == "holiday")
     for before, after in zip(days_off, days_off[1:], strict=False):
         gap = [before + dt.timedelta(days=i) for i in range(1, (after - before).days)]

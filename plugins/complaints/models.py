@@ -4,7 +4,7 @@ reverse, so removing the plugin leaves the core's schema whole.
 An order stores the due dates its policy and the calendar give (:class:`~plugins.complaints.
 sla.DueDates`) so the SLA sweep and the queue select overdue orders in SQL; they are
 re-dated whenever something they depend on changes (a step, an extension, a policy, the
-calendar). Durations to first contact and to resolution are stored as seconds when they
+calendar, the counting rule itself). Durations to first contact and to resolution are stored as seconds when they
 happen, so reports aggregate integers on every database.
 """
 
@@ -72,6 +72,11 @@ class WorkOrder(Base):
     decision_due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     decision_key: Mapped[str] = mapped_column(sa.String(24))
     next_due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    counting_rule: Mapped[int] = mapped_column(sa.Integer, server_default="1")
+    """The version of the counting rule the due dates were computed by (:data:`~plugins.
+    complaints.calendar.COUNTING_RULE`); rows written before it was recorded were counted by
+    the first, which moved only holidays. The SLA sweep re-dates open orders counted by an
+    older rule before it escalates anything."""
     first_contact_escalated: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     decision_escalated_key: Mapped[str | None] = mapped_column(sa.String(24))
     breached_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

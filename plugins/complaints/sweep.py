@@ -8,6 +8,10 @@ candidates are selected ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so a second sw
 over the orders the first is escalating, and the escalation is a conditional UPDATE that
 marks the deadline as escalated in the same statement, so an order is escalated once per
 deadline whoever gets there first. Re-running finds nothing left to do.
+
+Before it escalates anything it re-dates the open orders counted by an older version of the
+counting rule (a database upgraded across a change of the rule), so no order is escalated
+on a due date the rule in force would not give it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from plugins.complaints.journal import ENTITY
 from plugins.complaints.lifecycle import OPEN_STATES
 from plugins.complaints.models import Step, WorkOrder
 from plugins.complaints.permissions import NAME
+from plugins.complaints.redating import redate_stale
 
 BATCH = 500
 TOPIC = f"{NAME}.escalated"
@@ -80,7 +85,10 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> int:
 
 
 async def sweep(job: JobContext) -> str:
-    """The job: escalate every overdue order, first contacts first, batch by batch."""
+    """The job: re-date what an older counting rule dated, then escalate every overdue order,
+    first contacts first, batch by batch."""
+    async with job.unit_of_work() as ctx:
+        redated = await redate_stale(ctx, job.now)
     counts: dict[Kind, int] = {"first_contact": 0, "decision": 0}
     for kind in counts:
         while True:
@@ -90,5 +98,6 @@ async def sweep(job: JobContext) -> str:
                 break
             counts[kind] += done
             job.progress(f"{sum(counts.values())} orders escalated")
-    return (f"complaints-sla: {sum(counts.values())} escalations "
-            f"({counts['first_contact']} first contact, {counts['decision']} decision)")
+    summary = (f"complaints-sla: {sum(counts.values())} escalations "
+               f"({counts['first_contact']} first contact, {counts['decision']} decision)")
+    return f"{summary}; {redated} open orders re-dated under the counting rule in force" if redated else summary

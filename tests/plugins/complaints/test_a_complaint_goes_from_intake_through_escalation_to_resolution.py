@@ -12,7 +12,7 @@ from litestar.testing import AsyncTestClient
 from tests.plugins.complaints.conftest import order
 
 FIRST_CONTACT_DUE = "2026-11-23T16:00:00Z"  # received Friday 17:00 in Beijing: end of Monday
-DECISION_DUE = "2026-12-05T16:00:00Z"  # 15 calendar days after the day of receipt
+DECISION_DUE = "2026-12-07T16:00:00Z"  # 15 calendar days end on Saturday 5 December: a rest day, so Monday
 
 
 def deadlines(body: dict) -> list[tuple[str, str, str]]:
@@ -45,7 +45,7 @@ async def test_intake_escalation_and_resolution(client: AsyncTestClient, token_f
     for action, note in (("acknowledge", "支行长致电客户致歉"), ("investigate", "调取排队记录")):
         moved = await client.post(order("OUT1", oid, action), json={"note": note}, headers=sub_branch)
         assert moved.status_code == 200, moved.text
-    clock.set(dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.UTC))
+    clock.set(dt.datetime(2026, 12, 8, 2, 0, tzinfo=dt.UTC))  # Tuesday morning: no decision yet
     assert await sweep() == "complaints-sla: 1 escalations (0 first contact, 1 decision)"
 
     branch = await token_for("branch_service", "BR1")

@@ -11,7 +11,7 @@ from litestar.testing import AsyncTestClient
 from tests.plugins.complaints.conftest import order
 from tests.support import enable
 
-AFTER_BOTH_DEADLINES = dt.datetime(2026, 12, 7, 1, 0, tzinfo=dt.UTC)
+AFTER_BOTH_DEADLINES = dt.datetime(2026, 12, 8, 1, 0, tzinfo=dt.UTC)  # the decision was due by the end of Monday 7th
 
 
 async def handled_by(client: AsyncTestClient, headers: dict[str, str], unit: str, oid: str) -> tuple[str, int, list[str]]:

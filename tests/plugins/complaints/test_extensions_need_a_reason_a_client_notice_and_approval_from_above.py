@@ -11,8 +11,8 @@ from litestar.testing import AsyncTestClient
 
 from tests.plugins.complaints.conftest import order
 
-EXTENDED_DUE = "2026-12-20T16:00:00Z"  # 30 days after the day of receipt (20 November)
-FURTHER_DUE = "2027-01-19T16:00:00Z"  # 60 days
+EXTENDED_DUE = "2026-12-21T16:00:00Z"  # 30 days after the day of receipt (20 November) end on a Sunday: Monday
+FURTHER_DUE = "2027-01-19T16:00:00Z"  # 60 days: a Tuesday
 
 
 async def investigating(client: AsyncTestClient, token_for, file) -> tuple[str, dict[str, str]]:  # type: ignore[no-untyped-def]
@@ -32,7 +32,7 @@ async def test_extended_then_further_with_approval_from_above(client: AsyncTestC
     oid, head = await investigating(client, token_for, file)
     extended = await client.post(order("OUT1", oid, "extensions"), json={"reason": "需调取三个月交易流水"}, headers=head)
     assert extended.status_code == 201, extended.text
-    assert decision_deadlines(extended.json()) == [("decision", "2026-12-05T16:00:00Z", "superseded"),
+    assert decision_deadlines(extended.json()) == [("decision", "2026-12-07T16:00:00Z", "superseded"),
                                                    ("extended", EXTENDED_DUE, "pending")]
     first = extended.json()["extensions"][0]
     assert (first["level"], first["status"], first["decided_by"]) == (1, "approved", first["requested_by"])
@@ -54,7 +54,7 @@ async def test_extended_then_further_with_approval_from_above(client: AsyncTestC
     notices = (await client.get("/api/v1/outbox", params={"topic": "complaints.client_notice"},
                                 headers=await token_for("operations", "HO"))).json()["items"]
     assert [(m["payload"]["phone"], m["payload"]["due_on"]) for m in notices] == [
-        ("13900001111", "2026-12-20"), ("13900001111", "2027-01-19")]
+        ("13900001111", "2026-12-21"), ("13900001111", "2027-01-19")]
     assert "2027年01月19日" in notices[1]["payload"]["message"]
     clock.set(dt.datetime(2026, 12, 25, tzinfo=dt.UTC))  # past 15 and 30 days, within 60: nothing missed
     assert await sweep() == "complaints-sla: 0 escalations (0 first contact, 0 decision)"
@@ -67,7 +67,7 @@ async def test_an_extension_after_the_deadline_or_without_a_reason_is_refused(cl
     oid, head = await investigating(client, token_for, file)
     blank = await client.post(order("OUT1", oid, "extensions"), json={"reason": " "}, headers=head)
     assert blank.status_code == 422 and blank.json()["errors"][0]["field"] == "reason"
-    clock.set(dt.datetime(2026, 12, 6, tzinfo=dt.UTC))
+    clock.set(dt.datetime(2026, 12, 8, tzinfo=dt.UTC))  # the decision was due by the end of Monday 7th
     late = await client.post(order("OUT1", oid, "extensions"), json={"reason": "来不及了"}, headers=head)
     assert late.status_code == 409 and "deadline passed" in late.json()["detail"]
 

@@ -38,7 +38,7 @@ async def test_a_branch_policy_governs_its_subtree_until_a_unit_below_sets_its_o
     set_ = await client.put(policy_url("BR1"), json={"policy": {"decision_days": 10}, "reason": "收费类从严"}, headers=branch)
     assert set_.status_code == 200 and set_.json()["set_at"] == "BR1"
     assert await decision_due(client, admin, "OUT1", here) == "2026-11-30T16:00:00Z"
-    assert await decision_due(client, admin, "OUT4", there) == "2026-12-05T16:00:00Z"
+    assert await decision_due(client, admin, "OUT4", there) == "2026-12-07T16:00:00Z"  # 15 days: Saturday → Monday
     assert await in_force(client, admin, "OUT1") == (10, "BR1") and await in_force(client, admin, "OUT4") == (15, None)
 
     await client.put(policy_url("OUT1"), json={"policy": {"decision_days": 7}, "reason": "试点"}, headers=admin)

@@ -33,11 +33,11 @@ async def test_waiting_stops_the_clock_and_a_policy_change_keeps_what_it_stopped
     clock.advance(days=1)
     await step("wait")
     queued = (await client.get(orders("OUT1"), headers=head)).json()["items"][0]["next_deadline"]
-    assert queued == {"key": "decision", "due_at": "2026-12-05T16:00:00Z", "seconds_left": 14 * DAY + 7 * 3600,
+    assert queued == {"key": "decision", "due_at": "2026-12-07T16:00:00Z", "seconds_left": 16 * DAY + 7 * 3600,
                       "paused": True}
     clock.advance(days=3)
     await step("resume")
-    assert await decision(client, head, oid) == ("2026-12-08T16:00:00Z", "pending", 3 * DAY)
+    assert await decision(client, head, oid) == ("2026-12-10T16:00:00Z", "pending", 3 * DAY)
 
     clock.set(dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     await step("wait")
@@ -47,10 +47,10 @@ async def test_waiting_stops_the_clock_and_a_policy_change_keeps_what_it_stopped
     changed = await client.put(POLICY, json={"policy": {"clock_stops_while_waiting": False}, "reason": "等待不停表"},
                                headers=admin)
     assert changed.status_code == 200, changed.text
-    assert await decision(client, head, oid) == ("2026-12-28T16:00:00Z", "pending", 23 * DAY)
+    assert await decision(client, head, oid) == ("2026-12-30T16:00:00Z", "pending", 23 * DAY)
     clock.advance(days=1)
     await step("resume")  # this last day the clock ran
-    assert await decision(client, head, oid) == ("2026-12-28T16:00:00Z", "pending", 23 * DAY)
+    assert await decision(client, head, oid) == ("2026-12-30T16:00:00Z", "pending", 23 * DAY)
     await client.put(POLICY, json={"policy": {"decision_days": 10, "clock_stops_while_waiting": False},
                                    "reason": "从严"}, headers=admin)
     assert await decision(client, head, oid) == ("2026-12-23T16:00:00Z", "pending", 23 * DAY)

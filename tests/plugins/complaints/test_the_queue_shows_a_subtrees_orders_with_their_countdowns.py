@@ -44,7 +44,7 @@ async def test_each_sees_its_subtree_filtered_paginated_and_masked_for_its_role(
     overdue = (await client.get(orders("SB1"), params={"overdue": "true"}, headers=sub_branch)).json()["items"]
     assert [(o["id"], o["escalation_level"], o["next_deadline"]["key"], o["next_deadline"]["seconds_left"])
             for o in overdue] == [(a, 1, "first_contact", -9 * 3600), (b, 1, "first_contact", -9 * 3600)]
-    decision_left = (11 * 24 + 15) * 3600  # 15 days from the day after receipt (Fri 20th): Sat 5 Dec ends
+    decision_left = (13 * 24 + 15) * 3600  # 15 days after Fri 20th end on Sat 5 Dec, a rest day: Mon 7 Dec ends
     assert [(o["first_contact"]["seconds_left"], o["decision"]["key"], o["decision"]["seconds_left"])
             for o in overdue] == [(-9 * 3600, "decision", decision_left)] * 2
     acknowledged = (await client.get(orders("OUT3"), headers=head)).json()["items"][0]

@@ -26,7 +26,8 @@ async def test_the_queue_shows_countdowns_escalation_and_filters(console_for, cl
         a = (await file(console.api, "OUT1")).summary.id
         b = (await file(console.api, "OUT2", category="fees")).summary.id
         c = (await file(console.api, "OUT3")).summary.id
-        clock.set(dt.datetime(2026, 11, 24, 1, 0, tzinfo=dt.UTC))  # the first contacts were due at midnight
+        clock.set(dt.datetime(2026, 11, 24, 1, 0, tzinfo=dt.UTC))  # the first contacts were due at midnight; the
+        # decisions by the end of Monday 7 December (15 days end on Saturday 5th, a rest day)
         await sweep()
         await act(console.api, "OUT3", c, "acknowledge")
         await console.choose("SB1")
@@ -39,7 +40,7 @@ async def test_the_queue_shows_countdowns_escalation_and_filters(console_for, cl
         assert isinstance(console.screen, QueueScreen) and console.screen.unit == "SB1"
         table = console.screen.query_one("#orders", DataTable)
         assert [str(k.value) for k in table.rows] == [a, b]
-        assert cells(table, a)[1:] == ["OUT1", "中", "overdue 9h", "11d 15h", "SB1 ↑1", "received", "等候时间"]
+        assert cells(table, a)[1:] == ["OUT1", "中", "overdue 9h", "13d 15h", "SB1 ↑1", "received", "等候时间"]
         assert table.get_row(a)[3].style == "bold red" and table.get_row(a)[4].style == "green"
         assert table.get_row(a)[5].style == "dark_orange"
         keys = {b.binding.key for b in console.screen.active_bindings.values() if b.binding.show}
@@ -65,4 +66,4 @@ async def test_the_queue_shows_countdowns_escalation_and_filters(console_for, cl
         await pilot.press("down", "down", "enter")  # any state, received, acknowledged
         await settle(pilot)
         assert [str(k.value) for k in table.rows] == [a]
-        assert cells(table, a)[3:7] == ["✓", "11d 15h", "SB1 ↑1", "acknowledged"]
+        assert cells(table, a)[3:7] == ["✓", "13d 15h", "SB1 ↑1", "acknowledged"]
