@@ -28,9 +28,10 @@ from typing import Literal
 
 import holidays
 
+from core.sdk import china_date, end_of_china_day
+
 Basis = Literal["calendar", "working"]
 DayKind = Literal["holiday", "workday"]
-LOCAL = dt.timezone(dt.timedelta(hours=8))  # China Standard Time: days are counted here
 MAKE_UP_DAY = "调休上班"
 COUNTING_RULE = 2
 """The version of the counting rule below, stored with every order's due dates. 1 moved a
@@ -39,19 +40,9 @@ included. Bump it whenever the counting changes: the next SLA sweep re-dates eve
 order counted by an older version (:func:`plugins.complaints.redating.redate_stale`)."""
 
 
-def local_day(moment: dt.datetime) -> dt.date:
-    """The bank's local date of an instant."""
-    return moment.astimezone(LOCAL).date()
-
-
-def end_of(day: dt.date) -> dt.datetime:
-    """The instant (UTC) a deadline day ends: local midnight after it."""
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), LOCAL).astimezone(dt.UTC)
-
-
 def due_day(due: dt.datetime) -> dt.date:
     """The local day a deadline ending at the instant ``due`` falls on (the day that ends then)."""
-    return local_day(due - dt.timedelta(microseconds=1))
+    return china_date(due - dt.timedelta(microseconds=1))
 
 
 def _weekdays_through(day: dt.date) -> int:
@@ -114,7 +105,7 @@ class Calendar:
 
     def due(self, received: dt.datetime, days: int, basis: Basis) -> dt.datetime:
         """When a period of ``days`` counted from the instant ``received`` runs out (UTC)."""
-        return end_of(self.last_day(local_day(received), days, basis))
+        return end_of_china_day(self.last_day(china_date(received), days, basis))
 
 
 def seed_entries(region: str, year: int) -> list[tuple[dt.date, DayKind, str]]:

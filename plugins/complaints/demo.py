@@ -24,17 +24,18 @@ from typing import NamedTuple
 import sqlalchemy as sa
 
 from core.sdk import (
+    CHINA_TZ,
     Client,
     HookContext,
     OrgSnapshot,
     Principal,
     Staff,
     UnitRef,
+    china_date,
     demo_mobile,
     demo_person,
 )
 from plugins.complaints import calendar_days, extensions, intake, sweep, transitions
-from plugins.complaints.calendar import LOCAL
 from plugins.complaints.lifecycle import OPEN_STATES, STATES
 from plugins.complaints.models import WorkOrder
 from plugins.complaints.permissions import NAME
@@ -121,8 +122,8 @@ async def _plan(ctx: HookContext, rng: random.Random, outlets: list[UnitRef]) ->
         outlet = rng.choice(outlets)
         low, high = FATES[fate][1:]
         age = low + (high - low) * rng.random() ** RECENT  # more of the recent weeks: more still open
-        day = (ctx.now - dt.timedelta(days=age)).astimezone(LOCAL).date()
-        received = dt.datetime.combine(day, dt.time(rng.randint(9, 16), rng.randrange(0, 60, 5)), LOCAL)
+        day = china_date(ctx.now - dt.timedelta(days=age))
+        received = dt.datetime.combine(day, dt.time(rng.randint(9, 16), rng.randrange(0, 60, 5)), CHINA_TZ)
         received = min(received.astimezone(dt.UTC), ctx.now - dt.timedelta(hours=rng.uniform(1, 6)))
         if fate == "serious":
             channel, category, content = next(serious)
@@ -213,10 +214,10 @@ class Replay:
 
     async def sweep_until(self, moment: dt.datetime) -> None:
         """Run the sweeps due between the last one and ``moment``."""
-        day = self.swept_until.astimezone(LOCAL).date()
-        while day <= moment.astimezone(LOCAL).date():
+        day = china_date(self.swept_until)
+        while day <= china_date(moment):
             for hour in SWEEP_HOURS:
-                at = dt.datetime.combine(day, dt.time(hour), LOCAL).astimezone(dt.UTC)
+                at = dt.datetime.combine(day, dt.time(hour), CHINA_TZ).astimezone(dt.UTC)
                 if self.swept_until < at <= moment and any(_overdue(o, at) for o in self.orders.values()):
                     await self.sweep(at)
             day += dt.timedelta(days=1)

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import command
 from litestar.testing import AsyncTestClient
 
-from core.db import migrate as migrations
+from core import migrate as migrations
 from core.db.engine import Database
 from core.plugins import PluginRuntime
 from plugins.complaints.models import WorkOrder

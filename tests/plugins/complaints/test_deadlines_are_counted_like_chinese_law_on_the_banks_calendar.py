@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plugins.complaints.calendar import Basis, Calendar, due_day, end_of
+from core.sdk import end_of_china_day
+from plugins.complaints.calendar import Basis, Calendar, due_day
 
 BASE = dt.date(2026, 1, 1)
 offsets = st.integers(min_value=0, max_value=200)
@@ -85,7 +86,7 @@ def test_the_day_of_receipt_is_not_counted_and_a_deadline_ends_at_local_midnight
     calendar = Calendar()
     assert calendar.last_day(dt.date(2026, 11, 20), 1, "working") == dt.date(2026, 11, 23)  # Monday
     due = calendar.due(friday_evening, 14, "calendar")  # the 14th day is Friday 4 December
-    assert due == end_of(dt.date(2026, 12, 4)) == dt.datetime(2026, 12, 4, 16, 0, tzinfo=dt.UTC)
+    assert due == end_of_china_day(dt.date(2026, 12, 4)) == dt.datetime(2026, 12, 4, 16, 0, tzinfo=dt.UTC)
     assert due_day(due) == dt.date(2026, 12, 4)
     received_late = dt.datetime(2026, 11, 20, 16, 30, tzinfo=dt.UTC)  # 00:30 on Saturday 21st in Beijing
     assert due_day(calendar.due(received_late, 14, "calendar")) == dt.date(2026, 12, 7)  # Saturday 5th → Monday
