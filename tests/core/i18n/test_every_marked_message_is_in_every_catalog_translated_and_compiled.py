@@ -12,7 +12,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from core.i18n import Translator, language
-from core.i18n.catalogs import Domain, bundled_domains, check, compile_catalogs, update
+from core.i18n.catalogs import Domain, bundled_domains, check, compile_catalogs, main, update
 
 DOMAINS = [*bundled_domains(), Domain.for_package("acme_lounge")]
 
@@ -20,6 +20,11 @@ DOMAINS = [*bundled_domains(), Domain.for_package("acme_lounge")]
 @pytest.mark.parametrize("domain", DOMAINS, ids=[d.name for d in DOMAINS])
 def test_the_shipped_catalogs_are_complete_and_compiled(domain: Domain) -> None:
     assert check(domain) == []
+
+
+def test_the_check_command_passes_on_this_distributions_catalogs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.startswith("check: touchstone, complaints, ")
 
 
 def scratch(tmp_path: Path, source: str) -> Domain:
