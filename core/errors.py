@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from core.i18n import LazyString, _, lazy_gettext
+
 
 class TouchstoneError(Exception):
     """Base of every error a user can cause. ``slug`` names its problem type."""
 
     status = 400
     slug = "bad-request"
-    title = "Bad request"
+    title: str | LazyString = "Bad request"
 
     def __init__(self, detail: str, **extra: Any) -> None:
         super().__init__(detail)
@@ -25,10 +27,11 @@ class NotFound(TouchstoneError):
 
 
 class PluginDisabled(NotFound):
-    slug, title = "plugin-disabled", "Plugin not enabled here"
+    slug, title = "plugin-disabled", lazy_gettext("Plugin not enabled here")
 
     def __init__(self, plugin: str, unit_code: str) -> None:
-        super().__init__(f"plugin '{plugin}' is not enabled at unit '{unit_code}'", plugin=plugin, unit=unit_code)
+        super().__init__(_("plugin '{plugin}' is not enabled at unit '{unit}'").format(plugin=plugin, unit=unit_code),
+                         plugin=plugin, unit=unit_code)
 
 
 class Forbidden(TouchstoneError):
