@@ -9,6 +9,8 @@ from typing import Any
 
 import msgspec
 
+from core.i18n import LazyString, _, lazy_gettext
+
 _WHERE = re.compile(r"^(?P<message>.*?)(?: - at `\$\.?(?P<path>[^`]*)`)?$", re.S)
 
 
@@ -17,7 +19,7 @@ class TouchstoneError(Exception):
 
     status = 400
     slug = "bad-request"
-    title = "Bad request"
+    title: str | LazyString = "Bad request"
 
     def __init__(self, detail: str, **extra: Any) -> None:
         super().__init__(detail)
@@ -30,10 +32,11 @@ class NotFound(TouchstoneError):
 
 
 class PluginDisabled(NotFound):
-    slug, title = "plugin-disabled", "Plugin not enabled here"
+    slug, title = "plugin-disabled", lazy_gettext("Plugin not enabled here")
 
     def __init__(self, plugin: str, unit_code: str) -> None:
-        super().__init__(f"plugin '{plugin}' is not enabled at unit '{unit_code}'", plugin=plugin, unit=unit_code)
+        super().__init__(_("plugin '{plugin}' is not enabled at unit '{unit}'").format(plugin=plugin, unit=unit_code),
+                         plugin=plugin, unit=unit_code)
 
 
 class Forbidden(TouchstoneError):

@@ -15,10 +15,10 @@ from core.clock import Clock, FrozenClock
 from core.context import HookContext, JobContext
 from core.db.base import Base, JSONDocument, Money, UTCDateTime, json_ready, new_public_id
 from core.db.upsert import upsert
-from core.deprecation import TouchstoneDeprecationWarning
-from core.deprecation import sdk_getattr as __getattr__  # noqa: F401  (serves deprecated names, PEP 562)
 from core.demo.people import mobile as demo_mobile
 from core.demo.people import person as demo_person
+from core.deprecation import TouchstoneDeprecationWarning
+from core.deprecation import sdk_getattr as __getattr__  # noqa: F401  (serves deprecated names, PEP 562)
 from core.errors import (
     Conflict,
     FieldProblem,
@@ -32,6 +32,7 @@ from core.errors import (
     validation_field,
 )
 from core.hookspecs import hookimpl, hookspec
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, LazyString, Translator, current_language, language, negotiate
 from core.migrate import run_env
 from core.models import Client, OrgUnit, Staff
 from core.models.org import UNIT_LEVELS
@@ -74,8 +75,10 @@ from core.types import (
 
 __all__ = [
     "CHINA_TZ",
+    "DEFAULT_LANGUAGE",
     "DEFAULT_LIMIT",
     "FEN",
+    "LANGUAGES",
     "MAX_LIMIT",
     "ROLES",
     "UNIT_LEVELS",
@@ -104,6 +107,7 @@ __all__ = [
     "JSONDocument",
     "Job",
     "JobContext",
+    "LazyString",
     "MigrationsLocation",
     "Money",
     "NonconformityRecord",
@@ -131,6 +135,7 @@ __all__ = [
     "TouchstoneDeprecationWarning",
     "TouchstoneError",
     "TransitionNotAllowed",
+    "Translator",
     "UTCDateTime",
     "UnitLevel",
     "UnitRef",
@@ -139,6 +144,7 @@ __all__ = [
     "china_date",
     "china_midnight",
     "china_time",
+    "current_language",
     "deferred",
     "demo_mobile",
     "demo_person",
@@ -149,6 +155,8 @@ __all__ = [
     "idempotent",
     "in_subtree",
     "json_ready",
+    "language",
+    "negotiate",
     "new_public_id",
     "page",
     "period_starts",

@@ -54,7 +54,7 @@ def _validation_errors(exc: ValidationException) -> list[dict[str, str]]:
 
 
 def on_touchstone_error(request: Request, exc: TouchstoneError) -> Response[dict[str, Any]]:
-    return problem(exc.status, exc.slug, exc.title, exc.detail, request, **exc.extra)
+    return problem(exc.status, exc.slug, str(exc.title), exc.detail, request, **exc.extra)
 
 
 def on_validation_error(request: Request, exc: ValidationException) -> Response[dict[str, Any]]:

@@ -6,6 +6,7 @@ import click
 
 from core import migrate as migrations
 from core.cli.runtime import Runtime, console, run
+from core.i18n import _, ngettext
 
 
 @click.command()
@@ -17,15 +18,17 @@ def migrate(show_pending: bool) -> None:
         pending = await migrations.pending(rt.db.engine, rt.locations)
         if show_pending:
             for owner, revisions in pending.items():
-                click.echo(f"{owner}: {', '.join(revisions) if revisions else 'up to date'}")
+                click.echo(f"{owner}: {', '.join(revisions)}" if revisions else _("{owner}: up to date").format(owner=owner))
             return
         if not any(pending.values()):
-            console.print("Database is up to date.")
+            console.print(_("Database is up to date."))
             return
-        with console.status("Migrating…") as status:
-            await migrations.upgrade(rt.db.engine, rt.locations, progress=lambda o: status.update(f"Migrating {o}…"))
+        with console.status(_("Migrating…")) as status:
+            await migrations.upgrade(rt.db.engine, rt.locations,
+                                     progress=lambda o: status.update(_("Migrating {owner}…").format(owner=o)))
         for owner, revisions in pending.items():
             if revisions:
-                console.print(f"{owner}: applied {len(revisions)} revision(s)")
+                console.print(ngettext("{owner}: applied {count} revision", "{owner}: applied {count} revisions",
+                                       len(revisions)).format(owner=owner, count=len(revisions)))
 
     run(body)

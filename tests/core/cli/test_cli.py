@@ -10,18 +10,10 @@ from click.testing import CliRunner
 from core.cli import main
 
 
-@pytest.fixture
-def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TOUCHSTONE_DATABASE_URL", database_url)
-    monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path))
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, list(args), catch_exceptions=False)
-
-
 def test_migrate_pending_says_up_to_date_on_a_migrated_database(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("migrate", "--pending")
     assert result.exit_code == 0
-    assert "core: up to date" in result.output
+    assert "core：已是最新" in result.output
 
 
 def test_migrate_upgrades_an_empty_sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,7 +24,7 @@ def test_migrate_upgrades_an_empty_sqlite_file(tmp_path: Path, monkeypatch: pyte
     assert "core: 0001 core schema" in pending.output
     assert runner.invoke(main, ["migrate"]).exit_code == 0
     assert (tmp_path / "touchstone.db").exists()
-    assert "core: up to date" in runner.invoke(main, ["migrate", "--pending"]).output
+    assert "core：已是最新" in runner.invoke(main, ["migrate", "--pending"]).output
 
 
 def test_demo_then_token_create_prints_the_secret_alone_on_the_last_line(cli) -> None:  # type: ignore[no-untyped-def]
