@@ -11,4 +11,4 @@ Plugins import :data:`hookimpl` from here::
 from core.hookspecs import hookimpl
 
 __all__ = ["hookimpl"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"

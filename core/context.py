@@ -30,14 +30,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import Clock, FrozenClock
 from core.models import OrgUnit
-from core.principal import Principal, system_principal
+from core.principal import Principal, staff_principal, system_principal
 from core.services import audit, clients, enablement, events, masking, outbox, plugin_settings, scope
 from core.types import ClientSnapshot, TierThresholds, UnitRef
 
 if TYPE_CHECKING:
     from core.config import Settings
     from core.db.engine import Database
-    from core.models import Client
+    from core.models import Client, Staff
     from core.plugins import OrgSnapshot, PluginRuntime
 
 
@@ -117,6 +117,15 @@ class HookContext:
     async def unit_by_id(self, unit_id: int) -> UnitRef:
         """The unit a record points at (``row.unit_id``), without a scope check."""
         return await scope.unit_by_id(self, unit_id)
+
+    async def is_enabled(self, plugin: str, unit: UnitRef) -> bool:
+        """Whether ``plugin`` is switched on at ``unit`` (the nearest unit's switch wins)."""
+        return await self.plugins.is_enabled(self.session, plugin, unit)
+
+    async def principal_for(self, staff: Staff) -> Principal:
+        """The member of staff ``staff`` as the principal they act as (their roles, their
+        unit, this app's permissions): whom a plugin's demo replay acts for."""
+        return staff_principal(staff, await self.unit_by_id(staff.unit_id), self.plugins.permissions)
 
     async def set_plugin_enabled(self, plugin: str, unit: UnitRef, enabled: bool, reason: str) -> None:
         """Switch ``plugin`` on or off at ``unit`` (inherited below), audited as the acting

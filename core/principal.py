@@ -11,7 +11,7 @@ import datetime as dt
 import time
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
 
@@ -127,3 +127,9 @@ class PrincipalCache:
 def system_principal(unit: UnitRef) -> Principal:
     """The actor of background jobs and the CLI's own writes."""
     return Principal(kind="system", id="touchstone", name="Touchstone", roles=frozenset({"admin"}), unit=unit)
+
+
+def staff_principal(staff: Any, unit: UnitRef, permissions: Mapping[str, tuple[str, ...]]) -> Principal:
+    """A member of staff (a :class:`core.models.Staff` row) as the principal they act as."""
+    return Principal(kind="staff", id=staff.public_id, name=staff.name, roles=frozenset(staff.roles), unit=unit,
+                     permissions=permissions)

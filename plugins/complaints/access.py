@@ -34,7 +34,7 @@ async def order_at(ctx: HookContext, unit_code: str, public_id: str, *,
     unit = await ctx.unit_by_id(order.unit_id) if order else None
     if order is None or unit is None or not unit.path.startswith(scope.path):
         raise NotFound(f"no complaint '{public_id}' at {unit_code}")
-    if not await ctx.plugins.is_enabled(ctx.session, NAME, unit):
+    if not await ctx.is_enabled(NAME, unit):
         raise PluginDisabled(NAME, unit.code)
     return order, unit
 

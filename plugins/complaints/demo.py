@@ -97,7 +97,7 @@ async def load(ctx: HookContext) -> str:
         return f"{switched}; no outlets to take complaints at"
     rng = random.Random(SEED)
     stories = await _plan(ctx, rng, outlets)
-    await Replay(await ctx.pinned_tree(), rng, await _principals(ctx, org.units), org).run(stories)
+    await Replay(await ctx.pinned_tree(), rng, await _principals(ctx), org).run(stories)
     states = Counter(dict((await ctx.session.execute(
         sa.select(WorkOrder.state, sa.func.count()).group_by(WorkOrder.state))).all()))
     escalated, reopened = (await ctx.session.execute(sa.select(
@@ -164,12 +164,11 @@ def _steps(rng: random.Random, fate: str) -> list[tuple[float, str]]:
     return steps
 
 
-async def _principals(ctx: HookContext, units: dict[int, UnitRef]) -> dict[tuple[int, str], list[Principal]]:
+async def _principals(ctx: HookContext) -> dict[tuple[int, str], list[Principal]]:
     """Active staff as principals, by (unit, role)."""
     found: dict[tuple[int, str], list[Principal]] = {}
     for member in (await ctx.session.execute(sa.select(Staff).where(Staff.active).order_by(Staff.id))).scalars():
-        principal = Principal(kind="staff", id=member.public_id, name=member.name, roles=frozenset(member.roles),
-                              unit=units[member.unit_id], permissions=ctx.plugins.permissions)
+        principal = await ctx.principal_for(member)
         for role in member.roles:
             found.setdefault((member.unit_id, role), []).append(principal)
     return found

@@ -36,7 +36,7 @@ PERMISSIONS = [
 
 async def require_enabled(ctx: HookContext, unit: UnitRef) -> None:
     """404 ``plugin-disabled`` unless the programme is on at ``unit``."""
-    if not await ctx.plugins.is_enabled(ctx.session, NAME, unit):
+    if not await ctx.is_enabled(NAME, unit):
         raise PluginDisabled(NAME, unit.code)
 
 

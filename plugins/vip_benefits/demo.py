@@ -165,15 +165,13 @@ async def _subtree(ctx: HookContext, unit: UnitRef) -> list[int]:
     return [u.id for u in org.units.values() if u.path.startswith(unit.path)]
 
 
-async def _servers(ctx: HookContext, outlets: set[int], units: dict[int, UnitRef]) -> dict[int, list[Principal]]:
+async def _servers(ctx: HookContext, outlets: set[int]) -> dict[int, list[Principal]]:
     """Front-line staff of each outlet, as the principals who serve the demo's clients."""
     staff: dict[int, list[Principal]] = {}
     for member in (await ctx.session.execute(sa.select(Staff).where(Staff.unit_id.in_(outlets), Staff.active)
                                              .order_by(Staff.id))).scalars():
         if set(member.roles) & set(SERVING_ROLES):
-            staff.setdefault(member.unit_id, []).append(Principal(
-                kind="staff", id=member.public_id, name=member.name, roles=frozenset(member.roles),
-                unit=units[member.unit_id], permissions=ctx.plugins.permissions))
+            staff.setdefault(member.unit_id, []).append(await ctx.principal_for(member))
     return staff
 
 
@@ -181,7 +179,7 @@ async def _replay(ctx: HookContext, rng: random.Random, plan: list[Use],
                   units: dict[int, UnitRef]) -> list[Use]:
     """Each use at its own moment, through the plugin's services; a use the quota no longer
     allows is dropped (the desk would be refused). Returns the uses made."""
-    servers = await _servers(ctx, {use.outlet for use in plan}, units)
+    servers = await _servers(ctx, {use.outlet for use in plan})
     done: list[Use] = []
     for use in plan:
         server = rng.choice(servers[use.outlet]) if servers.get(use.outlet) else ctx.principal
