@@ -50,13 +50,15 @@ _UNKNOWN = re.compile(r"^Object contains unknown field `([^`]+)`$")
 
 def _problem(error: msgspec.ValidationError) -> Problem:
     """msgspec's message as a field and a rule: ``Expected `str`, got `int` - at `$.unit```
-    names ``unit``; a missing or unknown field is named itself."""
+    names ``unit``; a missing or unknown field is named itself; a value inside
+    ``measurements`` is named by the dictionary only (msgspec does not say which key)."""
     message, _, where = str(error).partition(" - at ")
-    field = where.strip("`").split("` in `")[-1].removeprefix("$").removeprefix(".") or "event"
+    path = where.strip("`").split("` in `")[-1].replace("[...]", "")
+    field = path.removeprefix("$").removeprefix(".") or "event"
     if found := _MISSING.match(message):
         return Problem(found.group(1) if field == "event" else f"{field}.{found.group(1)}", "is required")
     if found := _UNKNOWN.match(message):
-        return Problem(found.group(1) if field == "event" else f"{field}.{found.group(1)}", "is not a field of an event")
+        return Problem(found.group(1) if field == "event" else f"{field}.{found.group(1)}", "is not a known field")
     return Problem(field, message)
 
 
@@ -65,7 +67,7 @@ def decode_batch(body: bytes) -> DecodedBatch:
         envelope = msgspec.json.decode(body, type=_Envelope)
     except msgspec.ValidationError as error:
         problem = _problem(error)
-        raise FieldProblem.one("events" if problem.field == "event" else problem.field, problem.message) from None
+        raise FieldProblem.one("body" if problem.field == "event" else problem.field, problem.message) from None
     except msgspec.DecodeError as error:
         raise ClientException(f"the body is not JSON: {error}") from None
     batch = DecodedBatch(events=[], places=[], rejected=[])
