@@ -14,6 +14,7 @@ An event that no standard judges is still held to the general rules (:data:`MAX_
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -22,6 +23,8 @@ from core.types import ControlKind, MeasurementSpec
 MAX_MAGNITUDE = 1e12
 """No count, duration, amount or score of one contact reaches this; bigger is a typo or junk."""
 MAX_TEXT = 200
+METRIC = re.compile(r"[a-z][a-z0-9_]*\Z")
+"""What a control's ``metric`` looks like, so the only keys any standard can ever read."""
 Check = tuple[Callable[[Any], bool], str]
 """Whether a value is possible, and the rule that says so (for the refusal)."""
 
@@ -32,11 +35,12 @@ def _general(value: Any) -> bool:
         return True
     if kind is int or kind is float:
         return -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE  # NaN compares false: refused too
-    return kind is str and len(value) <= MAX_TEXT
+    return kind is str and len(value) <= MAX_TEXT and "\x00" not in value
 
 
 GENERAL: Check = (_general, f"must be true or false, a number of at most {MAX_MAGNITUDE:g} in size "
-                            f"or a text of at most {MAX_TEXT} characters")
+                            f"or a text of at most {MAX_TEXT} characters (no NUL)")
+"""NUL, which no PostgreSQL text holds, is never a measurement."""
 
 
 def _choices_rule(choices: tuple[Any, ...]) -> str:
@@ -53,7 +57,8 @@ def check_of(spec: MeasurementSpec) -> Check:
         if choices:
             return (lambda v: type(v) is str and v in choices), _choices_rule(choices)
         longest = min(spec.max_length, MAX_TEXT)
-        return (lambda v: type(v) is str and len(v) <= longest), f"must be a text of at most {longest} characters"
+        return ((lambda v: type(v) is str and len(v) <= longest and "\x00" not in v),
+                f"must be a text of at most {longest} characters (no NUL)")
     types = (int,) if spec.type == "integer" else (int, float)
     if choices:
         return (lambda v: type(v) in types and v in choices), _choices_rule(choices)
@@ -122,6 +127,10 @@ class MeasurementSchema:
                 if not self.any_key:
                     reads = ", ".join(self.checks) or "nothing per event"
                     found.append((f"measurements.{key}", f"no control of {self.label} reads it (it reads {reads})"))
+                    continue
+                if not METRIC.match(key):
+                    found.append((f"measurements.{key}", "is no metric name (a small letter, then small letters, "
+                                                         "digits or _)"))
                     continue
                 checks = (GENERAL,)
             if value is None:

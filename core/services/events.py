@@ -93,6 +93,7 @@ def evaluate(controls: tuple[dict[str, Any], ...], measurements: dict[str, Any],
 
 
 async def _lookup(ctx: HookContext, model: type, public_ids: set[str]) -> dict[str, tuple[int, int]]:
+    public_ids = {p for p in public_ids if "\x00" not in p}  # no id holds NUL (PostgreSQL refuses it in text)
     if not public_ids:
         return {}
     rows = await ctx.session.execute(sa.select(model.public_id, model.id, model.unit_id).where(  # type: ignore[attr-defined]

@@ -45,9 +45,14 @@ async def test_a_batch_says_the_same_of_each_item(spied: AsyncTestClient, token_
 async def test_where_no_standard_is_in_force_junk_is_still_refused(spied: AsyncTestClient, token_for, db) -> None:
     admin, teller = await token_for("admin", "HO"), await token_for("teller", "OUT1")
     await spied.post("/api/v1/touchpoints", json={"code": "lobby", "name": "大堂引导", "channel": "branch"}, headers=admin)
-    general = ("must be true or false, a number of at most 1e+12 in size or a text of at most 200 characters")
-    for value in (1e13, -1e308, "长" * 201):
+    general = ("must be true or false, a number of at most 1e+12 in size or a text of at most 200 characters (no NUL)")
+    for value in (1e13, -1e308, "长" * 201, "a\x00b"):
         answer = await spied.post("/api/v1/events", json={**EVENT, "touchpoint": "lobby", "measurements": {"queue": value}},
                                   headers=teller)
         assert answer.status_code == 422 and answer.json()["errors"] == [{"field": "measurements.queue", "message": general}]
+    for key in ("Queue", "\x00", "排队"):  # no standard could ever read these
+        answer = await spied.post("/api/v1/events", json={**EVENT, "touchpoint": "lobby", "measurements": {key: 1}},
+                                  headers=teller)
+        assert answer.status_code == 422 and answer.json()["errors"] == [{
+            "field": f"measurements.{key}", "message": "is no metric name (a small letter, then small letters, digits or _)"}]
     assert await stored(db) == (0, 0)
