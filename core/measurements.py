@@ -135,7 +135,10 @@ class MeasurementSchema:
                 checks = (GENERAL,)
             if value is None:
                 continue
-            found += [(f"measurements.{key}", rule) for accepts, rule in checks if not accepts(value)][:1]
+            for accepts, rule in checks:
+                if not accepts(value):
+                    found.append((f"measurements.{key}", rule))
+                    break
         return found
 
 
