@@ -47,6 +47,11 @@ def _choices_rule(choices: tuple[Any, ...]) -> str:
     return "must be one of " + ", ".join("true" if c is True else "false" if c is False else str(c) for c in choices)
 
 
+def _shown(number: float) -> str:
+    """A bound as a person reads it: 31622400 (not 3.16224e+07), 1e+12, 0.5."""
+    return str(int(number)) if float(number).is_integer() and abs(number) < 1e9 else f"{number:g}"
+
+
 def check_of(spec: MeasurementSpec) -> Check:
     """The check a value must pass to satisfy ``spec`` (built once per version in force)."""
     choices = spec.choices
@@ -66,21 +71,22 @@ def check_of(spec: MeasurementSpec) -> Check:
     high = MAX_MAGNITUDE if spec.maximum is None else min(spec.maximum, MAX_MAGNITUDE)
     noun = "a whole number" if spec.type == "integer" else "a number"
     unit = f" ({spec.unit})" if spec.unit else ""
-    return (lambda v: type(v) in types and low <= v <= high), f"must be {noun} from {low:g} to {high:g}{unit}"
+    return (lambda v: type(v) in types and low <= v <= high), f"must be {noun} from {_shown(low)} to {_shown(high)}{unit}"
 
 
-def _declared(control: Mapping[str, Any], kinds: Mapping[str, ControlKind]) -> MeasurementSpec | None:
-    """The spec ``control``'s kind declares for it (``None``: it reads nothing per event)."""
-    return kinds[control["kind"]].measurement(dict(control))  # type: ignore[misc]
+def _declaring(control: Mapping[str, Any], kinds: Mapping[str, ControlKind]) -> ControlKind | None:
+    """``control``'s kind when it is installed and declares its measurement."""
+    kind = kinds.get(control.get("kind", ""))
+    return kind if kind is not None and kind.measurement is not None else None
 
 
 def _check_for(control: Mapping[str, Any], kinds: Mapping[str, ControlKind]) -> Check | None:
     """The check of what ``control`` reads; the general rules when its kind declares nothing
     (or is not installed); ``None`` when it reads nothing per event."""
-    kind = kinds.get(control["kind"])
-    if kind is None or kind.measurement is None:
+    kind = _declaring(control, kinds)
+    if kind is None:
         return GENERAL
-    spec = _declared(control, kinds)
+    spec = kind.measurement(dict(control))  # type: ignore[misc]
     return None if spec is None else check_of(spec)
 
 
@@ -148,8 +154,8 @@ def conflicts(controls: list[Mapping[str, Any]], kinds: Mapping[str, ControlKind
     first: dict[str, tuple[int, str]] = {}
     found = []
     for index, control in enumerate(controls):
-        kind = kinds.get(control.get("kind", ""))
-        spec = _declared(control, kinds) if kind is not None and kind.measurement is not None else None
+        kind = _declaring(control, kinds)
+        spec = kind.measurement(dict(control)) if kind is not None else None  # type: ignore[misc]
         if spec is None:
             continue
         family = "number" if spec.type in ("number", "integer") else spec.type
