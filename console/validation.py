@@ -53,13 +53,20 @@ def parse_threshold(kind: str, text: str) -> Any:
 
 
 def parse_params(text: str) -> dict[str, Any]:
-    """``tier=gold, period=month, at_least=1`` → a dict (whole numbers become numbers)."""
+    """``tier=gold, period=month, at_least=1`` → a dict (whole numbers become numbers); values
+    after a pair without a name of their own make its value a list, as the form shows one
+    (``choices=standard, vip, none`` → ``["standard", "vip", "none"]``)."""
     params: dict[str, Any] = {}
+    name = ""
     for piece in filter(None, (p.strip() for p in text.split(","))):
-        name, sep, value = piece.partition("=")
-        if not sep or not name.strip():
+        key, sep, value = piece.partition("=")
+        if sep and key.strip():
+            name = key.strip()
+            params[name] = _scalar(value.strip())
+        elif not sep and name:
+            params[name] = [*(params[name] if isinstance(params[name], list) else [params[name]]), _scalar(piece)]
+        else:
             raise ValueError("params must be name=value pairs separated by commas")
-        params[name.strip()] = _scalar(value.strip())
     return params
 
 

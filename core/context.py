@@ -162,13 +162,18 @@ class HookContext:
         job that works over many units."""
         return await plugin_settings.settings_by_unit(self, plugin, units)
 
-    async def record_events(self, items: list[events.EventIn]) -> tuple[list[events.Accepted], list[events.Rejected]]:
+    async def record_events(self, items: list[events.EventIn], *, drop_unread: bool = False,
+                            ) -> tuple[list[events.Accepted], list[events.Rejected]]:
         """Record service events in this unit of work, each judged against the version of its
         touchpoint's standard in force at its unit at ``occurred_at`` (a pilot version at
         the units piloting it, the published one elsewhere). Failed controls open
         nonconformities and ``service_event_recorded`` fires, as for events posted to the
-        API. Returns the accepted items and the rejected ones with their reasons."""
-        return await events.record(self, items)
+        API. Returns the accepted items and the rejected ones with their reasons.
+
+        A measurement no control of the version in force reads refuses the item, as on the
+        API; ``drop_unread=True`` drops such keys instead, for a plugin that records what its
+        own form measured while the bank may have adapted the standard (dropped a control)."""
+        return await events.record(self, items, drop_unread=drop_unread)
 
     # -- outbox and audit -----------------------------------------------------------------
 

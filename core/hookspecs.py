@@ -183,11 +183,16 @@ def register_control_kinds() -> list[ControlKind]:
     """Called at start-up to collect kinds of control a standard may use.
 
     :returns: a list of :class:`~core.types.ControlKind`, each with a ``validate`` for the
-        control's definition and an ``evaluate`` for one event's measurements.
+        control's definition, a ``measurement`` declaring what a control of the kind reads
+        (a :class:`~core.types.MeasurementSpec`: type, range or possible values; ``None``
+        for a kind judged per period) and an ``evaluate`` for one event's measurements.
 
     Synchronous, no I/O. The core's own kinds (numeric comparison, boolean, one-of,
     frequency by tier) come through this hook too; a plugin's kind of the same name
-    replaces the core's. Implementations should keep ``evaluate`` pure and fast.
+    replaces the core's. The core compiles each version's declarations once, with the
+    standard, and refuses an event whose measurement breaks them, or that no control reads,
+    with a 422 naming the key, before ``evaluate`` sees it. Implementations should declare
+    ``measurement`` (without it only the general rules hold) and keep all three pure and fast.
     """
 
 

@@ -113,7 +113,7 @@ class PluginRuntime:
         from core.services.in_force import StandardsCache
 
         self.pm = pm
-        self.standards = StandardsCache()
+        self.standards = StandardsCache(lambda: self.control_kinds)
         self.principals = PrincipalCache()
         self._tree = generations.GenerationCache(generations.ORG, self._load)
         self._subset_callers: dict[tuple[str, frozenset[str]], Any] = {}

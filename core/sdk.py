@@ -40,7 +40,7 @@ from core.money import FEN, from_fen, round_fen, to_fen, yuan
 from core.plugins import OrgSnapshot
 from core.principal import ROLES, Principal
 from core.services.compliance import PeriodKind, bucket, period_starts, report_units, subtree_ids
-from core.services.events import Accepted, EventIn, Rejected, Scalar
+from core.services.events import Accepted, EventIn, Measurements, Rejected, Scalar
 from core.services.outbox import QueuedMessage
 from core.services.scope import in_subtree
 from core.types import (
@@ -56,6 +56,7 @@ from core.types import (
     DeliveryResult,
     FieldChange,
     Job,
+    MeasurementSpec,
     MigrationsLocation,
     NonconformityRecord,
     OutboxMessage,
@@ -108,6 +109,8 @@ __all__ = [
     "Job",
     "JobContext",
     "LazyString",
+    "MeasurementSpec",
+    "Measurements",
     "MigrationsLocation",
     "Money",
     "NonconformityRecord",

@@ -110,18 +110,52 @@ class ControlOutcome(msgspec.Struct, frozen=True):
     note: str = ""
 
 
+class MeasurementSpec(msgspec.Struct, frozen=True, kw_only=True):
+    """The measurement a control reads from each event, as its kind declares it: the type
+    and the range of values that can exist, so the core refuses an impossible value (a
+    negative wait, ``1e308`` minutes, ``"yes"`` for a yes/no) before anything is judged.
+
+    A value outside the spec is not a failed control but a wrong measurement: the event is
+    refused with a 422 naming the key and this rule. Whether a possible value *passes* is the
+    kind's ``evaluate``'s business, not the spec's.
+    """
+
+    type: Literal["number", "integer", "boolean", "text"]
+    """``number``: an integer or a decimal, never true/false; ``integer``: a whole number;
+    ``boolean``: true or false; ``text``: a string."""
+    minimum: float | None = None
+    """Smallest possible number (``None``: ``-MAX_MAGNITUDE``); numbers are always finite."""
+    maximum: float | None = None
+    """Largest possible number (``None``: ``MAX_MAGNITUDE``, see :mod:`core.measurements`)."""
+    choices: tuple[str | int | float | bool, ...] = ()
+    """Every value the measurement can take, when it is a closed set (empty: any of its type)."""
+    max_length: int = 200
+    """Longest possible text."""
+    unit: str = ""
+    """The unit the number is in (``min``), shown in the refusal."""
+
+
 class ControlKind(msgspec.Struct, frozen=True):
     """A kind of measurable check a standard's controls may use.
 
     ``validate`` checks a control definition when a standard is saved (return a list of
     problems, empty when fine); ``evaluate`` judges one event's measurements against it.
-    Both are synchronous and pure: they run on the hot path of recording events.
+    ``measurement`` declares what a control of this kind reads: given the control's
+    definition, the :class:`MeasurementSpec` of its ``metric``, or ``None`` when it reads no
+    measurement per event (a periodic control). The core compiles the specs of every version
+    in force once, with the standard, and refuses an event whose measurements break them or
+    carry a key no control of the version reads. A kind without ``measurement`` (written
+    before it existed) has its metric checked by the core's general rules only (a finite
+    number of at most ``MAX_MAGNITUDE``, a text of at most 200 characters, true or false).
+    All three are synchronous and pure: they run when a standard is saved or loaded and on the
+    hot path of recording events.
     """
 
     name: str
     description: str
     validate: Callable[[dict[str, Any]], list[str]]
     evaluate: Callable[[dict[str, Any], dict[str, Any]], ControlOutcome]
+    measurement: Callable[[dict[str, Any]], MeasurementSpec | None] | None = None
 
 
 class ControlResult(msgspec.Struct, frozen=True):

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 Simulate = Callable[[random.Random, float], dict[str, Any]]
-"""Measurements of one contact at an outlet whose sloppiness is ``q`` (0 good … 1 poor)."""
+"""Measurements of one contact at an outlet whose sloppiness is ``q`` (0 good … 1 poor): all
+the demo can tell of it; each event keeps what the version in force there reads."""
 
 
 def _door(rng: random.Random, q: float) -> dict[str, Any]:
@@ -52,7 +53,8 @@ CATALOGUE: list[tuple[str, str, str, str, int, Simulate, dict[str, Any]]] = [
                     "skills": ["客户识别"], "etiquette": ["站姿端正", "使用标准问候语"]},
         "inputs": {"staff": ["大堂经理或引导员在岗"], "facilities": ["迎宾台"], "environment": ["门口整洁无杂物"]},
         "controls": [control("greeted", "30秒内迎候", "compare", "greeted_within_s", "<=", 30, unit="s", severity="major"),
-                     control("greeting", "使用标准问候语", "one_of", "greeting", "in", ["standard", "vip"])]}),
+                     control("greeting", "使用标准问候语", "one_of", "greeting", "in", ["standard", "vip"],
+                             params={"choices": ["standard", "vip", "none"]})]}),
     ("lobby_guidance", "大堂引导", "branch", "分流引导与取号", 12, _lobby, {
         "title": "大堂引导服务标准",
         "outputs": {"scope": "大堂内等候与分流", "procedure": ["了解业务需求", "引导至相应区域", "协助取号"]},

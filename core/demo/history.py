@@ -21,6 +21,7 @@ from core.controls import CORE_CONTROL_KINDS
 from core.db.base import new_public_id
 from core.db.engine import Database
 from core.demo.catalogue import CATALOGUE, PILOT
+from core.measurements import MeasurementSchema
 from core.models import (
     Client,
     Nonconformity,
@@ -85,6 +86,8 @@ async def load_service_history(db: Database, clock: Clock, *, days: int = 182, s
     start = (now - dt.timedelta(days=days)).astimezone(CHINA_TZ).replace(hour=0, minute=0, second=0, microsecond=0)
     pilot_from = now - dt.timedelta(days=45)
     versions = await _catalogue(db, now, start.astimezone(dt.UTC), pilot_from)
+    schemas = {v[0]: MeasurementSchema.compile(code, v[1], KINDS)  # what each version reads, by its id
+               for code, found in versions.items() for v in (found["v1"], found.get("v2")) if v}
     async with db.unit_of_work(readonly=True) as session:
         outlets = (await session.execute(sa.select(OrgUnit.id, OrgUnit.path).where(OrgUnit.level == "outlet")
                                          .order_by(OrgUnit.id))).all()
@@ -109,11 +112,12 @@ async def load_service_history(db: Database, clock: Clock, *, days: int = 182, s
                     occurred = (date + dt.timedelta(seconds=rng.randint(9 * 3600, 17 * 3600))).astimezone(dt.UTC)
                     if occurred > now:
                         continue
-                    measurements = simulate(rng, q)
+                    simulated = simulate(rng, q)
                     version = versions[code]["v1"]
                     pilot = versions[code].get("v2")
                     if pilot and occurred >= pilot_from and any(path.startswith(p) for p in pilot[2]):
                         version = pilot[:2]
+                    measurements = schemas[version[0]].read_from(simulated)
                     outcome, results = evaluate(version[1], measurements, KINDS)
                     failures += outcome == "fail"
                     people = staff.get((unit_id, ROLE_FOR[code])) or [None]

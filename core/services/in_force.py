@@ -4,6 +4,10 @@ Recording events asks this for every event, so the answer comes from a per-proce
 :class:`StandardsSnapshot` labelled with the ``standards`` generation (bumped by every
 status change of a version), never from a query per event.
 
+Each version comes with its :class:`~core.measurements.MeasurementSchema`, compiled from its
+controls when the snapshot loads, so checking an event's measurements costs no work per
+event beyond the check itself.
+
 Rules: a pilot version is in force from ``pilot_started_at`` at its pilot units and their
 subtrees, until it is published or retired; a published version is in force everywhere
 from ``published_at`` until ``retired_at``. Where both apply, the pilot wins.
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -20,8 +25,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import generations
+from core.measurements import MeasurementSchema
 from core.models.standards import PilotUnit, StandardVersion, Touchpoint
-from core.types import UnitRef
+from core.types import ControlKind, UnitRef
 
 if TYPE_CHECKING:
     from core.plugins import OrgSnapshot
@@ -40,6 +46,8 @@ class VersionInForce(msgspec.Struct, frozen=True):
     pilot_from: dt.datetime | None
     published_from: dt.datetime | None
     until: dt.datetime | None
+    schema: MeasurementSchema
+    """What the version reads from an event's measurements."""
 
 
 def _in_pilot(version: VersionInForce, unit: UnitRef, at: dt.datetime, org: OrgSnapshot) -> bool:
@@ -85,19 +93,26 @@ class StandardsSnapshot:
 
 
 class StandardsCache:
-    """Holds the snapshot for one process; reloads when the generation moved."""
+    """Holds the snapshot for one process; reloads when the generation moved.
 
-    def __init__(self) -> None:
+    ``kinds`` gives the installed control kinds (asked when a snapshot loads), whose
+    declarations compile each version's measurement schema.
+    """
+
+    def __init__(self, kinds: Callable[[], Mapping[str, ControlKind]]) -> None:
+        self._kinds = kinds
         self._cache = generations.GenerationCache(GENERATION, self._load)
 
     async def snapshot(self, session: AsyncSession) -> StandardsSnapshot:
         return await self._cache.get(session)
 
-    @staticmethod
-    async def _load(session: AsyncSession, generation: int) -> StandardsSnapshot:
+    async def _load(self, session: AsyncSession, generation: int) -> StandardsSnapshot:
         pilots: dict[int, list[int]] = defaultdict(list)
         for version_id, unit_id in await session.execute(sa.select(PilotUnit.version_id, PilotUnit.unit_id)):
             pilots[version_id].append(unit_id)
+        touchpoints = [TouchpointRef(id=i, code=c, channel=ch) for i, c, ch in
+                       await session.execute(sa.select(Touchpoint.id, Touchpoint.code, Touchpoint.channel))]
+        codes, kinds = {t.id: t.code for t in touchpoints}, self._kinds()
         rows = (await session.execute(
             sa.select(StandardVersion).where(
                 sa.or_(StandardVersion.pilot_started_at.is_not(None), StandardVersion.published_at.is_not(None))
@@ -108,9 +123,8 @@ class StandardsCache:
                 id=v.id, touchpoint_id=v.touchpoint_id, number=v.number, controls=tuple(v.controls),
                 pilot_unit_ids=tuple(pilots.get(v.id, ())), pilot_from=v.pilot_started_at,
                 published_from=v.published_at, until=v.retired_at,
+                schema=MeasurementSchema.compile(f"{codes[v.touchpoint_id]} version {v.number}", v.controls, kinds),
             )
             for v in rows
         ]
-        touchpoints = [TouchpointRef(id=i, code=c, channel=ch) for i, c, ch in
-                       await session.execute(sa.select(Touchpoint.id, Touchpoint.code, Touchpoint.channel))]
         return StandardsSnapshot(generation, versions, touchpoints)

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from core.errors import FieldProblem
+from core.measurements import conflicts
 from core.types import ControlKind
 
 Text = Annotated[str, msgspec.Meta(max_length=4000)]
@@ -75,6 +76,9 @@ def control_problems(content: StandardContent, kinds: dict[str, ControlKind]) ->
         for message in kind.validate(msgspec.to_builtins(control)):
             field = next((f for f in ("comparator", "threshold", "params") if message.startswith(f)), "kind")
             problems.append((f"{where}.{field}", message))
+    if not problems:  # each control is sound: do they agree on what each metric is?
+        controls = [msgspec.to_builtins(c) for c in content.controls]
+        problems += [(f"controls[{i}].metric", message) for i, message in conflicts(controls, kinds)]
     return problems
 
 

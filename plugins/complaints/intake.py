@@ -109,7 +109,7 @@ async def _record_event(ctx: HookContext, order: WorkOrder, data: IntakeIn, clie
                           measurements={k: v for k, v in measurements.items() if v is not None},
                           staff=ctx.principal.id if ctx.principal.kind == "staff" else None, client=data.client,
                           channel=EVENT_CHANNELS.get(data.channel))
-    accepted, rejected = await ctx.record_events([item])
+    accepted, rejected = await ctx.record_events([item], drop_unread=True)  # the bank may have dropped a control
     if rejected:
         raise FieldProblem([(p.field, p.message) for p in rejected[0].reasons])
     return accepted[0].id

@@ -118,13 +118,14 @@ def _deadline(now: dt.datetime, perk: Perk, scheduled_for: dt.datetime | None) -
 
 
 async def _record_event(ctx: HookContext, data: RedemptionIn, client: Client, perk: Perk, unit: UnitRef) -> str:
-    """The redemption as a service event, so the touchpoint's standard (if published) judges it."""
+    """The redemption as a service event, so the touchpoint's standard (if published) judges
+    the desk's measurements (the perk and the companions are the redemption's own record)."""
     item = EventIn(touchpoint=TOUCHPOINT, unit=unit.code, occurred_at=ctx.now, client=client.public_id,
                           staff=ctx.principal.id if ctx.principal.kind == "staff" else None,
-                          measurements={**data.measurements, "perk": perk.code, "companions": data.companions})
+                          measurements=data.measurements)
     accepted, rejected = await ctx.record_events([item])
     if rejected:
-        raise FieldProblem([(f"measurements.{p.field}", p.message) for p in rejected[0].reasons])
+        raise FieldProblem([(p.field, p.message) for p in rejected[0].reasons])
     return accepted[0].id
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, UnsetType
 
-from core.sdk import Scalar
+from core.sdk import Measurements
 
 Code = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -190,7 +190,7 @@ class RedemptionIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     scheduled_for: dt.datetime | None = None
     """When a booking is for; required for perks fulfilled by booking, refused otherwise."""
     note: Annotated[str, msgspec.Meta(max_length=400)] | None = None
-    measurements: dict[str, Scalar] = msgspec.field(default_factory=dict)
+    measurements: Measurements = msgspec.field(default_factory=dict)
     """What the front desk measured (``identity_verified``, ``wait_minutes``…), judged by
     the perk-redemption standard if the bank publishes one."""
 

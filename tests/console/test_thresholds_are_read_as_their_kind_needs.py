@@ -1,6 +1,6 @@
 """What a person types as a threshold is read as the control's kind needs it (a number for
 ``compare``, true/false for ``boolean``, a list for ``one_of``) or refused with the core's own
-words; parameters written back by the form read the same again."""
+words; parameters written back by the form (lists of choices too) read the same again."""
 
 from __future__ import annotations
 
@@ -29,8 +29,9 @@ def test_anything_else_is_not_a_compare_threshold(text: str) -> None:
         parse_threshold("compare", text)
 
 
-@given(st.dictionaries(names, values, max_size=4))
+@given(st.dictionaries(names, st.one_of(values, st.lists(values, min_size=2, max_size=4)), max_size=4))
 def test_params_written_by_the_form_read_the_same(params: dict[str, object]) -> None:
+    """Lists too (a one_of control's ``choices``)."""
     assert parse_params(show_value(params)) == params
 
 

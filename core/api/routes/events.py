@@ -15,10 +15,9 @@ from litestar.params import QueryParameter
 from core.api.auth import requires
 from core.api.idempotency import IdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, page
+from core.api.schemas.event_batch import BatchBody, BatchOut, DecodedBatch
 from core.api.schemas.events import (
     ActionIn,
-    BatchIn,
-    BatchOut,
     EventOut,
     EventPage,
     NonconformityOut,
@@ -51,11 +50,11 @@ async def record_event(request: Request, state: State, data: EventIn) -> Accepte
     return msgspec.structs.replace(answer, index=0)
 
 
-@post("/events/batch", guards=[requires("events.record")], status_code=200,
-      summary="Record up to 1,000 events: accepted ones stored, rejected ones answered by index")
-async def record_batch(ctx: HookContext, data: BatchIn, idempotency_key: IdempotencyKey = None) -> Response[BatchOut]:
+@post("/events/batch", guards=[requires("events.record")], status_code=200, dto=BatchBody, return_dto=None,
+      summary="Record up to 1,000 events: accepted ones stored, rejected ones (whatever is wrong) answered by index")
+async def record_batch(ctx: HookContext, data: DecodedBatch, idempotency_key: IdempotencyKey = None) -> Response[BatchOut]:
     async def produce() -> BatchOut:
-        return BatchOut.of(*await events.record(ctx, data.events))
+        return BatchOut.of(data, *await events.record(ctx, data.events))
 
     return await idempotent(ctx, scope="events.batch", key=idempotency_key, body=data, answer_type=BatchOut,
                             produce=produce, status_code=200)

@@ -1,39 +1,14 @@
-"""Service event and nonconformity bodies."""
+"""Service event and nonconformity bodies (a batch of events has its own module,
+:mod:`core.api.schemas.event_batch`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 
 from core.api.schemas.clients import Reason
-from core.services.events import Accepted, EventIn, Rejected
-
-MAX_BATCH = 1000
-
-
-class BatchIn(msgspec.Struct, forbid_unknown_fields=True):
-    events: Annotated[list[EventIn], msgspec.Meta(min_length=1, max_length=MAX_BATCH)]
-
-
-class BatchAccepted(msgspec.Struct):
-    """An accepted item, briefly: its evaluation is one ``GET /events/{id}`` away."""
-
-    index: int
-    id: str
-    outcome: str
-    nonconformities: list[str]
-
-
-class BatchOut(msgspec.Struct):
-    accepted: list[BatchAccepted]
-    rejected: list[Rejected]
-
-    @classmethod
-    def of(cls, accepted: list[Accepted], rejected: list[Rejected]) -> BatchOut:
-        return cls(accepted=[BatchAccepted(index=a.index, id=a.id, outcome=a.outcome, nonconformities=a.nonconformities)
-                             for a in accepted], rejected=rejected)
 
 
 class EventOut(msgspec.Struct):
