@@ -23,6 +23,7 @@ import core
 from core.api.auth import PUBLIC_PATHS, TokenAuthentication
 from core.api.deps import provide_ctx, provide_session
 from core.api.enablement import plugin_enabled_guard
+from core.api.moments import TYPE_DECODERS, MomentSchema
 from core.api.problems import EXCEPTION_HANDLERS
 from core.clock import Clock
 from core.config import Settings, load_settings
@@ -91,6 +92,8 @@ def create_app(
         dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
         middleware=[DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS])],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        type_decoders=TYPE_DECODERS,
+        plugins=[MomentSchema()],
         openapi_config=OpenAPIConfig(
             title="Touchstone",
             version=core.__version__,

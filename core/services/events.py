@@ -24,6 +24,7 @@ from core.services.in_force import StandardsSnapshot
 from core.types import (
     ControlKind,
     ControlResult,
+    Moment,
     NonconformityRecord,
     ServiceEventRecord,
     UnitRef,
@@ -39,7 +40,7 @@ class EventIn(msgspec.Struct, forbid_unknown_fields=True):
 
     touchpoint: str
     unit: str
-    occurred_at: dt.datetime
+    occurred_at: Moment
     measurements: dict[str, Scalar] = msgspec.field(default_factory=dict)
     staff: str | None = None
     client: str | None = None

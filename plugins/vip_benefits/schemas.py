@@ -11,6 +11,7 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from core.services.events import Scalar
+from core.types import Moment
 
 Code = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -187,7 +188,7 @@ class RedemptionIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     perk: Code
     unit: str | None = None
     companions: Count = 0
-    scheduled_for: dt.datetime | None = None
+    scheduled_for: Moment | None = None
     """When a booking is for; required for perks fulfilled by booking, refused otherwise."""
     note: Annotated[str, msgspec.Meta(max_length=400)] | None = None
     measurements: dict[str, Scalar] = msgspec.field(default_factory=dict)
