@@ -23,6 +23,7 @@ import core
 from core.api.auth import PUBLIC_PATHS, TokenAuthentication
 from core.api.deps import provide_ctx, provide_session
 from core.api.enablement import plugin_enabled_guard
+from core.api.media import json_bodies_only
 from core.api.moments import TYPE_DECODERS, MomentSchema
 from core.api.problems import EXCEPTION_HANDLERS
 from core.clock import Clock
@@ -91,6 +92,7 @@ def create_app(
                      "events": EventCommitter(db, runtime, clock, settings)}),
         dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
         middleware=[DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS])],
+        guards=[json_bodies_only],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         type_decoders=TYPE_DECODERS,
         plugins=[MomentSchema()],
