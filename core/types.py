@@ -112,6 +112,40 @@ def decode_moment(value: Any) -> dt.datetime:
     return moment
 
 
+DECIMAL_LIMIT = Decimal(10) ** 15
+"""A :class:`FiniteDecimal` is smaller than this in size (an amount of CNY fits the fen column)."""
+
+
+class _AnyDecimal(type):
+    """Counts every ``Decimal`` as a :class:`FiniteDecimal` (as :class:`_AnyDatetime` does
+    for moments)."""
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return isinstance(instance, Decimal)
+
+
+class FiniteDecimal(Decimal, metaclass=_AnyDecimal):
+    """A decimal number a request gives (an amount of CNY, an assessed score): finite and
+    smaller than :data:`DECIMAL_LIMIT` in size.
+
+    Declare request fields ``FiniteDecimal`` where you would write ``Decimal``: ``NaN`` cannot
+    be compared, infinity and 10^400 do not fit a column, and :func:`decode_finite_decimal`
+    refuses them with a 422 naming the field. The handler receives a plain ``Decimal``.
+    """
+
+
+def decode_finite_decimal(value: Any) -> Decimal:
+    """``value`` (a number or its text) as the Decimal a :class:`FiniteDecimal` field holds;
+    ``ValueError`` when it is no number, not finite or too large."""
+    try:
+        number = msgspec.convert(value, Decimal, strict=False)
+    except msgspec.ValidationError as exc:
+        raise ValueError(str(exc).partition(" - at ")[0]) from exc
+    if not number.is_finite() or abs(number) >= DECIMAL_LIMIT:
+        raise ValueError(f"must be a finite number smaller than {DECIMAL_LIMIT:,.0f} in size")
+    return number
+
+
 class Period(msgspec.Struct, frozen=True):
     """A half-open reporting period ``[start, end)`` in UTC."""
 

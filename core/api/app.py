@@ -24,7 +24,7 @@ from core.api.auth import PUBLIC_PATHS, TokenAuthentication
 from core.api.deps import provide_ctx, provide_session
 from core.api.enablement import plugin_enabled_guard
 from core.api.media import json_bodies_only
-from core.api.moments import TYPE_DECODERS, MomentSchema
+from core.api.values import TYPE_DECODERS, ValueSchemas
 from core.api.problems import EXCEPTION_HANDLERS
 from core.clock import Clock
 from core.config import Settings, load_settings
@@ -95,7 +95,7 @@ def create_app(
         guards=[json_bodies_only],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         type_decoders=TYPE_DECODERS,
-        plugins=[MomentSchema()],
+        plugins=[ValueSchemas()],
         openapi_config=OpenAPIConfig(
             title="Touchstone",
             version=core.__version__,

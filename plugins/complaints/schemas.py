@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from core.types import Moment
+from core.types import FiniteDecimal, Moment
 from plugins.complaints.calendar import DayKind
 from plugins.complaints.lifecycle import State
 from plugins.complaints.sla import Deadline, DeadlineKey, Policy
@@ -83,7 +83,7 @@ class ResolveIn(msgspec.Struct, forbid_unknown_fields=True):
     resolution: Text
     justified: bool
     apology_given: bool
-    compensation: Decimal = Decimal(0)
+    compensation: FiniteDecimal = Decimal(0)
     """CNY, zero or more, at most two decimal places."""
     note: Note = ""
 

@@ -11,7 +11,7 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from core.services.events import Scalar
-from core.types import Moment
+from core.types import FiniteDecimal, Moment
 
 Code = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -19,7 +19,7 @@ Text = Annotated[str, msgspec.Meta(max_length=4000)]
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, description="Why; kept in the audit log")]
 Tier = Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
 Count = Annotated[int, msgspec.Meta(ge=0, le=10_000)]
-Cost = Annotated[Decimal, msgspec.Meta(description="CNY per redemption, not negative, at most two decimal places")]
+Cost = Annotated[FiniteDecimal, msgspec.Meta(description="CNY per redemption, not negative, at most two decimal places")]
 Provider = Literal["bank", "merchant"]
 Fulfilment = Literal["booking", "voucher", "on_the_spot"]
 PeriodKind = Literal["calendar_year", "rolling_12_months", "month"]

@@ -17,14 +17,14 @@ from core.errors import FieldProblem
 from core.services import scoring
 from core.services.scope import unit_in_scope
 from core.services.scoring import ScoreBreakdown
-from core.types import Moment
+from core.types import FiniteDecimal, Moment
 
 
 class AssessmentIn(msgspec.Struct, forbid_unknown_fields=True):
     since: Moment
     until: Moment
     item: Literal["marketing", "basic_service", "service_quality", "work_planning", "product_knowledge", "adjustment"]
-    value: Decimal
+    value: FiniteDecimal
     note: str = ""
 
 
