@@ -78,8 +78,8 @@ def _task(task: CareTask, client: str, unit: str) -> CareTaskOut:
 @get("/care-tasks", guards=[requires(READ)], summary="Client-care tasks (birthdays) of a unit's subtree")
 async def list_care_tasks(ctx: HookContext, unit: str | None = None,
                           status: Annotated[str | None, QueryParameter(pattern="^(open|done)$")] = None,
-                          year: int | None = None, cursor: str | None = None,
-                          limit: int = DEFAULT_LIMIT) -> CareTaskPage:
+                          year: Annotated[int | None, QueryParameter(ge=1900, le=2200)] = None,
+                          cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> CareTaskPage:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     rows, next_cursor = await page(ctx.session, care.list_query(scope, status=status, year=year), CareTask.id, cursor,
                                    limit)
