@@ -26,6 +26,7 @@ from core.api.enablement import plugin_enabled_guard
 from core.api.media import json_bodies_only
 from core.api.values import TYPE_DECODERS, ValueSchemas
 from core.api.problems import EXCEPTION_HANDLERS
+from core.api.text import no_nul_characters
 from core.clock import Clock
 from core.config import Settings, load_settings
 from core.db.engine import Database, create_engine
@@ -92,7 +93,7 @@ def create_app(
                      "events": EventCommitter(db, runtime, clock, settings)}),
         dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
         middleware=[DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS])],
-        guards=[json_bodies_only],
+        guards=[json_bodies_only, no_nul_characters],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         type_decoders=TYPE_DECODERS,
         plugins=[ValueSchemas()],
