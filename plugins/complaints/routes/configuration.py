@@ -19,6 +19,7 @@ from core.context import HookContext
 from core.errors import FieldProblem
 from core.services.compliance import PeriodKind
 from core.services.scope import unit_in_scope
+from core.types import Moment
 from plugins.complaints import calendar_days, policies, reports
 from plugins.complaints.permissions import CALENDAR, POLICIES, READ, REPORTS
 from plugins.complaints.reports import ReportRow
@@ -87,7 +88,7 @@ async def remove_calendar_day(ctx: HookContext, region: str, day: str, reason: s
 @get("/reports", guards=[requires(REPORTS)],
      summary="Complaints per 10,000 clients, time to first contact and to resolution, breach, justified and "
              "reopen rates, by unit (rolled up), category and period")
-async def complaint_report(ctx: HookContext, since: dt.datetime, until: dt.datetime, period: PeriodKind = "month",
+async def complaint_report(ctx: HookContext, since: Moment, until: Moment, period: PeriodKind = "month",
                            unit: str | None = None, category: str | None = None, depth: Depth = 1) -> list[ReportRow]:
     if until <= since:
         raise FieldProblem.one("until", "must be after since")
