@@ -64,6 +64,10 @@ class TransitionNotAllowed(Conflict):
         )
 
 
+class UnsupportedMediaType(TouchstoneError):
+    status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+
+
 class FieldProblem(TouchstoneError):
     """Input that breaks a rule; names each offending field and the rule it breaks."""
 

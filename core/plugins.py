@@ -97,6 +97,13 @@ class OrgSnapshot:
         self._enabled[unit_id] = enabled
         return enabled
 
+    def enabled_within(self, unit: UnitRef, plugin: str) -> bool:
+        """Whether ``plugin`` is on at ``unit`` or anywhere in its subtree. Below a unit where it
+        is off, only an explicit switch turns it on again, so the switches are all to look at."""
+        return plugin in self.enabled_at(unit.id) or any(
+            on.get(plugin) and unit_id in self.units and self.units[unit_id].path.startswith(unit.path)
+            for unit_id, on in self.switches.items())
+
     def decided_by(self, unit_id: int, plugin: str) -> UnitRef | None:
         """The unit whose explicit switch decides ``plugin`` at ``unit_id`` (None: default off)."""
         for ancestor in reversed(self.ancestry(self.units[unit_id])):

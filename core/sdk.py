@@ -8,6 +8,7 @@ replacement. Each is documented in ``docs/sdk.md``.
 """
 
 from core.api.auth import requires
+from core.api.enablement import AT_RECORD
 from core.api.idempotency import IdempotencyKey, RequiredIdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page
 from core.chinatime import CHINA_TZ, china_date, china_midnight, china_time, end_of_china_day
@@ -55,9 +56,11 @@ from core.types import (
     DeliveryChannel,
     DeliveryResult,
     FieldChange,
+    FiniteDecimal,
     Job,
     MeasurementSpec,
     MigrationsLocation,
+    Moment,
     NonconformityRecord,
     OutboxMessage,
     Period,
@@ -75,6 +78,7 @@ from core.types import (
 )
 
 __all__ = [
+    "AT_RECORD",
     "CHINA_TZ",
     "DEFAULT_LANGUAGE",
     "DEFAULT_LIMIT",
@@ -101,6 +105,7 @@ __all__ = [
     "EventIn",
     "FieldChange",
     "FieldProblem",
+    "FiniteDecimal",
     "Forbidden",
     "FrozenClock",
     "HookContext",
@@ -112,6 +117,7 @@ __all__ = [
     "MeasurementSpec",
     "Measurements",
     "MigrationsLocation",
+    "Moment",
     "Money",
     "NonconformityRecord",
     "NotFound",

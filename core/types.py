@@ -74,6 +74,78 @@ class FieldChange(msgspec.Struct, frozen=True):
     after: Any
 
 
+MOMENT_YEARS = (1900, 2200)
+"""The years a :class:`Moment` may fall in."""
+
+
+class _AnyDatetime(type):
+    """Counts every ``datetime`` as a :class:`Moment`, so its decoder can hand msgspec back a
+    plain ``datetime``: handlers, services and hooks never meet a subclass (msgspec encodes
+    only the plain type)."""
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return isinstance(instance, dt.datetime)
+
+
+class Moment(dt.datetime, metaclass=_AnyDatetime):
+    """A date and time a request gives, in a body or a query parameter, within
+    :data:`MOMENT_YEARS`.
+
+    Declare request fields and parameters ``Moment`` where you would write ``datetime``: the
+    API decodes them with :func:`decode_moment`, so a moment outside the range (a year 1 or
+    9999 overflows on the way to UTC) is refused with a 422 naming the field, in one place for
+    every route. The value the handler receives is a plain ``datetime``.
+    """
+
+
+def decode_moment(value: Any) -> dt.datetime:
+    """``value`` (RFC 3339 text, or a datetime) as the datetime a :class:`Moment` field holds;
+    ``ValueError`` when it is no date and time or lies outside :data:`MOMENT_YEARS` (msgspec
+    then names the field)."""
+    try:
+        moment = msgspec.convert(value, dt.datetime)
+    except msgspec.ValidationError as exc:
+        raise ValueError(str(exc).partition(" - at ")[0]) from exc
+    earliest, latest = MOMENT_YEARS
+    if not earliest <= moment.year <= latest:
+        raise ValueError(f"must lie between the years {earliest} and {latest}")
+    return moment
+
+
+DECIMAL_LIMIT = Decimal(10) ** 15
+"""A :class:`FiniteDecimal` is smaller than this in size (an amount of CNY fits the fen column)."""
+
+
+class _AnyDecimal(type):
+    """Counts every ``Decimal`` as a :class:`FiniteDecimal` (as :class:`_AnyDatetime` does
+    for moments)."""
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return isinstance(instance, Decimal)
+
+
+class FiniteDecimal(Decimal, metaclass=_AnyDecimal):
+    """A decimal number a request gives (an amount of CNY, an assessed score): finite and
+    smaller than :data:`DECIMAL_LIMIT` in size.
+
+    Declare request fields ``FiniteDecimal`` where you would write ``Decimal``: ``NaN`` cannot
+    be compared, infinity and 10^400 do not fit a column, and :func:`decode_finite_decimal`
+    refuses them with a 422 naming the field. The handler receives a plain ``Decimal``.
+    """
+
+
+def decode_finite_decimal(value: Any) -> Decimal:
+    """``value`` (a number or its text) as the Decimal a :class:`FiniteDecimal` field holds;
+    ``ValueError`` when it is no number, not finite or too large."""
+    try:
+        number = msgspec.convert(value, Decimal, strict=False)
+    except msgspec.ValidationError as exc:
+        raise ValueError(str(exc).partition(" - at ")[0]) from exc
+    if not number.is_finite() or abs(number) >= DECIMAL_LIMIT:
+        raise ValueError(f"must be a finite number smaller than {DECIMAL_LIMIT:,.0f} in size")
+    return number
+
+
 class Period(msgspec.Struct, frozen=True):
     """A half-open reporting period ``[start, end)`` in UTC."""
 

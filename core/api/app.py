@@ -3,21 +3,18 @@
 Routes come from the ``register_routes`` hook: the core's own (registered by
 :mod:`core.defaults` like any plugin's) are mounted under ``/api/v1``; each plugin's under
 ``/api/v1/plugins/<name>`` behind a guard that answers 404, naming the plugin, where it is
-not enabled.
+not enabled (:mod:`core.api.enablement` says at which unit).
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import pluggy
 from litestar import Litestar, Router
-from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware.base import DefineMiddleware
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
@@ -25,39 +22,22 @@ from litestar.openapi.spec import Components, SecurityScheme
 import core
 from core.api.auth import PUBLIC_PATHS, TokenAuthentication
 from core.api.deps import provide_ctx, provide_session
+from core.api.enablement import plugin_enabled_guard
 from core.api.group_commit import EventCommitter
 from core.api.language import LanguageMiddleware
+from core.api.media import json_bodies_only
 from core.api.problems import EXCEPTION_HANDLERS
+from core.api.text import no_nul_characters
+from core.api.values import TYPE_DECODERS, ValueSchemas
 from core.clock import Clock
 from core.config import Settings, load_settings
 from core.db.engine import Database, create_engine
-from core.errors import OutOfScope, PluginDisabled
 from core.hookspecs import CORE_PLUGIN
 from core.migrate import ensure_migrated, owner_locations
 from core.plugins import PluginRuntime, create_plugin_manager
-from core.principal import Principal
 from core.services.standards import sync_plugin_touchpoints
 
 API_PREFIX = "/api/v1"
-
-
-def plugin_enabled_guard(plugin: str) -> Any:
-    """Answer 404 (``plugin-disabled``) when ``plugin`` is off at the unit of the request:
-    the ``unit`` query parameter or ``unit_code`` path parameter, else the caller's unit."""
-
-    async def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
-        state = connection.app.state
-        principal: Principal = connection.user
-        code = connection.path_params.get("unit_code") or connection.query_params.get("unit") or principal.unit.code
-        async with state.db.unit_of_work(readonly=True) as session:
-            snapshot = await state.plugins.snapshot(session)
-            unit = snapshot.by_code.get(code)
-            if unit is None or not principal.sees(unit):
-                raise OutOfScope(f"unit '{code}' is not in your organisation scope")
-            if not await state.plugins.is_enabled(session, plugin, unit):
-                raise PluginDisabled(plugin, code)
-
-    return guard
 
 
 def build_routers(runtime: PluginRuntime) -> list[Router]:
@@ -115,7 +95,10 @@ def create_app(
                      "events": EventCommitter(db, runtime, clock, settings)}),
         dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
         middleware=[LanguageMiddleware, DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS])],
+        guards=[json_bodies_only, no_nul_characters],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        type_decoders=TYPE_DECODERS,
+        plugins=[ValueSchemas()],
         openapi_config=OpenAPIConfig(
             title="Touchstone",
             version=core.__version__,

@@ -22,6 +22,12 @@ from core.services import tokens
 PUBLIC_PATHS = {"/schema", "/api/v1/health"}
 
 
+def unauthenticated(detail: str, *, error: str | None = None) -> NotAuthorizedException:
+    """A 401 with the challenge RFC 6750 asks for (``error`` when a token came and failed)."""
+    challenge = 'Bearer realm="touchstone"' + (f', error="{error}"' if error else "")
+    return NotAuthorizedException(detail, headers={"WWW-Authenticate": challenge})
+
+
 class TokenAuthentication(AbstractAuthenticationMiddleware):
     """Resolves ``Authorization: Bearer ts_…`` to a :class:`Principal` on ``request.user``."""
 
@@ -29,7 +35,7 @@ class TokenAuthentication(AbstractAuthenticationMiddleware):
         header = connection.headers.get("authorization", "")
         scheme, _, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret:
-            raise NotAuthorizedException("send an API token as 'Authorization: Bearer <token>'")
+            raise unauthenticated("send an API token as 'Authorization: Bearer <token>'")
         state = connection.app.state
         key = tokens.hash_token(secret.strip())
         now = state.clock.now()
@@ -38,7 +44,7 @@ class TokenAuthentication(AbstractAuthenticationMiddleware):
             async with state.db.unit_of_work(readonly=True) as session:
                 found = await tokens.authenticate(session, secret.strip(), now, state.plugins.permissions)
             if found is None:
-                raise NotAuthorizedException("the API token is unknown, expired or revoked")
+                raise unauthenticated("the API token is unknown, expired or revoked", error="invalid_token")
             principal, expires_at = found
             state.plugins.principals.put(key, principal, expires_at)
         return AuthenticationResult(user=principal, auth=secret)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 import sqlalchemy as sa
@@ -18,15 +18,19 @@ from core.errors import FieldProblem
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+RowId = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
+"""What a page's cursor holds: the last row id seen (a 64-bit integer, as the key columns are)."""
 
 
 def encode_cursor(value: Any) -> str:
     return base64.urlsafe_b64encode(msgspec.json.encode(value)).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> Any:
+def decode_cursor(cursor: str, shape: Any = RowId) -> Any:
+    """The key a cursor holds, as ``shape`` says it must be (a forged one is a 422, never a key
+    the database cannot compare)."""
     try:
-        return msgspec.json.decode(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return msgspec.json.decode(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)), type=shape)
     except (ValueError, msgspec.DecodeError) as exc:
         raise FieldProblem.one("cursor", "not a cursor this API handed out") from exc
 

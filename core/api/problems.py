@@ -22,7 +22,8 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger("touchstone.api")
 
 
-def problem(status: int, slug: str, title: str, detail: str, request: Request, **extra: Any) -> Response[dict[str, Any]]:
+def problem(status: int, slug: str, title: str, detail: str, request: Request, *,
+            headers: dict[str, str] | None = None, **extra: Any) -> Response[dict[str, Any]]:
     body = {
         "type": PROBLEM_BASE + slug,
         "title": title,
@@ -31,7 +32,7 @@ def problem(status: int, slug: str, title: str, detail: str, request: Request, *
         "instance": request.url.path,
         **extra,
     }
-    return Response(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE)
+    return Response(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
 _MISSING = re.compile(r"Object missing required field `([^`]+)`")
@@ -70,7 +71,7 @@ def on_http_error(request: Request, exc: HTTPException) -> Response[dict[str, An
     extra = exc.extra if isinstance(exc.extra, dict) else {}
     slug = _SLUGS.get(exc.status_code, "http-error")
     title = slug.replace("-", " ").capitalize()
-    return problem(exc.status_code, slug, title, str(exc.detail), request, **extra)
+    return problem(exc.status_code, slug, title, str(exc.detail), request, headers=exc.headers, **extra)
 
 
 def on_integrity_error(request: Request, exc: IntegrityError) -> Response[dict[str, Any]]:

@@ -29,6 +29,7 @@ from core.services.in_force import StandardsSnapshot, VersionInForce
 from core.types import (
     ControlKind,
     ControlResult,
+    Moment,
     NonconformityRecord,
     ServiceEventRecord,
     UnitRef,
@@ -51,7 +52,7 @@ class EventIn(msgspec.Struct, forbid_unknown_fields=True):
 
     touchpoint: str
     unit: str
-    occurred_at: dt.datetime
+    occurred_at: Moment
     measurements: Measurements = msgspec.field(default_factory=dict)
     staff: str | None = None
     client: str | None = None

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from core.sdk import FiniteDecimal, Moment
 from plugins.complaints.calendar import DayKind
 from plugins.complaints.lifecycle import State
 from plugins.complaints.sla import Deadline, DeadlineKey, Policy
@@ -62,7 +63,7 @@ class IntakeIn(msgspec.Struct, forbid_unknown_fields=True):
     contact: ContactIn | None = None
     staff: str | None = None
     """The member of staff complained about, if any."""
-    received_at: dt.datetime | None = None
+    received_at: Moment | None = None
     """When the complaint reached the bank (default: now); deadlines count from its local date."""
     attachments: Annotated[list[Annotated[str, msgspec.Meta(min_length=1, max_length=400)]],
                            msgspec.Meta(max_length=20)] = msgspec.field(default_factory=list)
@@ -82,7 +83,7 @@ class ResolveIn(msgspec.Struct, forbid_unknown_fields=True):
     resolution: Text
     justified: bool
     apology_given: bool
-    compensation: Decimal = Decimal(0)
+    compensation: FiniteDecimal = Decimal(0)
     """CNY, zero or more, at most two decimal places."""
     note: Note = ""
 

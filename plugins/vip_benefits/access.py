@@ -1,8 +1,10 @@
 """Who may do what with the perks programme, and where it is on.
 
-The route guard checks that the plugin is on at the unit a request names (or the caller's);
-records addressed by id (a client, a redemption, a care task) belong to a unit of their own,
-which services check with :func:`require_enabled` before touching them.
+The route guard checks that the plugin is on at the unit a request names, a client's unit for
+routes under ``/clients/{client_id}`` (or the caller's); records addressed by id or named in a
+body (a redemption, a care task, the client redeeming) belong to a unit of their own, which
+services check with :func:`require_enabled` before touching them (their routes declare
+``opt=AT_RECORD``).
 """
 
 from __future__ import annotations

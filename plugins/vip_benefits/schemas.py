@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, UnsetType
 
-from core.sdk import Measurements
+from core.sdk import FiniteDecimal, Measurements, Moment
 
 Code = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -18,7 +18,7 @@ Text = Annotated[str, msgspec.Meta(max_length=4000)]
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, description="Why; kept in the audit log")]
 Tier = Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
 Count = Annotated[int, msgspec.Meta(ge=0, le=10_000)]
-Cost = Annotated[Decimal, msgspec.Meta(description="CNY per redemption, not negative, at most two decimal places")]
+Cost = Annotated[FiniteDecimal, msgspec.Meta(description="CNY per redemption, not negative, at most two decimal places")]
 Provider = Literal["bank", "merchant"]
 Fulfilment = Literal["booking", "voucher", "on_the_spot"]
 PeriodKind = Literal["calendar_year", "rolling_12_months", "month"]
@@ -187,7 +187,7 @@ class RedemptionIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     perk: Code
     unit: str | None = None
     companions: Count = 0
-    scheduled_for: dt.datetime | None = None
+    scheduled_for: Moment | None = None
     """When a booking is for; required for perks fulfilled by booking, refused otherwise."""
     note: Annotated[str, msgspec.Meta(max_length=400)] | None = None
     measurements: Measurements = msgspec.field(default_factory=dict)

@@ -5,8 +5,6 @@ Entries at units in the reader's subtree; network-wide entries only for head off
 
 from __future__ import annotations
 
-import datetime as dt
-
 from litestar import get
 
 from core.api.auth import requires
@@ -15,12 +13,13 @@ from core.api.schemas.audit import AuditOut, AuditPage
 from core.context import HookContext
 from core.models import AuditEntry
 from core.services import audit
+from core.types import Moment
 
 
 @get("/audit", guards=[requires("audit.read")], summary="Who changed what, where, when and why")
 async def list_audit(ctx: HookContext, entity: str | None = None, entity_id: str | None = None,
-                     actor: str | None = None, unit: str | None = None, since: dt.datetime | None = None,
-                     until: dt.datetime | None = None, cursor: str | None = None,
+                     actor: str | None = None, unit: str | None = None, since: Moment | None = None,
+                     until: Moment | None = None, cursor: str | None = None,
                      limit: int = DEFAULT_LIMIT) -> AuditPage:
     """Oldest first. ``unit`` narrows to that unit's subtree; ``actor`` is a principal's label
     (``staff:st_…``); ``since``/``until`` bound a half-open period (timezone required)."""

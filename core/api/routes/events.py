@@ -39,6 +39,7 @@ from core.models import (
 from core.services import events, nonconformities
 from core.services.events import Accepted, EventIn, Rejected
 from core.services.scope import in_subtree, unit_in_scope
+from core.types import Moment
 
 
 @post("/events", guards=[requires("events.record")],
@@ -77,7 +78,7 @@ def present_event(row) -> EventOut:  # type: ignore[no-untyped-def]
 
 @get("/events", guards=[requires("events.read")], summary="Service events in your subtree")
 async def list_events(ctx: HookContext, unit: str | None = None, touchpoint: str | None = None,
-                      outcome: str | None = None, since: dt.datetime | None = None, until: dt.datetime | None = None,
+                      outcome: str | None = None, since: Moment | None = None, until: Moment | None = None,
                       cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> EventPage:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     query = EVENTS.where(in_subtree(scope))

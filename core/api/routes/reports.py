@@ -20,19 +20,27 @@ from core.services.compliance import (
     PilotComparison,
 )
 from core.services.scope import unit_in_scope
+from core.types import Moment
 
 Depth = Annotated[int, QueryParameter(ge=0, le=3)]
+LONGEST = dt.timedelta(days=400)
+
+
+def _window(since: dt.datetime, until: dt.datetime) -> None:
+    """A report's period is ``[since, until)`` of at most :data:`LONGEST` (its buckets are
+    counted in one statement, which a window of centuries would make crawl)."""
+    if until <= since:
+        raise FieldProblem.one("until", "must be after since")
+    if until - since > LONGEST:
+        raise FieldProblem.one("until", f"a report covers at most {LONGEST.days} days")
 
 
 @get("/reports/compliance", guards=[requires("reports.read")],
      summary="Compliance rate by unit (rolled up) × touchpoint × period")
-async def compliance_report(ctx: HookContext, since: dt.datetime, until: dt.datetime, period: PeriodKind = "month",
+async def compliance_report(ctx: HookContext, since: Moment, until: Moment, period: PeriodKind = "month",
                             unit: str | None = None, touchpoint: str | None = None,
                             depth: Depth = 1) -> list[ComplianceRow]:
-    if until <= since:
-        raise FieldProblem.one("until", "must be after since")
-    if until - since > dt.timedelta(days=400):
-        raise FieldProblem.one("until", "a report covers at most 400 days")
+    _window(since, until)
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.compliance(ctx, scope, period, since, until, touchpoint, depth)
 
@@ -52,10 +60,9 @@ async def pilot_report(ctx: HookContext, version_id: str) -> PilotComparison:
 
 @get("/reports/frequency", guards=[requires("reports.read")],
      summary="Frequency controls by tier (e.g. gold clients visited at least monthly)")
-async def frequency_report(ctx: HookContext, touchpoint: str, since: dt.datetime, until: dt.datetime,
+async def frequency_report(ctx: HookContext, touchpoint: str, since: Moment, until: Moment,
                            unit: str | None = None) -> list[FrequencyFigure]:
-    if until <= since:
-        raise FieldProblem.one("until", "must be after since")
+    _window(since, until)
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.frequency(ctx, scope, touchpoint, since, until)
 

@@ -17,13 +17,14 @@ from core.errors import FieldProblem
 from core.services import scoring
 from core.services.scope import unit_in_scope
 from core.services.scoring import ScoreBreakdown
+from core.types import FiniteDecimal, Moment
 
 
 class AssessmentIn(msgspec.Struct, forbid_unknown_fields=True):
-    since: dt.datetime
-    until: dt.datetime
+    since: Moment
+    until: Moment
     item: Literal["marketing", "basic_service", "service_quality", "work_planning", "product_knowledge", "adjustment"]
-    value: Decimal
+    value: FiniteDecimal
     note: str = ""
 
 
@@ -39,18 +40,18 @@ async def client_score(ctx: HookContext, client_id: str) -> ScoreBreakdown:
 
 
 @get("/scores/units/{unit_code:str}", guards=[requires("scores.read")], summary="A unit's service quality")
-async def unit_score(ctx: HookContext, unit_code: str, since: dt.datetime, until: dt.datetime) -> ScoreBreakdown:
+async def unit_score(ctx: HookContext, unit_code: str, since: Moment, until: Moment) -> ScoreBreakdown:
     return await scoring.unit_quality(ctx, await unit_in_scope(ctx, unit_code), _period(since, until))
 
 
 @get("/scores/staff/{staff_id:str}", guards=[requires("scores.read")], summary="A staff member's service quality")
-async def staff_score(ctx: HookContext, staff_id: str, since: dt.datetime, until: dt.datetime) -> ScoreBreakdown:
+async def staff_score(ctx: HookContext, staff_id: str, since: Moment, until: Moment) -> ScoreBreakdown:
     return await scoring.staff_quality(ctx, staff_id, _period(since, until))
 
 
 @get("/scorecards/{staff_id:str}", guards=[requires("scores.read")], summary="The customer-manager scorecard")
-async def scorecard(ctx: HookContext, state: State, staff_id: str, since: dt.datetime,
-                    until: dt.datetime) -> ScoreBreakdown:
+async def scorecard(ctx: HookContext, state: State, staff_id: str, since: Moment,
+                    until: Moment) -> ScoreBreakdown:
     return await scoring.scorecard(ctx, staff_id, _period(since, until), state.settings.scorecard)
 
 

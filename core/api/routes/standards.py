@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Annotated
 
 import msgspec
 import sqlalchemy as sa
 from litestar import Request, get, post, put
+from litestar.params import QueryParameter
 
 from core.api.auth import requires
 from core.api.schemas.standards import (
@@ -116,7 +118,8 @@ async def diff(ctx: HookContext, version_id: str, other_id: str) -> VersionDiff:
 
 @get("/touchpoints/{code:str}/standard.toml", guards=[requires("standards.read")], media_type="application/toml",
      summary="A version as a TOML file (default: the published one)")
-async def export_standard(ctx: HookContext, code: str, version: int | None = None) -> str:
+async def export_standard(ctx: HookContext, code: str,
+                          version: Annotated[int | None, QueryParameter(ge=1, le=2**31 - 1)] = None) -> str:
     return await standards.export_toml(ctx, code, version)
 
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from litestar import get, patch, post
 
 from core.api.auth import requires
-from core.api.pagination import DEFAULT_LIMIT, check_limit, decode_cursor, encode_cursor
+from core.api.pagination import DEFAULT_LIMIT, RowId, check_limit, decode_cursor, encode_cursor
 from core.api.pagination import page as paginate
 from core.api.schemas.org import (
     Level,
@@ -117,7 +117,7 @@ def _item(row: OrgUnitMove | AuditEntry, snapshot: OrgSnapshot) -> UnitHistoryIt
 
 def _after(cursor: str) -> tuple[dt.datetime, str, int]:
     try:
-        at, kind, row_id = decode_cursor(cursor)
+        at, kind, row_id = decode_cursor(cursor, tuple[str, str, RowId])
         return dt.datetime.fromisoformat(at), str(kind), int(row_id)
     except (TypeError, ValueError) as exc:
         raise FieldProblem.one("cursor", "not a cursor this API handed out") from exc

@@ -10,10 +10,15 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from core.api.schemas import UnitOut
+from core.types import FiniteDecimal
 
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, description="Why; kept in the client's history")]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-Amount = Annotated[Decimal, msgspec.Meta(description="CNY, at most two decimal places, not negative")]
+Amount = Annotated[FiniteDecimal, msgspec.Meta(description="CNY, at most two decimal places, not negative")]
+IdNumber = Annotated[str, msgspec.Meta(max_length=40)]
+Phone = Annotated[str, msgspec.Meta(max_length=32)]
+Email = Annotated[str, msgspec.Meta(max_length=200)]
+Address = Annotated[str, msgspec.Meta(max_length=400)]
 
 
 class ClientCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -22,10 +27,10 @@ class ClientCreate(msgspec.Struct, forbid_unknown_fields=True):
     unit: str
     reason: Reason
     state: Literal["prospect", "active"] = "prospect"
-    id_number: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    address: str | None = None
+    id_number: IdNumber | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    address: Address | None = None
     birthday: dt.date | None = None
     assets_under_management: Amount | None = None
     deposits: Amount | None = None
@@ -39,10 +44,10 @@ class ClientPatch(msgspec.Struct, forbid_unknown_fields=True):
 
     reason: Reason
     name: Name | UnsetType = UNSET
-    id_number: str | None | UnsetType = UNSET
-    phone: str | None | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    address: str | None | UnsetType = UNSET
+    id_number: IdNumber | None | UnsetType = UNSET
+    phone: Phone | None | UnsetType = UNSET
+    email: Email | None | UnsetType = UNSET
+    address: Address | None | UnsetType = UNSET
     birthday: dt.date | None | UnsetType = UNSET
     assets_under_management: Amount | None | UnsetType = UNSET
     deposits: Amount | None | UnsetType = UNSET

@@ -14,7 +14,7 @@ import msgspec
 from litestar import delete, get, post, put
 from litestar.params import QueryParameter
 
-from core.sdk import FieldProblem, HookContext, PeriodKind, requires
+from core.sdk import FieldProblem, HookContext, Moment, PeriodKind, requires
 from plugins.complaints import calendar_days, policies, reports
 from plugins.complaints.permissions import CALENDAR, POLICIES, READ, REPORTS
 from plugins.complaints.reports import ReportRow
@@ -90,7 +90,7 @@ async def remove_calendar_day(ctx: HookContext, region: str, day: str, reason: s
 @get("/reports", guards=[requires(REPORTS)],
      summary="Complaints per 10,000 clients, time to first contact and to resolution, breach, justified and "
              "reopen rates, by unit (rolled up), category and period")
-async def complaint_report(ctx: HookContext, since: dt.datetime, until: dt.datetime, period: PeriodKind = "month",
+async def complaint_report(ctx: HookContext, since: Moment, until: Moment, period: PeriodKind = "month",
                            unit: str | None = None, category: str | None = None, depth: Depth = 1) -> list[ReportRow]:
     if until <= since:
         raise FieldProblem.one("until", "must be after since")

@@ -1,5 +1,10 @@
 """Client-facing routes: a client's balance, redemptions (idempotent, quota-safe) and their
-cancellation, and the client-care tasks the birthday job opens."""
+cancellation, and the client-care tasks the birthday job opens.
+
+Each is checked where its record is: a balance at the client's unit (the guard reads the
+``client_id`` path parameter), a redemption or a care task (``AT_RECORD``) by the services, at the
+unit of the client redeeming or of the record, so head-office staff reach a pilot's clients
+without naming a unit."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from litestar import Response, get, post
 from litestar.params import QueryParameter
 
 from core.sdk import (
+    AT_RECORD,
     DEFAULT_LIMIT,
     HookContext,
     RequiredIdempotencyKey,
@@ -19,7 +25,6 @@ from core.sdk import (
 from plugins.vip_benefits import balance, care, redemptions
 from plugins.vip_benefits.access import CARE, READ, REDEEM
 from plugins.vip_benefits.models import CareTask, Redemption
-from plugins.vip_benefits.routes.params import AtUnit
 from plugins.vip_benefits.schemas import (
     BalanceOut,
     Cancellation,
@@ -35,11 +40,11 @@ from plugins.vip_benefits.schemas import (
 
 @get("/clients/{client_id:str}/balance", guards=[requires(READ)],
      summary="What a client can still use: quota, use and what is left per perk, and any grace period")
-async def client_balance(ctx: HookContext, client_id: str, unit: AtUnit = None) -> BalanceOut:
+async def client_balance(ctx: HookContext, client_id: str) -> BalanceOut:
     return await balance.balance(ctx, client_id)
 
 
-@post("/redemptions", guards=[requires(REDEEM)],
+@post("/redemptions", guards=[requires(REDEEM)], opt=AT_RECORD,
       summary="Redeem or book a perk for a client (Idempotency-Key required; quota checked and used atomically)")
 async def redeem(ctx: HookContext, data: RedemptionIn, idempotency_key: RequiredIdempotencyKey) -> Response[Redeemed]:
     return await idempotent(ctx, scope="vip_benefits.redeem", key=idempotency_key, body=data, answer_type=Redeemed,
@@ -56,16 +61,15 @@ async def list_redemptions(ctx: HookContext, unit: str | None = None, client: st
     return RedemptionPage(items=[redemptions.present(r, c, p, u) for r, c, p, u in rows], next_cursor=next_cursor)
 
 
-@get("/redemptions/{redemption_id:str}", guards=[requires(READ)], summary="One redemption")
-async def get_redemption(ctx: HookContext, redemption_id: str, unit: AtUnit = None) -> RedemptionOut:
+@get("/redemptions/{redemption_id:str}", guards=[requires(READ)], opt=AT_RECORD, summary="One redemption")
+async def get_redemption(ctx: HookContext, redemption_id: str) -> RedemptionOut:
     found, client, perk, unit = await redemptions.find(ctx, redemption_id)
     return redemptions.present(found, client, perk.code, unit.code)
 
 
-@post("/redemptions/{redemption_id:str}/cancel", guards=[requires(REDEEM)], status_code=200,
+@post("/redemptions/{redemption_id:str}/cancel", guards=[requires(REDEEM)], opt=AT_RECORD, status_code=200,
       summary="Cancel within the perk's window: the quota comes back")
-async def cancel_redemption(ctx: HookContext, redemption_id: str, data: Cancellation,
-                            unit: AtUnit = None) -> RedemptionOut:
+async def cancel_redemption(ctx: HookContext, redemption_id: str, data: Cancellation) -> RedemptionOut:
     return await redemptions.cancel(ctx, redemption_id, data.reason)
 
 
@@ -77,16 +81,17 @@ def _task(task: CareTask, client: str, unit: str) -> CareTaskOut:
 @get("/care-tasks", guards=[requires(READ)], summary="Client-care tasks (birthdays) of a unit's subtree")
 async def list_care_tasks(ctx: HookContext, unit: str | None = None,
                           status: Annotated[str | None, QueryParameter(pattern="^(open|done)$")] = None,
-                          year: int | None = None, cursor: str | None = None,
-                          limit: int = DEFAULT_LIMIT) -> CareTaskPage:
+                          year: Annotated[int | None, QueryParameter(ge=1900, le=2200)] = None,
+                          cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> CareTaskPage:
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     rows, next_cursor = await page(ctx.session, care.list_query(scope, status=status, year=year), CareTask.id, cursor,
                                    limit)
     return CareTaskPage(items=[_task(t, c, u) for t, c, u in rows], next_cursor=next_cursor)
 
 
-@post("/care-tasks/{task_id:str}/done", guards=[requires(CARE)], status_code=200, summary="Close a care task")
-async def close_care_task(ctx: HookContext, task_id: str, unit: AtUnit = None) -> CareTaskOut:
+@post("/care-tasks/{task_id:str}/done", guards=[requires(CARE)], opt=AT_RECORD, status_code=200,
+      summary="Close a care task")
+async def close_care_task(ctx: HookContext, task_id: str) -> CareTaskOut:
     return _task(*await care.done(ctx, task_id))
 
 

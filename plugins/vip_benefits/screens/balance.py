@@ -61,8 +61,8 @@ class BalanceScreen(PluginScreen):
     @work(exclusive=True)
     async def show(self, client: str) -> None:
         table = self.query_one("#balance", DataTable)
-        found = await call_api(self, self.api.get(f"/plugins/vip_benefits/clients/{client}/balance", BalanceOut,
-                                                  unit=self.unit), busy=table)
+        found = await call_api(self, self.api.get(f"/plugins/vip_benefits/clients/{client}/balance", BalanceOut),
+                               busy=table)
         if found is None:
             return
         grace = f" · keeps {found.grace.from_tier}'s perks until {china_time(found.grace.until)}" if found.grace else ""

@@ -1,4 +1,5 @@
-"""Every route refuses a caller without a token, and a caller whose roles lack its permission.
+"""Every route refuses a caller without a token (or with an unknown one) with a 401 carrying a
+``Bearer`` challenge, and a caller whose roles lack its permission.
 
 The sweep reads the permissions off each route's guards, so a new route is covered the day it
 is added; a route without a permission guard fails the sweep unless it is public on purpose.
@@ -39,9 +40,14 @@ async def test_every_core_route_names_a_permission(app: Litestar) -> None:
 
 
 async def test_every_route_refuses_a_request_without_a_token(client: AsyncTestClient, app: Litestar) -> None:
+    unknown = {"Authorization": "Bearer ts_not-a-token"}
     for method, path, _ in guarded_routes(app):
         response = await client.request(method, concrete(path), json={})
         assert response.status_code == 401, (method, path, response.text)
+        assert response.headers["www-authenticate"] == 'Bearer realm="touchstone"', (method, path)
+        response = await client.request(method, concrete(path), json={}, headers=unknown)
+        assert response.status_code == 401, (method, path, response.text)
+        assert response.headers["www-authenticate"] == 'Bearer realm="touchstone", error="invalid_token"'
 
 
 async def test_every_route_refuses_a_role_without_its_permission(client: AsyncTestClient, app: Litestar, token_for,

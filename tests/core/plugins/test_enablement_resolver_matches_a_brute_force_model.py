@@ -1,5 +1,6 @@
 """For any set of switches on the test network, the resolver answers what walking up the tree
-by hand answers: on or off, and which unit decided."""
+by hand answers: on or off, and which unit decided; and it is on somewhere in a unit's subtree
+exactly when walking up from one of the subtree's units finds it on."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def walk_up(code: str, switches: dict[str, bool]) -> tuple[bool, str | None]:
     return (switches[at], at) if at is not None else (False, None)
 
 
+def subtree(code: str) -> list[str]:
+    """The unit and every unit below it, by the parent links alone."""
+    return [code, *(unit for child, parent in PARENTS.items() if parent == code for unit in subtree(child))]
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(switches=st.dictionaries(st.sampled_from(CODES), st.booleans(), max_size=7))
 async def test_the_nearest_switch_up_the_tree_decides(db, network, switches: dict[str, bool]) -> None:
@@ -41,4 +47,6 @@ async def test_the_nearest_switch_up_the_tree_decides(db, network, switches: dic
             state = {s.plugin: s for s in await enablement.states(ctx, unit)}["recorder"]
             assert (state.enabled, state.decided_at) == (expected_on, expected_by)
             assert state.source == ("default" if expected_by is None else "explicit" if expected_by == code else "inherited")
+            anywhere_below = any(walk_up(below, switches)[0] for below in subtree(code))
+            assert (await runtime.snapshot(session)).enabled_within(unit, "recorder") is anywhere_below, (code, switches)
         await session.rollback()

@@ -1,0 +1,32 @@
+"""Request bodies are JSON: a body sent as another declared type is refused with a 415 problem.
+
+Litestar decodes a handler's ``data`` as JSON whatever the request's ``Content-Type`` says, so a
+form or plain text answered 400 "JSON is malformed" (or, when it parsed, was taken as JSON).
+The guard runs on every route before the body is read. A body without a ``Content-Type`` is
+still decoded as JSON; routes that read the raw body (a TOML import) declare no ``data`` and are
+not concerned.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litestar.connection import ASGIConnection
+from litestar.enums import RequestEncodingType
+from litestar.handlers.base import BaseRouteHandler
+
+from core.errors import UnsupportedMediaType
+
+JSON = RequestEncodingType.JSON
+JSON_MEDIA = re.compile(r"application/(?:[\w.-]+\+)?json")
+
+
+def json_bodies_only(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
+    """415 when the handler takes a JSON body and the request declares another media type."""
+    data = handler.parsed_fn_signature.parameters.get("data")
+    if data is None or getattr(data.kwarg_definition, "media_type", JSON) != JSON:
+        return
+    declared = connection.headers.get("content-type")
+    if declared is not None and not JSON_MEDIA.fullmatch(declared.partition(";")[0].strip().lower()):
+        raise UnsupportedMediaType(f"send the body as JSON with 'Content-Type: application/json', not '{declared}'",
+                                   expected="application/json")
