@@ -24,6 +24,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 import core
 from core.api.auth import PUBLIC_PATHS, TokenAuthentication
+from core.api.declared import PUBLIC, refuse_undeclared
 from core.api.deps import provide_ctx, provide_session
 from core.api.problems import EXCEPTION_HANDLERS
 from core.clock import Clock
@@ -41,16 +42,18 @@ API_PREFIX = "/api/v1"
 
 def plugin_enabled_guard(plugin: str) -> Any:
     """Answer 404 (``plugin-disabled``) when ``plugin`` is off at the unit of the request:
-    the ``unit`` query parameter or ``unit_code`` path parameter, else the caller's unit."""
+    the ``unit`` query parameter or ``unit_code`` path parameter, else the caller's unit (a
+    route declared public has no caller: it must name its unit)."""
 
     async def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
         state = connection.app.state
-        principal: Principal = connection.user
-        code = connection.path_params.get("unit_code") or connection.query_params.get("unit") or principal.unit.code
+        principal: Principal | None = connection.scope.get("user")
+        code = (connection.path_params.get("unit_code") or connection.query_params.get("unit")
+                or (principal.unit.code if principal else ""))
         async with state.db.unit_of_work(readonly=True) as session:
             snapshot = await state.plugins.snapshot(session)
             unit = snapshot.by_code.get(code)
-            if unit is None or not principal.sees(unit):
+            if unit is None or (principal is not None and not principal.sees(unit)):
                 raise OutOfScope(f"unit '{code}' is not in your organisation scope")
             if not await state.plugins.is_enabled(session, plugin, unit):
                 raise PluginDisabled(plugin, code)
@@ -59,19 +62,21 @@ def plugin_enabled_guard(plugin: str) -> Any:
 
 
 def build_routers(runtime: PluginRuntime) -> list[Router]:
+    """One router per plugin from its ``register_routes``; raises
+    :class:`~core.errors.PluginRefused` for a plugin route that declares no permission."""
     routers = []
     for plugin, handlers in runtime.collect("register_routes"):
         if plugin == CORE_PLUGIN:
             routers.append(Router(path=API_PREFIX, route_handlers=handlers))
-        else:
-            routers.append(
-                Router(
-                    path=f"{API_PREFIX}/plugins/{plugin}",
-                    route_handlers=handlers,
-                    guards=[plugin_enabled_guard(plugin)],
-                    tags=[f"plugin: {plugin}"],
-                )
-            )
+            continue
+        router = Router(
+            path=f"{API_PREFIX}/plugins/{plugin}",
+            route_handlers=handlers,
+            guards=[plugin_enabled_guard(plugin)],
+            tags=[f"plugin: {plugin}"],
+        )
+        refuse_undeclared(plugin, router)
+        routers.append(router)
     return routers
 
 
@@ -112,7 +117,8 @@ def create_app(
         state=State({"settings": settings, "plugins": runtime, "clock": clock, "db": db,
                      "events": EventCommitter(db, runtime, clock, settings)}),
         dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
-        middleware=[DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS])],
+        middleware=[DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS],
+                                     exclude_from_auth_key=PUBLIC)],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         openapi_config=OpenAPIConfig(
             title="Touchstone",

@@ -17,7 +17,7 @@ from core.config import Settings, load_settings
 from core.context import JobContext
 from core.db.engine import Database, create_engine
 from core.db.migrate import owner_locations
-from core.errors import DatabaseNotMigrated, TouchstoneError
+from core.errors import DatabaseNotMigrated, PluginRefused, TouchstoneError
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.types import MigrationsLocation
 
@@ -74,5 +74,5 @@ def run(body: Callable[[Runtime], Awaitable[T]]) -> T:
 
     try:
         return asyncio.run(main())
-    except (TouchstoneError, DatabaseNotMigrated) as exc:
+    except (TouchstoneError, DatabaseNotMigrated, PluginRefused) as exc:
         raise click.ClickException(str(exc)) from exc
