@@ -107,8 +107,9 @@ class PrincipalCache:
     generation in the transaction that makes it: :data:`GENERATION` for a revocation or a
     member of staff's roles, unit or deactivation, the organisation's for the tree (a
     principal carries its unit's path). Each request reads the counters first (one small
-    query) and a cache labelled otherwise starts empty, so a change made through any worker
-    is refused by every worker from the next request on.
+    query, shared by concurrent requests: :class:`core.db.generations.SharedRead`) and a
+    cache labelled otherwise starts empty, so a change made through any worker is refused by
+    every worker from the next request on.
     """
 
     def __init__(self) -> None:

@@ -30,6 +30,7 @@ from core.api.problems import EXCEPTION_HANDLERS
 from core.clock import Clock
 from core.config import Settings, load_settings
 from core.db.engine import Database, create_engine
+from core.db.generations import SharedRead
 from core.db.migrate import ensure_migrated, owner_locations
 from core.errors import OutOfScope, PluginDisabled
 from core.plugins import CORE_PLUGIN, PluginRuntime, create_plugin_manager
@@ -115,7 +116,7 @@ def create_app(
         route_handlers=build_routers(runtime),
         lifespan=[lifespan],
         state=State({"settings": settings, "plugins": runtime, "clock": clock, "db": db,
-                     "events": EventCommitter(db, runtime, clock, settings)}),
+                     "events": EventCommitter(db, runtime, clock, settings), "generations": SharedRead(db)}),
         dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
         middleware=[DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS],
                                      exclude_from_auth_key=PUBLIC)],

@@ -31,15 +31,15 @@ class TokenAuthentication(AbstractAuthenticationMiddleware):
         state = connection.app.state
         key = tokens.hash_token(secret.strip())
         now = state.clock.now()
-        async with state.db.unit_of_work(readonly=True) as session:
-            label = await tokens.cache_label(session)  # first: what is read after it is at least as new
-            principal = state.plugins.principals.get(key, now, label)
-            if principal is None:
+        label = tokens.cache_label(await state.generations.read())  # first: what is read after it is as new
+        principal = state.plugins.principals.get(key, now, label)
+        if principal is None:
+            async with state.db.unit_of_work(readonly=True) as session:
                 found = await tokens.authenticate(session, secret.strip(), now, state.plugins.permissions)
-                if found is None:
-                    raise NotAuthorizedException("the API token is unknown, expired or revoked")
-                principal, expires_at = found
-                state.plugins.principals.put(key, principal, expires_at, label)
+            if found is None:
+                raise NotAuthorizedException("the API token is unknown, expired or revoked")
+            principal, expires_at = found
+            state.plugins.principals.put(key, principal, expires_at, label)
         return AuthenticationResult(user=principal, auth=secret)
 
 

@@ -18,10 +18,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.context import HookContext
+from core.db import generations
 from core.db.base import new_public_id
 from core.errors import FieldProblem, NotFound
 from core.models import ApiToken, OrgUnit, ServiceAccount, Staff
-from core.db import generations
 from core.plugins import GENERATION as ORG_GENERATION
 from core.principal import CORE_PERMISSIONS, ROLES, Principal
 from core.principal import GENERATION as PRINCIPALS_GENERATION
@@ -121,11 +121,10 @@ async def service_account_for(
     return account
 
 
-async def cache_label(session: AsyncSession) -> tuple[int | None, int | None]:
+def cache_label(counters: Mapping[str, int]) -> tuple[int, int]:
     """The generations a cached principal is valid at (:class:`core.principal.PrincipalCache`):
-    of tokens and staff, and of the tree. One small query, shared with every other cache the
-    unit of work consults."""
-    return await generations.current(session, PRINCIPALS_GENERATION), await generations.current(session, ORG_GENERATION)
+    of tokens and staff, and of the tree."""
+    return counters.get(PRINCIPALS_GENERATION, 0), counters.get(ORG_GENERATION, 0)
 
 
 async def authenticate(

@@ -1,12 +1,14 @@
 """Two API workers on one database, each with its own cache of principals: a token revoked, or a
 member of staff changed (roles, unit, deactivated), through one worker is refused or acts as
 what it is now on the other from its very next request, not after a cache window. Checking
-costs one small query per request."""
+costs one small query per request, shared by requests that arrive together."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Callable
 
+import httpx
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -80,21 +82,41 @@ async def test_a_unit_moved_through_one_worker_moves_the_scope_of_its_staff_on_t
     assert (await other.get("/api/v1/units/OUT1", headers=head)).status_code == 200
 
 
+def counting_queries(app: Litestar) -> tuple[list[str], Callable[[], None]]:
+    """The SELECTs ``app`` sends from now on, and how to stop counting."""
+    engine = app.state.db.engine.sync_engine
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *rest) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    return statements, lambda: event.remove(engine, "before_cursor_execute", count)
+
+
 async def test_a_cached_principal_costs_one_small_query_per_request(workers, token_for) -> None:
     one, _ = workers
     admin = await token_for("admin", "HO")
     assert (await one.get("/api/v1/me", headers=admin)).status_code == 200  # cached now
-    engine = one.app.state.db.engine.sync_engine
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *rest) -> None:  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
+    queries, stop = counting_queries(one.app)
     try:
         for _ in range(3):
             assert (await one.get("/api/v1/me", headers=admin)).status_code == 200
     finally:
-        event.remove(engine, "before_cursor_execute", count)
-    queries = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        stop()
     assert len(queries) == 3 and all("cache_generation" in q for q in queries), queries
+
+
+async def test_requests_arriving_together_share_the_read(settings, clock, token_for) -> None:
+    admin = await token_for("admin", "HO")
+    app = create_app(settings, plugin_manager=create_plugin_manager(), clock=clock)
+    async with app.lifespan(), httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
+        assert (await http.get("/api/v1/me", headers=admin)).status_code == 200  # cached now
+        queries, stop = counting_queries(app)
+        try:
+            answers = await asyncio.gather(*[http.get("/api/v1/me", headers=admin) for _ in range(32)])
+        finally:
+            stop()
+    assert [a.status_code for a in answers] == [200] * 32
+    assert 1 <= len(queries) <= 4 and all("cache_generation" in q for q in queries), len(queries)
