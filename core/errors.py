@@ -106,5 +106,11 @@ def require_reason(reason: str | None) -> str:
     return reason.strip()
 
 
+class PluginRefused(ValueError):
+    """An installed plugin the app will not start with (a route that declares no permission,
+    a permission that clashes with another's). The message names the plugin and what to fix;
+    ``touchstone serve`` prints it and exits, without a traceback."""
+
+
 class DatabaseNotMigrated(RuntimeError):
     """The schema is behind the code; the message says which command fixes it."""

@@ -10,12 +10,14 @@ other from its next unit of work on.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Generic, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.db.engine import Database
 from core.models import CacheGeneration
 
 T = TypeVar("T")
@@ -31,9 +33,46 @@ async def current(session: AsyncSession, name: str) -> int | None:
         return None
     seen = session.info.get(_SEEN)
     if seen is None:
-        rows = await session.execute(sa.select(CacheGeneration.name, CacheGeneration.value))
-        seen = session.info[_SEEN] = {name: value for name, value in rows}
+        seen = session.info[_SEEN] = await _read(session)
     return seen.get(name, 0)
+
+
+async def _read(session: AsyncSession) -> dict[str, int]:
+    return {name: value for name, value in await session.execute(sa.select(CacheGeneration.name, CacheGeneration.value))}
+
+
+class SharedRead:
+    """The counters as committed now, for what must know them before any unit of work of a
+    request's own (authenticating its token).
+
+    Every request needs them, so concurrent requests share reads: one read serves all callers
+    waiting when it starts. A caller never gets a read that started before it asked, so what
+    was committed before a request arrived is always seen by it; at most one read is in
+    flight, and a burst of requests costs one or two reads instead of one each.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._one_at_a_time = asyncio.Lock()
+        self._next: asyncio.Future[dict[str, int]] | None = None
+        self._reads: set[asyncio.Task[None]] = set()  # the loop holds tasks weakly
+
+    async def read(self) -> Mapping[str, int]:
+        if self._next is None:  # no read waiting to start: schedule one
+            self._next = asyncio.get_running_loop().create_future()
+            task = asyncio.create_task(self._serve(self._next))
+            self._reads.add(task)
+            task.add_done_callback(self._reads.discard)
+        return await asyncio.shield(self._next)
+
+    async def _serve(self, future: asyncio.Future[dict[str, int]]) -> None:
+        async with self._one_at_a_time:  # after the read in flight, which may have started before its callers asked
+            self._next = None  # callers from now on wait for a later read
+            try:
+                async with self._db.unit_of_work(readonly=True) as session:
+                    future.set_result(await _read(session))
+            except Exception as exc:  # every caller waiting gets the failure
+                future.set_exception(exc)
 
 
 async def bump(session: AsyncSession, name: str) -> None:

@@ -315,8 +315,10 @@ def register_routes() -> list[Any]:
         them under ``/api/v1/plugins/<plugin name>`` behind the enablement guard, so a unit
         where the plugin is off gets a 404 problem document naming the plugin.
 
-    Synchronous, no I/O. Implementations should check permissions with the guards in
-    :mod:`core.api.auth` like the core's own routes.
+    Synchronous, no I/O. Every route must declare who may call it: a permission
+    (``guards=[requires("...")]`` from :mod:`core.api.auth`, on the handler or a controller or
+    router above it) or ``opt={"public": True}`` for a page meant for people without a token;
+    the app refuses to start with a route that does neither, naming the plugin and the route.
     """
 
 

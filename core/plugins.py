@@ -31,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import generations, hookspecs
 from core.context import HookContext
+from core.errors import PluginRefused
 from core.hookspecs import CORE_PLUGIN
 from core.models import OrgUnit, PluginEnablement
 from core.principal import PERMISSIONS, ROLES, PrincipalCache
@@ -219,14 +220,14 @@ class PluginRuntime:
     def permissions(self) -> Mapping[str, tuple[str, ...]]:
         """Action → roles: the core's table plus every installed plugin's actions.
 
-        Raises ``ValueError`` at start-up when a plugin redefines an action or names an
-        unknown role, since a silently merged permission is a security hole."""
+        Raises :class:`~core.errors.PluginRefused` at start-up when a plugin redefines an
+        action or names an unknown role, since a silently merged permission is a security hole."""
         table = dict(PERMISSIONS)
         for plugin, permission in self.collect_flat("register_permissions"):
             if permission.action in table:
-                raise ValueError(f"plugin '{plugin}' redefines permission '{permission.action}'")
+                raise PluginRefused(f"plugin '{plugin}' redefines permission '{permission.action}'")
             if unknown := set(permission.roles) - set(ROLES):
-                raise ValueError(f"plugin '{plugin}' grants '{permission.action}' to unknown roles {sorted(unknown)}")
+                raise PluginRefused(f"plugin '{plugin}' grants '{permission.action}' to unknown roles {sorted(unknown)}")
             table[permission.action] = tuple(permission.roles)
         return MappingProxyType(table)
 

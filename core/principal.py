@@ -8,8 +8,7 @@ routes ask for an action, never for a role, so a bank can reason about one table
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -65,7 +64,9 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
 """The core's actions → roles allowed. Plugins add theirs through the ``register_permissions``
 hook; :attr:`core.plugins.PluginRuntime.permissions` is the merged table."""
 CORE_PERMISSIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(PERMISSIONS)
-PRINCIPAL_CACHE_SECONDS = 5.0
+GENERATION = "principals"
+"""The generation counter bumped with a token's revocation and with a change to a member of
+staff's roles, unit or deactivation (:class:`PrincipalCache`)."""
 
 
 class Principal(msgspec.Struct, frozen=True):
@@ -99,29 +100,40 @@ class Principal(msgspec.Struct, frozen=True):
 
 
 class PrincipalCache:
-    """Principals of recently seen tokens, for :data:`PRINCIPAL_CACHE_SECONDS`, keyed by token hash.
+    """Principals of recently seen tokens, keyed by token hash, labelled with the generations
+    (:mod:`core.generations`) they were read at.
 
-    It spares the hot path (recording events) a transaction per request. A revocation or a
-    change to a member of staff clears it at once in the worker that made the change; other
-    workers notice within :data:`PRINCIPAL_CACHE_SECONDS`.
+    It spares each request a token lookup. Every change to what a token may do bumps a
+    generation in the transaction that makes it: :data:`GENERATION` for a revocation or a
+    member of staff's roles, unit or deactivation, the organisation's for the tree (a
+    principal carries its unit's path). Each request reads the counters first (one small
+    query, shared by concurrent requests: :class:`core.generations.SharedRead`) and a
+    cache labelled otherwise starts empty, so a change made through any worker is refused by
+    every worker from the next request on.
     """
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[Principal, float, dt.datetime]] = {}
+        self._label: Hashable = None
+        self._entries: dict[str, tuple[Principal, dt.datetime]] = {}
 
-    def get(self, key: str, now: dt.datetime) -> Principal | None:
+    def get(self, key: str, now: dt.datetime, label: Hashable) -> Principal | None:
+        """The principal cached for ``key`` at generations ``label``, if its token is unexpired."""
+        if label != self._label:
+            self._entries.clear()
+            self._label = label
+            return None
         entry = self._entries.get(key)
-        if entry is None or entry[1] < time.monotonic() or entry[2] <= now:
+        if entry is None or entry[1] <= now:
             return None
         return entry[0]
 
-    def put(self, key: str, principal: Principal, expires_at: dt.datetime) -> None:
+    def put(self, key: str, principal: Principal, expires_at: dt.datetime, label: Hashable) -> None:
+        """Keep ``principal``, read after the generations ``label`` were (so it is at least as new)."""
+        if label != self._label:  # the counters moved on while it was read: it belongs to no one
+            return
         if len(self._entries) > 10_000:
             self._entries.clear()
-        self._entries[key] = (principal, time.monotonic() + PRINCIPAL_CACHE_SECONDS, expires_at)
-
-    def clear(self) -> None:
-        self._entries.clear()
+        self._entries[key] = (principal, expires_at)
 
 
 def system_principal(unit: UnitRef) -> Principal:

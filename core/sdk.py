@@ -8,6 +8,7 @@ replacement. Each is documented in ``docs/sdk.md``.
 """
 
 from core.api.auth import requires
+from core.api.declared import PUBLIC
 from core.api.enablement import AT_RECORD
 from core.api.idempotency import IdempotencyKey, RequiredIdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page
@@ -27,6 +28,7 @@ from core.errors import (
     NotFound,
     OutOfScope,
     PluginDisabled,
+    PluginRefused,
     TouchstoneError,
     TransitionNotAllowed,
     require_reason,
@@ -85,6 +87,7 @@ __all__ = [
     "FEN",
     "LANGUAGES",
     "MAX_LIMIT",
+    "PUBLIC",
     "ROLES",
     "UNIT_LEVELS",
     "Accepted",
@@ -129,6 +132,7 @@ __all__ = [
     "PeriodKind",
     "Permission",
     "PluginDisabled",
+    "PluginRefused",
     "Principal",
     "QueuedMessage",
     "Rejected",

@@ -21,6 +21,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 import core
 from core.api.auth import PUBLIC_PATHS, TokenAuthentication
+from core.api.declared import PUBLIC, refuse_undeclared
 from core.api.deps import provide_ctx, provide_session
 from core.api.enablement import plugin_enabled_guard
 from core.api.group_commit import EventCommitter
@@ -32,6 +33,7 @@ from core.api.values import TYPE_DECODERS, ValueSchemas
 from core.clock import Clock
 from core.config import Settings, load_settings
 from core.db.engine import Database, create_engine
+from core.generations import SharedRead
 from core.hookspecs import CORE_PLUGIN
 from core.migrate import ensure_migrated, owner_locations
 from core.plugins import PluginRuntime, create_plugin_manager
@@ -41,19 +43,21 @@ API_PREFIX = "/api/v1"
 
 
 def build_routers(runtime: PluginRuntime) -> list[Router]:
+    """One router per plugin from its ``register_routes``; raises
+    :class:`~core.errors.PluginRefused` for a plugin route that declares no permission."""
     routers = []
     for plugin, handlers in runtime.collect("register_routes"):
         if plugin == CORE_PLUGIN:
             routers.append(Router(path=API_PREFIX, route_handlers=handlers))
-        else:
-            routers.append(
-                Router(
-                    path=f"{API_PREFIX}/plugins/{plugin}",
-                    route_handlers=handlers,
-                    guards=[plugin_enabled_guard(plugin)],
-                    tags=[f"plugin: {plugin}"],
-                )
-            )
+            continue
+        router = Router(
+            path=f"{API_PREFIX}/plugins/{plugin}",
+            route_handlers=handlers,
+            guards=[plugin_enabled_guard(plugin)],
+            tags=[f"plugin: {plugin}"],
+        )
+        refuse_undeclared(plugin, router)
+        routers.append(router)
     return routers
 
 
@@ -92,9 +96,10 @@ def create_app(
         route_handlers=build_routers(runtime),
         lifespan=[lifespan],
         state=State({"settings": settings, "plugins": runtime, "clock": clock, "db": db,
-                     "events": EventCommitter(db, runtime, clock, settings)}),
+                     "events": EventCommitter(db, runtime, clock, settings), "generations": SharedRead(db)}),
         dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
-        middleware=[LanguageMiddleware, DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS])],
+        middleware=[LanguageMiddleware, DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS],
+                                                         exclude_from_auth_key=PUBLIC)],
         guards=[json_bodies_only, no_nul_characters],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         type_decoders=TYPE_DECODERS,

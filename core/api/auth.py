@@ -9,8 +9,6 @@ belongs to.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
@@ -39,28 +37,38 @@ class TokenAuthentication(AbstractAuthenticationMiddleware):
         state = connection.app.state
         key = tokens.hash_token(secret.strip())
         now = state.clock.now()
-        principal = state.plugins.principals.get(key, now)
+        label = tokens.cache_label(await state.generations.read())  # first: what is read after it is as new
+        principal = state.plugins.principals.get(key, now, label)
         if principal is None:
             async with state.db.unit_of_work(readonly=True) as session:
                 found = await tokens.authenticate(session, secret.strip(), now, state.plugins.permissions)
             if found is None:
                 raise unauthenticated("the API token is unknown, expired or revoked", error="invalid_token")
             principal, expires_at = found
-            state.plugins.principals.put(key, principal, expires_at)
+            state.plugins.principals.put(key, principal, expires_at, label)
         return AuthenticationResult(user=principal, auth=secret)
 
 
-def requires(*actions: str) -> Callable[[ASGIConnection, BaseRouteHandler], None]:
-    """A guard admitting principals allowed every one of ``actions``."""
+class Requires:
+    """The guard :func:`requires` builds. Its ``actions`` are how the app knows a route
+    declares who may call it (a plugin route that declares nothing is refused at start-up)."""
 
-    def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+    def __init__(self, actions: tuple[str, ...]) -> None:
+        if not actions:
+            raise ValueError("requires() names at least one permission")
+        self.actions = actions
+        self.__name__ = f"requires_{'_'.join(actions)}"
+
+    def __call__(self, connection: ASGIConnection, _: BaseRouteHandler) -> None:
         principal: Principal = connection.user
-        missing = [action for action in actions if not principal.can(action)]
+        missing = [action for action in self.actions if not principal.can(action)]
         if missing:
             raise PermissionDeniedException(
                 f"role(s) {', '.join(sorted(principal.roles))} may not {', '.join(missing)}",
                 extra={"required": missing},
             )
 
-    guard.__name__ = f"requires_{'_'.join(actions)}"
-    return guard
+
+def requires(*actions: str) -> Requires:
+    """A guard admitting principals allowed every one of ``actions``."""
+    return Requires(actions)

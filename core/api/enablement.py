@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
@@ -54,6 +54,15 @@ async def _named_unit(ctx: HookContext, connection: ASGIConnection) -> UnitRef:
     return unit
 
 
+async def _public(state: Any, plugin: str, connection: ASGIConnection) -> None:
+    """A public route (a respondent's page) is on only where the unit it names has the plugin."""
+    code = connection.path_params.get("unit_code") or connection.query_params.get("unit") or ""
+    async with state.db.unit_of_work(readonly=True) as session:
+        unit = (await state.plugins.snapshot(session)).by_code.get(code)
+        if unit is None or not await state.plugins.is_enabled(session, plugin, unit):
+            raise PluginDisabled(plugin, code or "-")
+
+
 def plugin_enabled_guard(plugin: str) -> Guard:
     """The guard for ``plugin``'s router (see the module's docstring for the unit it checks)."""
 
@@ -61,6 +70,9 @@ def plugin_enabled_guard(plugin: str) -> Guard:
         if connection.scope.get("method") == "OPTIONS":
             return
         state = connection.app.state
+        if connection.scope.get("user") is None:  # a route declared public has no caller: it names its unit
+            await _public(state, plugin, connection)
+            return
         async with state.db.unit_of_work(readonly=True) as session:
             ctx = HookContext(session=session, clock=state.clock, plugins=state.plugins, principal=connection.user,
                               settings=state.settings)

@@ -7,7 +7,8 @@ echo (or reads ``TOUCHSTONE_TOKEN``), checks it, and remembers both per profile
 runs without ``--url`` use what the profile remembers. The token is never printed.
 With ``--embedded`` the API runs inside the console's process on the embedded database:
 migrated first, the demo network offered when it is empty, and a short-lived admin token
-issued for the session and revoked when the console closes.
+issued for the session and revoked when the console closes; while the console runs, the
+process logs to ``<data dir>/logs/console.log`` and never over the screen.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -46,9 +50,9 @@ def console_command(url: str | None, profile: str, embedded: bool, demo: bool | 
         raise click.UsageError("--embedded runs its own API; leave out --url")
     if embedded:
         token_id, connection = _embedded(demo)
-        _log_to_file(load_settings().data_dir / "console.log")
         try:
-            _run(connection, screen)
+            with logs_in_file(log_path(load_settings().data_dir)):
+                _run(connection, screen)
         finally:
             run(lambda rt: _revoke(rt, token_id))
     else:
@@ -94,15 +98,42 @@ async def _revoke(rt: Runtime, token_id: str) -> None:
         await tokens.revoke(ctx, token_id)
 
 
-def _log_to_file(path: os.PathLike[str]) -> None:
-    """The in-process API logs to a file while the console owns the terminal."""
+def log_path(data_dir: Path) -> Path:
+    """Where the embedded console's process logs: ``<data dir>/logs/console.log``."""
+    return data_dir / "logs" / "console.log"
+
+
+@contextmanager
+def logs_in_file(path: Path) -> Iterator[None]:
+    """While the console owns the terminal, every log record of the process (the in-process
+    API, httpx, SQLAlchemy, the app server's libraries) goes to ``path`` and none to the
+    terminal, where it would be written over the screen.
+
+    Litestar sets up logging when the app is built (a handler on the root logger and on its
+    own, writing to stderr through a queue), so this runs after that: every handler that is
+    not a file's is taken off every logger, whose records then reach the root logger's file.
+    Everything is put back afterwards."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    to_file = logging.FileHandler(path, encoding="utf-8")
+    to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, logging.StreamHandler)
-                    and not isinstance(h, logging.FileHandler)]:
-        root.removeHandler(handler)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
+    loggers = [root, *(found for found in logging.Logger.manager.loggerDict.values() if isinstance(found, logging.Logger))]
+    saved = [(logger, logger.handlers[:], logger.propagate) for logger in loggers]
+    level = root.level
+    for logger in loggers:
+        logger.handlers = [h for h in logger.handlers if isinstance(h, logging.FileHandler)]
+        logger.propagate = logger.propagate or not logger.handlers
+    root.addHandler(to_file)
+    root.setLevel(logging.INFO)
+    logging.captureWarnings(True)  # a library's warnings too: they would print on stderr
+    try:
+        yield
+    finally:
+        logging.captureWarnings(False)
+        root.setLevel(level)
+        for logger, handlers, propagate in saved:
+            logger.handlers, logger.propagate = handlers, propagate
+        to_file.close()
 
 
 def _remote(url: str | None, name: str) -> Connection:

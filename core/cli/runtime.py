@@ -16,7 +16,7 @@ from core.clock import Clock
 from core.config import Settings, load_settings
 from core.context import JobContext
 from core.db.engine import Database, create_engine
-from core.errors import DatabaseNotMigrated, TouchstoneError
+from core.errors import DatabaseNotMigrated, PluginRefused, TouchstoneError
 from core.migrate import owner_locations
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.types import MigrationsLocation
@@ -54,8 +54,12 @@ async def open_runtime() -> AsyncIterator[Runtime]:
 
 
 def configure_logging(settings: Settings) -> None:
-    """Log to stderr; the default outbox delivery writes to ``outbox.log`` in the data dir."""
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    """Warnings and errors to stderr; the default outbox delivery's lines (INFO) to
+    ``outbox.log`` in the data dir only, not over the operator's terminal."""
+    terminal = logging.StreamHandler()
+    terminal.setLevel(logging.WARNING)  # records of loggers set lower (the outbox's) still stop here
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        handlers=[terminal])
     outbox = logging.getLogger("touchstone.outbox")
     if not outbox.handlers:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -74,5 +78,5 @@ def run(body: Callable[[Runtime], Awaitable[T]]) -> T:
 
     try:
         return asyncio.run(main())
-    except (TouchstoneError, DatabaseNotMigrated) as exc:
+    except (TouchstoneError, DatabaseNotMigrated, PluginRefused) as exc:
         raise click.ClickException(str(exc)) from exc

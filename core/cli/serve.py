@@ -1,12 +1,19 @@
 """``touchstone serve``: run the API under uvicorn.
 
-``--demo`` makes a fresh machine useful in one command: it migrates, loads the demo network
-when the database is empty, issues an admin token and prints where the API answers.
+Before uvicorn starts, ``serve`` checks what would otherwise fail inside it with a traceback,
+or seem to work when it does not: every plugin route declares its permission, the schema is
+migrated, and the port is free (``serve`` binds it itself and hands the socket to uvicorn, so
+it never announces another process's server). ``--demo`` makes a fresh machine useful in one
+command: it migrates and, on the first start (an empty database), loads the demo network,
+issues an admin token and prints it with where the API answers; later starts issue nothing
+and say how to make a token.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import socket
 import threading
 import time
 import urllib.request
@@ -14,6 +21,7 @@ import urllib.request
 import click
 import sqlalchemy as sa
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from core import migrate as migrations
 from core.cli.runtime import Runtime, console, run
@@ -41,19 +49,57 @@ async def issue_admin_token(rt: Runtime, label: str, ttl: dt.timedelta) -> tuple
     return row.public_id, secret
 
 
-async def _prepare_demo(rt: Runtime) -> str:
-    """Migrate, load the demo if the database is empty, and issue an admin token."""
+async def _root_code(rt: Runtime) -> str:
+    async with rt.db.unit_of_work(readonly=True) as session:
+        return (await session.execute(sa.select(OrgUnit.code).where(OrgUnit.parent_id.is_(None))
+                                      .order_by(OrgUnit.id))).scalars().first() or "HO"
+
+
+async def _prepare(rt: Runtime, demo: bool) -> str | None:
+    """Check the schema (``--demo``: migrate, and on an empty database load the demo);
+    returns the admin token issued with a demo just loaded, else None."""
+    if not demo:
+        await migrations.ensure_migrated(rt.db.engine, rt.locations)
+        return None
     from core.demo import load_demo
 
     await migrations.upgrade(rt.db.engine, rt.locations)
-    if await database_is_empty(rt):
-        await load_demo(rt, console)
+    if not await database_is_empty(rt):
+        console.print("The database already holds an organisation: no demo loaded, no token issued. Create a "
+                      f"token with `touchstone token create --role admin --unit {await _root_code(rt)}`.")
+        return None
+    await load_demo(rt, console)
     _, secret = await issue_admin_token(rt, "touchstone serve --demo", dt.timedelta(days=rt.settings.token_ttl_days))
     return secret
 
 
-async def _check_migrated(rt: Runtime) -> None:
-    await migrations.ensure_migrated(rt.db.engine, rt.locations)
+async def _before_serving(rt: Runtime, host: str, port: int, demo: bool) -> tuple[socket.socket, str | None]:
+    """The plugins' routes first (a route that declares no permission stops here, with its
+    message), then the port, then the schema: ``(listening socket, demo admin token)``."""
+    from core.api.app import build_routers  # the API's imports only for the command that serves it
+
+    build_routers(rt.plugins)
+    sock = bind(host, port)
+    try:
+        return sock, await _prepare(rt, demo)
+    except BaseException:
+        sock.close()
+        raise
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so that a port already taken is said plainly."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        why = "端口已被占用" if exc.errno == errno.EADDRINUSE else "地址不可用"
+        raise click.ClickException(f"无法在 {host}:{port} 上提供服务：{why}。"
+                                   f"Cannot serve on {host}:{port}: {exc.strerror}.") from exc
+    sock.set_inheritable(True)  # the worker processes serve on it too
+    return sock
 
 
 def _announce_when_answering(base: str, token: str | None) -> None:
@@ -77,15 +123,17 @@ def _announce_when_answering(base: str, token: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=int, help="Worker processes.")
-@click.option("--demo", is_flag=True, help="Migrate, load demo data if empty and print an admin token.")
+@click.option("--demo", is_flag=True, help="Migrate; on an empty database load the demo and print an admin token.")
 def serve(host: str, port: int, workers: int, demo: bool) -> None:
     """Serve the HTTP API."""
-    secret = run(_prepare_demo) if demo else None
-    if not demo:
-        run(_check_migrated)
-    base = f"http://{host}:{port}"
-    threading.Thread(target=_announce_when_answering, args=(base, secret), daemon=True).start()
-    uvicorn.run("core.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", loop="auto", http="auto")
-
-
+    sock, secret = run(lambda rt: _before_serving(rt, host, port, demo))
+    threading.Thread(target=_announce_when_answering, args=(f"http://{host}:{port}", secret), daemon=True).start()
+    config = uvicorn.Config("core.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                            log_level="warning")
+    if workers > 1:
+        Multiprocess(config, sockets=[sock]).run()
+        return
+    server = uvicorn.Server(config)
+    server.run(sockets=[sock])
+    if not server.started:
+        raise click.ClickException("the API did not start; the lines above say why")

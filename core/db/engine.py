@@ -32,15 +32,20 @@ event hot path, and Decimal/date values come out as strings, as the API writes t
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
-    """Build the async engine for ``url`` with Touchstone's connection settings."""
+    """Build the async engine for ``url`` with Touchstone's connection settings.
+
+    A statement's parameters are left out of the errors it raises: they are clients' names
+    and phone numbers as often as not, and error messages end up in logs, in a failed job's
+    summary and on an operator's terminal."""
     if url.startswith("sqlite"):
         database = sa.engine.make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, **JSON_CODEC)
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, hide_parameters=True, **JSON_CODEC)
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, **JSON_CODEC)
+    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True,
+                               hide_parameters=True, **JSON_CODEC)
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

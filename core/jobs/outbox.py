@@ -29,9 +29,12 @@ log = logging.getLogger("touchstone.outbox")
 
 async def log_delivery(message: OutboxMessage) -> DeliveryResult:
     """The core's default delivery: one JSON line per message on the ``touchstone.outbox``
-    logger (the CLI writes it to ``outbox.log`` in the data directory)."""
+    logger (the CLI writes it to ``outbox.log`` in the data directory, and nowhere else).
+
+    The line names the message (key, topic, unit, attempt), never its payload: payloads carry
+    clients' names and phone numbers, which have no business in a log file."""
     log.info(json.dumps({"key": message.key, "topic": message.topic, "unit": message.unit_code,
-                         "payload": message.payload}, ensure_ascii=False, sort_keys=True))
+                         "attempt": message.attempt}, ensure_ascii=False, sort_keys=True))
     return "delivered"
 
 

@@ -101,7 +101,9 @@ async def rename(ctx: HookContext, code: str, name: str, reason: str) -> OrgUnit
 
 
 async def move(ctx: HookContext, code: str, parent_code: str, reason: str) -> OrgUnit:
-    """Move ``code`` (and its subtree) under ``parent_code``; the move stays in its history."""
+    """Move ``code`` (and its subtree) under ``parent_code``; the move stays in its history.
+    The tree's generation, bumped first, also renews every worker's cached principals (each
+    carries its unit's path, so scope follows the move)."""
     reason = require_reason(reason)
     tree = await _lock_tree(ctx)
     unit = await load(ctx, code)
@@ -125,7 +127,6 @@ async def move(ctx: HookContext, code: str, parent_code: str, reason: str) -> Or
                                 from_path=old_path, to_path=new_path, moved_at=ctx.now,
                                 moved_by=ctx.principal.label, reason=reason))
     await ctx.session.refresh(unit)
-    ctx.plugins.principals.clear()  # principals carry their unit's path: scope follows the move
     ctx.audit(entity="org_unit", entity_id=code, action="move", unit=unit.ref(), reason=reason,
               before={"parent": old_parent.code, "path": path_codes(tree, old_path)},
               after={"parent": parent_code, "path": [*path_codes(tree, parent.path), code]})

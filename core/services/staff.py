@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from core import generations
 from core.db.base import new_public_id
 from core.errors import FieldProblem, Forbidden, NotFound, require_reason
 from core.models import OrgUnit, Staff
+from core.principal import GENERATION as PRINCIPALS_GENERATION
 from core.principal import ROLES
 from core.services.scope import in_subtree, unit_by_id, unit_in_scope
 from core.types import UnitRef
@@ -91,7 +93,7 @@ async def update(ctx: HookContext, public_id: str, values: dict[str, Any], reaso
     for field in after.keys() - {"unit"}:
         setattr(staff, field, after[field])
     if after.keys() & {"roles", "active", "unit"}:
-        ctx.plugins.principals.clear()  # their tokens must act with what they are now
+        await generations.bump(ctx.session, PRINCIPALS_GENERATION)  # their tokens act as what they are now, everywhere
     if after:
         ctx.audit(entity="staff", entity_id=staff.public_id, action="update",
                   unit=await unit_by_id(ctx, staff.unit_id), before=before, after=after, reason=reason)

@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import generations
 from core.db.base import new_public_id
 from core.errors import FieldProblem, NotFound
+from core.generations import ORG as ORG_GENERATION
 from core.models import ApiToken, OrgUnit, ServiceAccount, Staff
-from core.principal import CORE_PERMISSIONS, ROLES, Principal
+from core.principal import CORE_PERMISSIONS, ROLES, Principal, staff_principal
+from core.principal import GENERATION as PRINCIPALS_GENERATION
 from core.services import staff as staff_service
 from core.services.scope import in_subtree, unit_by_code, unit_by_id, unit_in_scope
 from core.types import UnitRef
@@ -120,6 +123,12 @@ async def service_account_for(
     return account
 
 
+def cache_label(counters: Mapping[str, int]) -> tuple[int, int]:
+    """The generations a cached principal is valid at (:class:`core.principal.PrincipalCache`):
+    of tokens and staff, and of the tree."""
+    return counters.get(PRINCIPALS_GENERATION, 0), counters.get(ORG_GENERATION, 0)
+
+
 async def authenticate(
     session: AsyncSession, secret: str, now: dt.datetime, permissions: Mapping[str, tuple[str, ...]] = CORE_PERMISSIONS
 ) -> tuple[Principal, dt.datetime] | None:
@@ -144,8 +153,7 @@ async def authenticate(
     if staff is not None:
         if not staff.active:
             return None
-        principal = Principal(kind="staff", id=staff.public_id, name=staff.name, roles=frozenset(staff.roles),
-                              unit=unit.ref(), permissions=permissions)
+        principal = staff_principal(staff, unit.ref(), permissions)
     else:
         principal = Principal(kind="service", id=account.public_id, name=account.name, roles=frozenset(account.roles),
                               unit=unit.ref(), permissions=permissions)
@@ -209,8 +217,8 @@ async def search(ctx: HookContext, *, unit: str | None = None, status: str | Non
 
 
 async def revoke(ctx: HookContext, token_id: str) -> TokenView:
-    """Revoke a token of a principal in the caller's subtree; it stops working at once in
-    this process and within :data:`core.principal.PRINCIPAL_CACHE_SECONDS` in others.
+    """Revoke a token of a principal in the caller's subtree; every worker refuses it from
+    its next request on (the principals' generation is bumped with the revocation).
     Revoking a revoked token changes nothing and records nothing."""
     row = (await ctx.session.execute(WITH_PRINCIPAL.where(ApiToken.public_id == token_id,
                                                           in_subtree(ctx.principal.unit)))).one_or_none()
@@ -219,7 +227,7 @@ async def revoke(ctx: HookContext, token_id: str) -> TokenView:
     view = TokenView(*row)
     if view.token.revoked_at is None:
         view.token.revoked_at = ctx.now
-        ctx.plugins.principals.clear()
+        await generations.bump(ctx.session, PRINCIPALS_GENERATION)
         ctx.audit(entity="api_token", entity_id=token_id, action="revoke", unit=await unit_by_code(ctx, view.unit),
                   before={"revoked_at": None}, after={"revoked_at": view.token.revoked_at})
     return view

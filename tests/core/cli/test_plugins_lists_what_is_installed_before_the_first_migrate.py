@@ -1,0 +1,46 @@
+"""``touchstone plugins`` on a fresh install, before ``touchstone migrate``: it lists every
+installed plugin with its version and hooks, and where each is enabled says the database is
+not migrated, instead of failing. After migrating, that column says where each is on."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from core.cli import main
+from tests.conftest import _pg_admin_url, _pg_execute
+
+
+@pytest.fixture
+def empty_database(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A database nothing was ever written to: a new SQLite file's URL, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'data' / 'touchstone.db'}"
+        return
+    name = f"ts_fresh_{uuid.uuid4().hex[:10]}"
+    asyncio.run(_pg_execute(f"CREATE DATABASE {name}"))
+    yield _pg_admin_url(name)
+    asyncio.run(_pg_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+def test_plugins_are_listed_and_the_database_is_said_to_need_migrating(
+        empty_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TOUCHSTONE_DATABASE_URL", empty_database)
+    monkeypatch.setenv("COLUMNS", "400")  # one line per plugin
+    runner = CliRunner()
+    result = runner.invoke(main, ["plugins"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[1]: line for line in result.output.splitlines() if line.count("│") >= 5}
+    assert {"core", "complaints", "vip_benefits", "acme_lounge"} <= set(rows)
+    assert "1.0.0" in rows["acme_lounge"] and "register_routes" in rows["acme_lounge"]
+    assert all("database not migrated: run `touchstone migrate`" in row for name, row in rows.items() if name != "plugin")
+
+    assert runner.invoke(main, ["migrate"]).exit_code == 0
+    migrated = runner.invoke(main, ["plugins"]).output
+    assert "not migrated" not in migrated and "everywhere (core)" in migrated and "nowhere" in migrated
