@@ -1,16 +1,18 @@
 """The ``touchstone`` command line.
 
 Operators script against these names: ``serve``, ``migrate``, ``plugins``, ``token``,
-``demo``, ``jobs``, ``console``. Every command reads its settings from the environment
+``demo``, ``jobs``, and ``console``, which the console registers itself through the
+``touchstone.commands`` entry-point group (the core never imports the console). Every command reads its settings from the environment
 (``TOUCHSTONE_DATABASE_URL``, ``TOUCHSTONE_DATA_DIR``) and the config file, and speaks
 Chinese unless ``--lang en`` or ``TOUCHSTONE_LANG=en`` asks for English.
 """
 
 from __future__ import annotations
 
+from importlib.metadata import entry_points
+
 import click
 
-from core.cli.console import console_command
 from core.cli.demo import demo
 from core.cli.jobs import jobs
 from core.cli.migrate import migrate
@@ -37,5 +39,10 @@ def main() -> None:
     """Touchstone: service standards for a bank's branch network."""
 
 
-for command in (serve, migrate, plugins, token, demo, jobs, console_command):
+COMMANDS_GROUP = "touchstone.commands"
+"""Entry points of commands other parts of the distribution add (``console``)."""
+
+for command in (serve, migrate, plugins, token, demo, jobs):
     main.add_command(command)
+for entry in entry_points(group=COMMANDS_GROUP):
+    main.add_command(entry.load(), name=entry.name)

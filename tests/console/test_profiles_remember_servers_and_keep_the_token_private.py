@@ -16,7 +16,7 @@ from litestar import Litestar
 
 from console.profiles import Profile, ProfileStore
 from core.cli import main
-from core.cli.console import _remote
+from console.cli import _remote
 
 
 @contextmanager
