@@ -39,7 +39,7 @@ from core.db.engine import Database, create_engine
 from core.demo import load_network, load_service_history
 from core.demo import loader as demo_loader
 from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import START, deselect_halves
+from core.testing import START, deselect_halves
 
 DEMO_CLIENTS = 300
 DEMO_HISTORY_DAYS = 60
