@@ -21,4 +21,4 @@ pytest.register_assert_rewrite("tests.support")
 SAMPLE_SITE = Path(__file__).parent / "fixtures" / "site"
 sys.path.insert(0, str(SAMPLE_SITE))
 
-pytest_plugins = ["tests.support"]
+pytest_plugins = ["tests.support", "pytester"]

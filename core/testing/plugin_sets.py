@@ -28,21 +28,25 @@ class AppFactory(Protocol):
     def __call__(self, plugins: PluginSet | None = ...) -> Litestar: ...
 
 
+def _entry_points() -> dict[str, importlib.metadata.EntryPoint]:
+    points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    return {ep.name: ep for ep in points if ep.name != CORE_PLUGIN}
+
+
 def installed_plugins() -> list[str]:
     """The names of the installed plugins (the core's defaults aside), sorted."""
-    names = {ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
-    return sorted(names - {CORE_PLUGIN})
+    return sorted(_entry_points())
 
 
 def plugin_manager_for(plugins: PluginSet | None = None) -> pluggy.PluginManager:
-    """A plugin manager with exactly ``plugins`` (and the core's defaults): installed ones are
-    discovered as in production, the others stay blocked. An unknown name is refused."""
+    """A plugin manager with exactly ``plugins`` and the core's defaults: installed ones
+    loaded from their entry points (as discovery loads them), extra objects as they are, no
+    other. An unknown name is refused, naming what is installed."""
     if plugins is None:
         return create_plugin_manager()
-    names = {p for p in plugins if isinstance(p, str)}
-    installed = installed_plugins()
-    if unknown := sorted(names - set(installed)):
+    points = _entry_points()
+    if unknown := sorted(p for p in plugins if isinstance(p, str) and p not in points):
         raise LookupError(f"no installed plugin named {', '.join(unknown)} "
-                          f"(installed: {', '.join(installed) or 'none'})")
-    extra = [p for p in plugins if not isinstance(p, str)]
-    return create_plugin_manager(plugins=extra, blocked=[name for name in installed if name not in names])
+                          f"(installed: {', '.join(sorted(points)) or 'none'})")
+    chosen = [(p, points[p].load()) if isinstance(p, str) else p for p in plugins]
+    return create_plugin_manager(discover=False, plugins=chosen)
