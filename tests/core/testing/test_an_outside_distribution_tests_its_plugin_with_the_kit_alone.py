@@ -1,56 +1,49 @@
 """A plugin's own test suite, outside this repository (no ``tests`` package of ours, no
 conftest), uses the kit's fixtures by name because installing ``touchstone[test]`` loads it
 through the ``pytest11`` entry point. Its database tests run on SQLite; PostgreSQL joins
-only when the author asks for it with ``--touchstone-postgres URL``."""
+only when the author asks for it with ``--touchstone-postgres URL``. The suite is the
+example of ``docs/plugins.md``."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from core.testing import databases
 from tests.conftest import SAMPLE_SITE
 
-PYPROJECT = """
-[tool.pytest.ini_options]
-asyncio_mode = "auto"
-asyncio_default_fixture_loop_scope = "function"
-"""
-
-TEST = '''
+DOCS = Path(__file__).parents[3] / "docs" / "plugins.md"
+INDEPENDENT = """
 import importlib.util
 
 
-async def test_a_teller_records_a_gold_clients_visit(client, token_for, enable_plugin, seeded_network):
-    assert importlib.util.find_spec("tests") is None  # nothing of Touchstone's own suite
-    await enable_plugin("acme_lounge", "SB1")
-    gold = seeded_network.clients["gold", "OUT1"]
-    answer = await client.post("/api/v1/plugins/acme_lounge/visits", json={"client": gold.public_id, "airport": "PEK"},
-                               headers=await token_for("teller", "OUT1"))
-    assert answer.status_code == 201, answer.text
-    assert answer.json()["free"] is True
+def test_nothing_of_touchstones_own_suite_is_importable():
+    assert importlib.util.find_spec("tests") is None
+"""
 
 
-async def test_elsewhere_it_is_off(client, token_for, enable_plugin):
-    await enable_plugin("acme_lounge", "SB1")
-    answer = await client.get("/api/v1/plugins/acme_lounge/visits", headers=await token_for("teller", "OUT3"))
-    assert answer.status_code == 404 and answer.json()["plugin"] == "acme_lounge"
-'''
+def documented(language: str) -> str:
+    """The first ``language`` block of docs/plugins.md's "Testing your plugin" (the
+    pyproject settings, the example test), so the page cannot rot."""
+    section = DOCS.read_text(encoding="utf-8").split("## Testing your plugin", 1)[1]
+    return section.split(f"```{language}\n", 1)[1].split("```", 1)[0]
 
 
 @pytest.fixture
 def outside(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
     """A plugin distribution's checkout: the plugin installed (on the path, with its
-    metadata), a pyproject and a test module; no PostgreSQL in its environment."""
+    metadata), the documented pyproject settings and test; no PostgreSQL in its environment."""
     monkeypatch.setenv("PYTHONPATH", str(SAMPLE_SITE))
     monkeypatch.delenv(databases.PG_ENV, raising=False)
-    pytester.makepyprojecttoml(PYPROJECT)
-    pytester.makepyfile(test_lounge=TEST)
+    pytester.makepyprojecttoml(documented("toml"))
+    pytester.makepyfile(test_lounge=documented("python"), test_independent=INDEPENDENT)
     return pytester
 
 
 def test_without_postgresql_configured_its_tests_run_on_sqlite_alone(outside: pytest.Pytester) -> None:
     result = outside.runpytest_subprocess("-v", "-p", "no:cacheprovider")
-    result.assert_outcomes(passed=2)
+    result.assert_outcomes(passed=3)
     result.stdout.fnmatch_lines(["*test_a_teller_records_a_gold_clients_visit[[]sqlite[]] PASSED*"])
     result.stdout.no_fnmatch_line("*[[]postgresql[]]*")
 
@@ -61,6 +54,6 @@ def test_asked_to_use_postgresql_its_tests_run_on_both(backend: str, outside: py
     url = databases.configured_url(request.config)
     assert url is not None
     result = outside.runpytest_subprocess("-v", "-p", "no:cacheprovider", f"{databases.PG_OPTION}={url}")
-    result.assert_outcomes(passed=4)
+    result.assert_outcomes(passed=5)
     result.stdout.fnmatch_lines(["*test_elsewhere_it_is_off[[]sqlite[]] PASSED*",
                                  "*test_elsewhere_it_is_off[[]postgresql[]] PASSED*"])
