@@ -39,7 +39,7 @@ from core.db.engine import Database, create_engine
 from core.demo import load_network, load_service_history
 from core.demo import loader as demo_loader
 from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import START, deselect_halves
+from core.testing import START, deselect_halves
 
 DEMO_CLIENTS = 300
 DEMO_HISTORY_DAYS = 60
@@ -57,10 +57,18 @@ def extensions() -> Extensions:
     return Extensions.collect(create_plugin_manager())
 
 
+NOTIFICATION_TIMEOUT = 600
+"""Seconds a toast stays up in tests: longer than any test's steps take, so a screenshot
+shows the toast its steps raised however busy the machine is (Textual's 5 seconds run out
+before the screenshot when parallel workers share a loaded machine)."""
+
+
 def console_on(app: Litestar, token: str, clock: FrozenClock, extensions: Extensions,
                start: str = "dashboard") -> TouchstoneConsole:
-    return TouchstoneConsole(Connection.in_process(app, token, label="test"), extensions=extensions, clock=clock,
-                             start=start)
+    console = TouchstoneConsole(Connection.in_process(app, token, label="test"), extensions=extensions, clock=clock,
+                                start=start)
+    console.NOTIFICATION_TIMEOUT = NOTIFICATION_TIMEOUT  # type: ignore[misc]
+    return console
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from console.cli import _embedded, _revoke
 from core.cli.runtime import run
 from core.config import load_settings
 from core.db.engine import Database, create_engine
-from tests.support import build_network
+from core.testing import build_network
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from core.context import HookContext, JobContext
 from core.jobs import run_job
 from core.models import AuditEntry, IdempotencyRecord
 from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import enable
+from core.testing import enable
 
 
 class SpendIn(msgspec.Struct):
