@@ -21,7 +21,7 @@ from core.cli import main
 from core.config import Settings
 from core.errors import PluginRefused
 from core.plugins import create_plugin_manager
-from tests.support import enable
+from core.testing import enable
 
 UNGUARDED_SITE = Path(__file__).parents[2] / "fixtures" / "unguarded_site"
 
