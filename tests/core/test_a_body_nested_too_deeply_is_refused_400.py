@@ -11,9 +11,9 @@ from litestar.testing import AsyncTestClient
 
 from core.db.engine import Database
 from core.models import OrgUnit
+from core.testing import enable
 from tests.core.auth.test_every_route_checks_role import concrete
 from tests.core.test_a_body_that_is_not_json_is_refused_415 import json_routes
-from tests.support import enable
 
 DEEP = b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
 
