@@ -1,6 +1,6 @@
 """The ``touchstone`` command line.
 
-Operators script against these names: ``serve``, ``migrate``, ``plugins``, ``token``,
+Operators script against these names: ``serve``, ``migrate``, ``plugins``, ``plugin`` (an author's tools), ``token``,
 ``demo``, ``jobs``, and ``console``, which the console registers itself through the
 ``touchstone.commands`` entry-point group (the core never imports the console). Every command reads its settings from the environment
 (``TOUCHSTONE_DATABASE_URL``, ``TOUCHSTONE_DATA_DIR``) and the config file, and speaks
@@ -16,6 +16,7 @@ import click
 from core.cli.demo import demo
 from core.cli.jobs import jobs
 from core.cli.migrate import migrate
+from core.cli.plugin import plugin
 from core.cli.plugins import plugins
 from core.cli.serve import serve
 from core.cli.tokens import token
@@ -42,7 +43,7 @@ def main() -> None:
 COMMANDS_GROUP = "touchstone.commands"
 """Entry points of commands other parts of the distribution add (``console``)."""
 
-for command in (serve, migrate, plugins, token, demo, jobs):
+for command in (serve, migrate, plugins, plugin, token, demo, jobs):
     main.add_command(command)
 for entry in entry_points(group=COMMANDS_GROUP):
     main.add_command(entry.load(), name=entry.name)
