@@ -8,7 +8,7 @@ durable; an error rolls everything back. GET requests run read-only.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar import Request
 from litestar.datastructures import State
@@ -24,11 +24,11 @@ Ctx: TypeAlias = NamedDependency[HookContext]
 Litestar 3 resolves dependencies only where they are marked, never by name alone."""
 
 
-async def provide_session(request: Request, state: State) -> AsyncIterator[AsyncSession]:
+async def provide_session(request: Request[Any, Any, Any], state: State) -> AsyncIterator[AsyncSession]:
     async with state.db.unit_of_work(readonly=request.method in READ_METHODS) as session:
         yield session
 
 
-async def provide_ctx(request: Request, state: State, session: NamedDependency[AsyncSession]) -> HookContext:
+async def provide_ctx(request: Request[Any, Any, Any], state: State, session: NamedDependency[AsyncSession]) -> HookContext:
     return HookContext(session=session, clock=state.clock, plugins=state.plugins, principal=request.user,
                        settings=state.settings)

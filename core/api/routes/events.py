@@ -4,7 +4,7 @@ nonconformities through to closure."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 import sqlalchemy as sa
@@ -45,7 +45,7 @@ from core.types import Moment
 
 @post("/events", guards=[requires("events.record")],
       summary="Record one service event (answered once it is committed, grouped with concurrent ones)")
-async def record_event(request: Request, state: State, data: JSONBody[EventIn]) -> Accepted:
+async def record_event(request: Request[Any, Any, Any], state: State, data: JSONBody[EventIn]) -> Accepted:
     answer = await state.events.record(request.user, data)
     if isinstance(answer, Rejected):
         raise FieldProblem([(p.field, p.message) for p in answer.reasons])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 import sqlalchemy as sa
@@ -126,7 +126,7 @@ async def export_standard(ctx: Ctx, code: FromPath[str],
 
 @post("/standards/import", guards=[requires("standards.write")],
       summary="Import a TOML file as a new draft (refused whole, naming the line, if it breaks a rule)")
-async def import_standard(ctx: Ctx, request: Request) -> VersionOut:
+async def import_standard(ctx: Ctx, request: Request[Any, Any, Any]) -> VersionOut:
     try:
         text = (await request.body()).decode("utf-8")
     except UnicodeDecodeError as exc:
