@@ -65,6 +65,12 @@ class Postgres:
         await self.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
         return name
 
+    async def create_empty(self) -> str:
+        """A new database nothing was ever written to; returns its name."""
+        name = f"ts_{RUN_ID}_empty_{uuid.uuid4().hex[:10]}"
+        await self.execute(f"CREATE DATABASE {name}")
+        return name
+
     async def drop(self, name: str) -> None:
         await self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 

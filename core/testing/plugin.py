@@ -117,6 +117,20 @@ def database_url(backend: str, template: str, request: pytest.FixtureRequest, tm
 
 
 @pytest.fixture
+def empty_database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database nothing was ever written to, not even migrated: for tests of what a fresh
+    install does (``touchstone migrate``, commands before it)."""
+    if backend == "sqlite":
+        (tmp_path / "empty").mkdir()
+        yield databases.sqlite_url(tmp_path / "empty" / "touchstone.db")
+        return
+    server = _postgres(request.config)
+    name = asyncio.run(server.create_empty())
+    yield server.admin_url(name)
+    asyncio.run(server.drop(name))
+
+
+@pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> Settings:
     """Settings on the test's database, with the test's temporary directory as data directory."""
     return Settings(data_dir=tmp_path, database_url=database_url)

@@ -11,9 +11,9 @@ import click
 import pytest
 
 from console.api import ApiError
+from console.cli import _embedded, _revoke
 from console.connection import Connection
 from core.api.app import create_app
-from console.cli import _embedded, _revoke
 from core.cli.runtime import run
 from core.config import load_settings
 from core.db.engine import Database, create_engine
