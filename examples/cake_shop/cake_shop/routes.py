@@ -8,21 +8,22 @@ off); each requires a permission. Booking names a client in its body, so it decl
 from __future__ import annotations
 
 from litestar import get, post
+from litestar.params import FromQuery, JSONBody
 
 from cake_shop import services
 from cake_shop.models import Delivery
 from cake_shop.schemas import DeliveryIn, DeliveryOut, DeliveryPage
-from core.sdk import AT_RECORD, DEFAULT_LIMIT, HookContext, page, requires
+from core.sdk import AT_RECORD, DEFAULT_LIMIT, Ctx, page, requires
 
 
 @post("/deliveries", guards=[requires(services.BOOK)], opt=AT_RECORD, summary="Book a client's birthday cake")
-async def book(ctx: HookContext, data: DeliveryIn) -> DeliveryOut:
+async def book(ctx: Ctx, data: JSONBody[DeliveryIn]) -> DeliveryOut:
     return await services.book(ctx, data)
 
 
 @get("/deliveries", guards=[requires("clients.read")], summary="The birthday cakes booked in a unit's subtree")
-async def deliveries(ctx: HookContext, unit: str | None = None, cursor: str | None = None,
-                     limit: int = DEFAULT_LIMIT) -> DeliveryPage:
+async def deliveries(ctx: Ctx, unit: FromQuery[str | None] = None, cursor: FromQuery[str | None] = None,
+                     limit: FromQuery[int] = DEFAULT_LIMIT) -> DeliveryPage:
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     rows, next_cursor = await page(ctx.session, services.deliveries_query(scope), Delivery.id, cursor, limit)
     return DeliveryPage(items=[services.present(d, client, code) for d, client, code in rows], next_cursor=next_cursor)
