@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from cake_shop.services import next_birthday
+
 from core.sdk import china_date
 from core.testing import START
 
