@@ -56,7 +56,8 @@ def create_app(
     """
     settings = settings or load_settings()
     runtime = PluginRuntime(plugin_manager or create_plugin_manager())
-    refuse(runtime)  # a plugin that breaks a conformance rule stops start-up here, named with the rule
+    routers = mounted(runtime)
+    refuse(runtime, routers=routers)  # a plugin that breaks a conformance rule stops start-up here, named with the rule
     runtime.permissions  # noqa: B018 (built now: a plugin's conflicting permission stops start-up here)
     owned_database = database is None
     db = database or Database(create_engine(settings.database_url))
@@ -75,7 +76,7 @@ def create_app(
 
     clock = clock or Clock()
     return Litestar(
-        route_handlers=[router for _, router in mounted(runtime)],
+        route_handlers=[router for _, router in routers],
         lifespan=[lifespan],
         state=State({"settings": settings, "plugins": runtime, "clock": clock, "db": db,
                      "events": EventCommitter(db, runtime, clock, settings), "generations": SharedRead(db)}),

@@ -52,13 +52,16 @@ class Subject:
     what the registration hooks return and which tables each plugin's models define.
 
     ``commands`` are the names the command line already has, which plugin commands must not
-    take (the API's start-up passes none: it mounts no commands)."""
+    take (the API's start-up passes none: it mounts no commands); ``routers``, what
+    :func:`~core.api.mounts.mounted` returned, when the app has built them already."""
 
-    def __init__(self, runtime: PluginRuntime, *, commands: Iterable[str] = ()) -> None:
+    def __init__(self, runtime: PluginRuntime, *, commands: Iterable[str] = (),
+                 routers: list[tuple[str, Router]] | None = None) -> None:
         self.runtime = runtime
         self.pm = runtime.pm
         self.commands = frozenset(commands)
         self.notes: list[Finding] = []
+        self._mounted = routers
 
     @functools.cached_property
     def plugins(self) -> list[str]:
@@ -67,7 +70,9 @@ class Subject:
 
     @functools.cached_property
     def routers(self) -> list[tuple[str, Router]]:
-        return [(plugin, router) for plugin, router in mounted(self.runtime) if plugin != CORE_PLUGIN]
+        """Each plugin's router (the core's aside)."""
+        every = mounted(self.runtime) if self._mounted is None else self._mounted
+        return [(plugin, router) for plugin, router in every if plugin != CORE_PLUGIN]
 
     def collected(self, hook: str) -> list[tuple[str, Any]]:
         """What each plugin's ``hook`` returns, lists flattened. An async implementation's
@@ -343,7 +348,8 @@ def check(subject: Subject, rules: Iterable[Rule] = AT_START_UP) -> list[Finding
     return [finding for rule in rules for finding in rule(subject)]
 
 
-def refuse(runtime: PluginRuntime, *, commands: Iterable[str] = ()) -> None:
+def refuse(runtime: PluginRuntime, *, commands: Iterable[str] = (), routers: list[tuple[str, Router]] | None = None,
+           ) -> None:
     """Raise :class:`~core.errors.PluginNonConformant` when an installed plugin breaks a start-up rule."""
-    if findings := check(Subject(runtime, commands=commands)):
+    if findings := check(Subject(runtime, commands=commands, routers=routers)):
         raise PluginNonConformant(findings)
