@@ -16,7 +16,7 @@ Two kinds of hook:
   them: what ``ctx.session`` writes commits or rolls back with the change. Nothing may leave
   the process from inside a hook: queue it with ``await ctx.enqueue(...)`` instead.
 
-Every event hook receives ``ctx`` (:class:`core.context.HookContext`): the session, the
+Every event hook receives ``ctx`` (:class:`core.sdk.HookContext`): the session, the
 clock, the acting principal and the unit.
 """
 
@@ -83,7 +83,7 @@ def client_updated(client: ClientSnapshot, changes: list[FieldChange], reason: s
     """Called after fields of a client record changed (profile, segment attributes, state).
 
     :param client: the client after the change.
-    :param changes: one :class:`~core.types.FieldChange` per field, with before and after.
+    :param changes: one :class:`~core.sdk.FieldChange` per field, with before and after.
     :param reason: the reason the principal gave; every client change carries one.
     :param ctx: the unit of work.
     :returns: nothing.
@@ -172,7 +172,7 @@ def client_purged(client: ClientSnapshot, ctx: HookContext) -> None:
 def register_touchpoints() -> list[TouchpointSpec]:
     """Called at start-up to collect touchpoints plugins add to the catalogue.
 
-    :returns: a list of :class:`~core.types.TouchpointSpec` (code, name, channel,
+    :returns: a list of :class:`~core.sdk.TouchpointSpec` (code, name, channel,
         description); codes must be unique across plugins.
 
     Synchronous, no I/O. Implementations should prefix codes with the plugin name
@@ -184,9 +184,9 @@ def register_touchpoints() -> list[TouchpointSpec]:
 def register_control_kinds() -> list[ControlKind]:
     """Called at start-up to collect kinds of control a standard may use.
 
-    :returns: a list of :class:`~core.types.ControlKind`, each with a ``validate`` for the
+    :returns: a list of :class:`~core.sdk.ControlKind`, each with a ``validate`` for the
         control's definition, a ``measurement`` declaring what a control of the kind reads
-        (a :class:`~core.types.MeasurementSpec`: type, range or possible values; ``None``
+        (a :class:`~core.sdk.MeasurementSpec`: type, range or possible values; ``None``
         for a kind judged per period) and an ``evaluate`` for one event's measurements.
 
     Synchronous, no I/O. The core's own kinds (numeric comparison, boolean, one-of,
@@ -236,7 +236,7 @@ def client_score_components(client: ClientSnapshot, ctx: HookContext) -> list[Sc
 
     :param client: the client being scored.
     :param ctx: the unit of work.
-    :returns: a list of :class:`~core.types.ScoreComponent` (may be empty); the score is the
+    :returns: a list of :class:`~core.sdk.ScoreComponent` (may be empty); the score is the
         sum of every component's ``points``, each shown with its weight.
 
     May be async. The core's default contributes assets under management and deposits.
@@ -250,7 +250,7 @@ def staff_score_components(staff: StaffSnapshot, period: Period, ctx: HookContex
     :param staff: the member of staff.
     :param period: the half-open period scored.
     :param ctx: the unit of work; ``ctx.unit`` is the staff member's unit.
-    :returns: a list of :class:`~core.types.ScoreComponent`.
+    :returns: a list of :class:`~core.sdk.ScoreComponent`.
 
     May be async. Implementations should contribute what their feature measures
     (justified complaints, survey results) with a visible weight.
@@ -264,7 +264,7 @@ def unit_score_components(unit: UnitRef, period: Period, ctx: HookContext) -> li
     :param unit: the unit scored (figures cover its subtree).
     :param period: the half-open period scored.
     :param ctx: the unit of work.
-    :returns: a list of :class:`~core.types.ScoreComponent`.
+    :returns: a list of :class:`~core.sdk.ScoreComponent`.
 
     May be async. Implementations should roll their figures up the unit's subtree.
     """
@@ -318,7 +318,7 @@ def register_routes() -> list[Any]:
         where the plugin is off gets a 404 problem document naming the plugin.
 
     Synchronous, no I/O. Every route must declare who may call it: a permission
-    (``guards=[requires("...")]`` from :mod:`core.api.auth`, on the handler or a controller or
+    (``guards=[requires("...")]`` from :mod:`core.sdk`, on the handler or a controller or
     router above it) or ``opt={"public": True}`` for a page meant for people without a token;
     the app refuses to start with a route that does neither, naming the plugin and the route.
     """
@@ -328,7 +328,7 @@ def register_routes() -> list[Any]:
 def register_permissions() -> list[Permission]:
     """Called when the app is built to collect the actions a plugin's routes guard.
 
-    :returns: a list of :class:`~core.types.Permission` (action, roles allowed, description).
+    :returns: a list of :class:`~core.sdk.Permission` (action, roles allowed, description).
         Actions are prefixed with the plugin's name (``complaints.resolve``); roles are
         those of :data:`core.principal.ROLES`.
 
@@ -343,13 +343,13 @@ def register_permissions() -> list[Permission]:
 def register_migrations() -> MigrationsLocation | None:
     """Called by ``touchstone migrate`` and at start-up to find the plugin's Alembic revisions.
 
-    :returns: a :class:`~core.types.MigrationsLocation` (owner, folder, table prefix), or
+    :returns: a :class:`~core.sdk.MigrationsLocation` (owner, folder, table prefix), or
         ``None`` for a plugin without tables.
 
     Synchronous, no I/O. Each owner has its own version table
     (``<owner>_alembic_version``), so installing or removing a plugin never leaves a foreign
     revision behind. The folder's ``env.py`` is one line:
-    ``from core.migrate import run_env; run_env()``.
+    ``from core.sdk import run_env; run_env()``.
     """
 
 
@@ -357,11 +357,11 @@ def register_migrations() -> MigrationsLocation | None:
 def register_console_screens() -> list[ConsoleScreen]:
     """Called when the admin console starts to collect the plugin's screens.
 
-    :returns: a list of :class:`~core.types.ConsoleScreen`; the console shows them only for
+    :returns: a list of :class:`~core.sdk.ConsoleScreen`; the console shows them only for
         units where the plugin is enabled, and builds one with ``factory(api, unit)``: the
         console's API client (:class:`console.api.ApiClient`) and the code of the unit.
 
-    Synchronous, no I/O. Make ``factory`` with :func:`core.types.deferred`
+    Synchronous, no I/O. Make ``factory`` with :func:`core.sdk.deferred`
     (``deferred("your_plugin.screens:QueueScreen")``) so Textual is imported by the console
     only, never by the API server; load data only through ``api`` (the plugin's own routes
     under ``/plugins/<name>``), never from the database.
@@ -372,13 +372,13 @@ def register_console_screens() -> list[ConsoleScreen]:
 def register_console_panels() -> list[ConsolePanel]:
     """Called when the admin console starts to collect the plugin's dashboard panels.
 
-    :returns: a list of :class:`~core.types.ConsolePanel`; the dashboard shows a panel below
+    :returns: a list of :class:`~core.sdk.ConsolePanel`; the dashboard shows a panel below
         the core's figures for units where its plugin is enabled, built with
         ``factory(api, unit)`` like a screen; the widget fetches its own figures.
 
     Synchronous, no I/O. Implementations should keep a panel to a few lines (the figure a
     person checks daily, e.g. complaints in breach of their deadline) and put the detail on a
-    screen; make ``factory`` with :func:`core.types.deferred` as for a screen.
+    screen; make ``factory`` with :func:`core.sdk.deferred` as for a screen.
     """
 
 
@@ -386,7 +386,7 @@ def register_console_panels() -> list[ConsolePanel]:
 def register_jobs() -> list[Job]:
     """Called by ``touchstone jobs`` to collect background jobs.
 
-    :returns: a list of :class:`~core.types.Job`; names are unique across plugins and are
+    :returns: a list of :class:`~core.sdk.Job`; names are unique across plugins and are
         what operators type (``touchstone jobs run complaints-sla``).
 
     Synchronous, no I/O. Jobs must be idempotent and work in bounded batches; the runner
@@ -413,7 +413,7 @@ def register_commands() -> list[click.Command]:
 def register_settings_schema() -> SettingsSchema | None:
     """Called at start-up to learn the per-unit settings the plugin accepts.
 
-    :returns: a :class:`~core.types.SettingsSchema` naming a msgspec Struct whose fields
+    :returns: a :class:`~core.sdk.SettingsSchema` naming a msgspec Struct whose fields
         all have defaults, or ``None``.
 
     Synchronous, no I/O. Administrators set values per unit through the API; a unit
@@ -425,7 +425,7 @@ def register_settings_schema() -> SettingsSchema | None:
 def register_delivery_channels() -> list[DeliveryChannel]:
     """Called by the outbox job to collect the channels that deliver queued messages.
 
-    :returns: a list of :class:`~core.types.DeliveryChannel`, each claiming topic
+    :returns: a list of :class:`~core.sdk.DeliveryChannel`, each claiming topic
         prefixes; the longest matching prefix wins.
 
     Synchronous, no I/O (delivery itself happens in the channel's async ``deliver``).
@@ -444,7 +444,7 @@ def load_demo_data(ctx: HookContext) -> str | None:
 
     May be async. Reaches every installed plugin, since each is off until switched on.
     Implementations should switch themselves on where the demo's story needs them
-    (``core.services.enablement.set`` with a reason) and add a small, realistic, seeded sample
+    (``ctx.set_plugin_enabled`` with a reason) and add a small, realistic, seeded sample
     through their own services, so the rules and the audit apply as they would for a person.
     """
 
@@ -455,7 +455,7 @@ def client_view_sections(client: ClientSnapshot, ctx: HookContext) -> list[ViewS
 
     :param client: the client viewed.
     :param ctx: the unit of work (read-only); ``ctx.principal`` is the viewer.
-    :returns: a list of :class:`~core.types.ViewSection` to append to the view.
+    :returns: a list of :class:`~core.sdk.ViewSection` to append to the view.
 
     May be async. Reaches only plugins enabled at the client's unit. Implementations must
     mask personal data the viewer's role does not need (``ctx.principal.can(...)``).

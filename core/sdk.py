@@ -9,6 +9,7 @@ replacement. Each is documented in ``docs/sdk.md``.
 
 from core.api.auth import requires
 from core.api.declared import PUBLIC
+from core.api.deps import Ctx
 from core.api.enablement import AT_RECORD
 from core.api.idempotency import IdempotencyKey, RequiredIdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page
@@ -103,6 +104,7 @@ __all__ = [
     "ControlKind",
     "ControlOutcome",
     "ControlResult",
+    "Ctx",
     "DeliveryChannel",
     "DeliveryResult",
     "EventIn",

@@ -21,7 +21,7 @@ from schemathesis.python.asgi import shutdown_lifespans
 
 from core.db.engine import Database
 from core.models import OrgUnit
-from tests.support import TokenFactory, enable
+from core.testing import TokenFactory, enable
 
 SELF_REVOKING = "/api/v1/tokens/{token_id}"
 """Revoking a token: the fuzzer would revoke its own and test nothing but 401s after."""

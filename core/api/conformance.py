@@ -44,7 +44,7 @@ from core.models import Touchpoint
 from core.plugins import ENTRY_POINT_GROUP, PluginRuntime, entry_points
 from core.types import MigrationsLocation, TouchpointSpec
 
-PLUGIN_NAME = re.compile(r"[a-z][a-z0-9_]*")
+PLUGIN_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 class Subject:

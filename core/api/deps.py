@@ -8,21 +8,27 @@ durable; an error rolls everything back. GET requests run read-only.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any, TypeAlias
 
 from litestar import Request
 from litestar.datastructures import State
+from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.context import HookContext
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
+Ctx: TypeAlias = NamedDependency[HookContext]
+"""A handler's request context, marked as the injected ``ctx`` dependency (``ctx: Ctx``):
+Litestar 3 resolves dependencies only where they are marked, never by name alone."""
 
-async def provide_session(request: Request, state: State) -> AsyncIterator[AsyncSession]:
+
+async def provide_session(request: Request[Any, Any, Any], state: State) -> AsyncIterator[AsyncSession]:
     async with state.db.unit_of_work(readonly=request.method in READ_METHODS) as session:
         yield session
 
 
-async def provide_ctx(request: Request, state: State, session: AsyncSession) -> HookContext:
+async def provide_ctx(request: Request[Any, Any, Any], state: State, session: NamedDependency[AsyncSession]) -> HookContext:
     return HookContext(session=session, clock=state.clock, plugins=state.plugins, principal=request.user,
                        settings=state.settings)

@@ -31,6 +31,7 @@ from litestar.handlers.base import BaseRouteHandler
 from core.context import HookContext
 from core.errors import OutOfScope, PluginDisabled
 from core.services import clients
+from core.services.scope import unit_by_id
 from core.types import UnitRef
 
 ENABLED_AT: Final = "enabled_at"
@@ -44,8 +45,7 @@ Guard = Callable[[ASGIConnection, BaseRouteHandler], Awaitable[None]]
 async def _named_unit(ctx: HookContext, connection: ASGIConnection) -> UnitRef:
     """The unit a request acts at (rules 2–5 of the module's docstring)."""
     if client_id := connection.path_params.get("client_id"):
-        client = await clients.get(ctx, client_id)
-        return (await ctx.plugins.snapshot(ctx.session)).units[client.unit_id]
+        return await unit_by_id(ctx, (await clients.get(ctx, client_id)).unit_id)
     principal = ctx.principal
     code = connection.path_params.get("unit_code") or connection.query_params.get("unit") or principal.unit.code
     unit = (await ctx.plugins.snapshot(ctx.session)).by_code.get(code)

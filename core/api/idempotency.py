@@ -3,7 +3,8 @@
 A route takes the header as a parameter and hands its work to :func:`idempotent`::
 
     @post("/redemptions", guards=[requires("vip_benefits.redeem")])
-    async def redeem(ctx: HookContext, data: RedemptionIn, idempotency_key: RequiredIdempotencyKey) -> Response[RedemptionOut]:
+    async def redeem(ctx: Ctx, data: JSONBody[RedemptionIn],
+                     idempotency_key: RequiredIdempotencyKey) -> Response[RedemptionOut]:
         return await idempotent(ctx, scope="vip_benefits.redeem", key=idempotency_key, body=data,
                                 answer_type=RedemptionOut, produce=lambda: services.redeem(ctx, data))
 

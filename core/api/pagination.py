@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import msgspec
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from core.errors import FieldProblem
 
@@ -42,7 +43,8 @@ def check_limit(limit: int) -> int:
 
 
 async def page(
-    session: AsyncSession, query: sa.Select[Any], key: sa.ColumnElement[Any], cursor: str | None, limit: int
+    session: AsyncSession, query: sa.Select[*tuple[Any, ...]], key: InstrumentedAttribute[Any], cursor: str | None,
+    limit: int,
 ) -> tuple[Sequence[Any], str | None]:
     """Run ``query`` for one page ordered by ``key``; returns rows and the next cursor."""
     check_limit(limit)

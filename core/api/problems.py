@@ -22,7 +22,7 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger("touchstone.api")
 
 
-def problem(status: int, slug: str, title: str, detail: str, request: Request, *,
+def problem(status: int, slug: str, title: str, detail: str, request: Request[Any, Any, Any], *,
             headers: dict[str, str] | None = None, **extra: Any) -> Response[dict[str, Any]]:
     body = {
         "type": PROBLEM_BASE + slug,
@@ -54,11 +54,11 @@ def _validation_errors(exc: ValidationException) -> list[dict[str, str]]:
     return errors
 
 
-def on_touchstone_error(request: Request, exc: TouchstoneError) -> Response[dict[str, Any]]:
+def on_touchstone_error(request: Request[Any, Any, Any], exc: TouchstoneError) -> Response[dict[str, Any]]:
     return problem(exc.status, exc.slug, str(exc.title), exc.detail, request, **exc.extra)
 
 
-def on_validation_error(request: Request, exc: ValidationException) -> Response[dict[str, Any]]:
+def on_validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[dict[str, Any]]:
     errors = _validation_errors(exc)
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or str(exc.detail)
     return problem(422 if errors else 400, "validation", "Invalid input", detail, request, errors=errors)
@@ -67,14 +67,14 @@ def on_validation_error(request: Request, exc: ValidationException) -> Response[
 _SLUGS = {401: "unauthenticated", 403: "forbidden", 404: "not-found", 405: "method-not-allowed", 409: "conflict"}
 
 
-def on_http_error(request: Request, exc: HTTPException) -> Response[dict[str, Any]]:
+def on_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
     extra = exc.extra if isinstance(exc.extra, dict) else {}
     slug = _SLUGS.get(exc.status_code, "http-error")
     title = slug.replace("-", " ").capitalize()
     return problem(exc.status_code, slug, title, str(exc.detail), request, headers=exc.headers, **extra)
 
 
-def on_integrity_error(request: Request, exc: IntegrityError) -> Response[dict[str, Any]]:
+def on_integrity_error(request: Request[Any, Any, Any], exc: IntegrityError) -> Response[dict[str, Any]]:
     """A unique key or foreign key the database enforced: two requests raced for the same
     thing (an idempotency key, a first setting at a unit). Nothing was written; retrying is
     safe."""
@@ -83,7 +83,7 @@ def on_integrity_error(request: Request, exc: IntegrityError) -> Response[dict[s
                    request)
 
 
-def on_unexpected_error(request: Request, exc: Exception) -> Response[dict[str, Any]]:
+def on_unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(500, "internal", "Internal error", "the server failed; the error is logged", request)
 

@@ -24,19 +24,21 @@ ESCAPED_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 MESSAGE = "may not contain the NUL character"
 
 
-def _holding_nul(value: Any, path: str = "") -> str | None:
-    """The path (``events[0].note``) of the first key or string in ``value`` holding a NUL."""
-    if isinstance(value, str):
-        return path if NUL in value else None
-    if isinstance(value, dict):
-        for key, item in value.items():
-            step = f"{path}.{key}" if path else key
-            if NUL in key or (found := _holding_nul(item, step)) is not None:
-                return step if NUL in key else found
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if (found := _holding_nul(item, f"{path}[{index}]")) is not None:
+def _holding_nul(value: Any) -> str | None:
+    """The path (``events[0].note``) of a key or string in ``value`` holding a NUL, first in
+    document order (walked without recursion: a body may nest deep)."""
+    pending: list[tuple[str, Any]] = [("", value)]
+    while pending:
+        path, item = pending.pop()
+        if isinstance(item, str) and NUL in item:
+            return path
+        if isinstance(item, dict):
+            steps = [(f"{path}.{key}" if path else key, key, child) for key, child in item.items()]
+            if found := next((step for step, key, _ in steps if NUL in key), None):
                 return found
+            pending += [(step, child) for step, _, child in reversed(steps)]
+        elif isinstance(item, list):
+            pending += [(f"{path}[{index}]", child) for index, child in reversed(list(enumerate(item)))]
     return None
 
 

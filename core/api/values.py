@@ -27,7 +27,15 @@ def _ours(annotation: Any) -> bool:
     return any(annotation is kind for kind in DECODERS)
 
 
-TYPE_DECODERS = [(_ours, lambda kind, value: DECODERS[kind](value))]
+def dec_hook(kind: type, value: Any) -> Any:
+    """For a body decoded outside Litestar's own decoding (``msgspec.json.Decoder(T,
+    dec_hook=dec_hook)``): the same checks as :data:`TYPE_DECODERS`."""
+    if _ours(kind):
+        return DECODERS[kind](value)
+    raise NotImplementedError(f"no decoder for {kind!r}")
+
+
+TYPE_DECODERS = [(_ours, lambda kind, value: dec_hook(kind, value))]
 """For ``Litestar(type_decoders=...)``: msgspec hands every such value to its decoder."""
 
 

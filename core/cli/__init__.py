@@ -1,19 +1,21 @@
 """The ``touchstone`` command line.
 
-Operators script against these names: ``serve``, ``migrate``, ``plugins``, ``plugin``,
-``token``, ``demo``, ``jobs``, ``console``; installed plugins add theirs
-(``register_commands``), under names none of these and no other plugin's command has.
-Every command reads its settings from the environment (``TOUCHSTONE_DATABASE_URL``,
-``TOUCHSTONE_DATA_DIR``) and the config file, speaks Chinese unless ``--lang en`` or
-``TOUCHSTONE_LANG=en`` asks for English, and refuses to start with a plugin that breaks a
-conformance rule (``touchstone plugin check`` says which).
+Operators script against these names: ``serve``, ``migrate``, ``plugins``, ``plugin`` (an
+author's tools), ``token``, ``demo``, ``jobs``, and ``console``, which the console registers
+itself through the ``touchstone.commands`` entry-point group (the core never imports the
+console); installed plugins add theirs (``register_commands``), under names none of these
+and no other plugin's command has. Every command reads its settings from the environment
+(``TOUCHSTONE_DATABASE_URL``, ``TOUCHSTONE_DATA_DIR``) and the config file, speaks Chinese
+unless ``--lang en`` or ``TOUCHSTONE_LANG=en`` asks for English, and refuses to start with a
+plugin that breaks a conformance rule (``touchstone plugin check`` says which).
 """
 
 from __future__ import annotations
 
+from importlib.metadata import entry_points
+
 import click
 
-from core.cli.console import console_command
 from core.cli.demo import demo
 from core.cli.jobs import jobs
 from core.cli.migrate import migrate
@@ -68,5 +70,10 @@ def main() -> None:
     """Touchstone: service standards for a bank's branch network."""
 
 
-for command in (serve, migrate, plugins, plugin, token, demo, jobs, console_command):
+COMMANDS_GROUP = "touchstone.commands"
+"""Entry points of commands other parts of the distribution add (``console``)."""
+
+for command in (serve, migrate, plugins, plugin, token, demo, jobs):
     main.add_command(command)
+for entry in entry_points(group=COMMANDS_GROUP):
+    main.add_command(entry.load(), name=entry.name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import InstrumentedAttribute
 
 from core.sdk import HookContext, NotFound, OutOfScope, PluginDisabled, UnitRef
 from plugins.complaints.models import WorkOrder
@@ -48,7 +49,8 @@ async def handling_unit(ctx: HookContext, order: WorkOrder) -> UnitRef:
     return handling
 
 
-async def where_enabled(ctx: HookContext, scope: UnitRef, column: sa.ColumnElement[Any]) -> sa.ColumnElement[bool]:
+async def where_enabled(ctx: HookContext, scope: UnitRef,
+                        column: sa.ColumnElement[Any] | InstrumentedAttribute[Any]) -> sa.ColumnElement[bool]:
     """A filter keeping rows whose unit (``column``) lies in ``scope``'s subtree at a unit
     where the plugin is on: nothing of a unit where it is off shows in lists, reports or
     the sweep. Names the shorter list of units (the ones on, or, network-wide, the ones off)."""

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pluggy
 import pytest
 from litestar import Litestar
 from textual import events
@@ -38,8 +39,8 @@ from core.context import JobContext
 from core.db.engine import Database, create_engine
 from core.demo import load_network, load_service_history
 from core.demo import loader as demo_loader
-from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import START, deselect_halves
+from core.plugins import PluginRuntime
+from core.testing import START, deselect_halves, plugin_manager_for
 
 DEMO_CLIENTS = 300
 DEMO_HISTORY_DAYS = 60
@@ -52,15 +53,32 @@ def keep_sqlite_half(config: pytest.Config, items: list[pytest.Item], here: Path
     deselect_halves(config, items, lambda item, backend: backend == "postgresql" and here in item.path.parents)
 
 
+SCREENSHOT_PLUGINS = ["complaints", "vip_benefits", "acme_lounge"]
+"""The plugins the console's tests run with, named so its screenshots do not change with what
+else the environment has installed (CI installs the cake-shop example too)."""
+
+
+def screenshot_plugins() -> pluggy.PluginManager:
+    return plugin_manager_for(SCREENSHOT_PLUGINS)
+
+
 @pytest.fixture(scope="session")
 def extensions() -> Extensions:
-    return Extensions.collect(create_plugin_manager())
+    return Extensions.collect(screenshot_plugins())
+
+
+NOTIFICATION_TIMEOUT = 600
+"""Seconds a toast stays up in tests: longer than any test's steps take, so a screenshot
+shows the toast its steps raised however busy the machine is (Textual's 5 seconds run out
+before the screenshot when parallel workers share a loaded machine)."""
 
 
 def console_on(app: Litestar, token: str, clock: FrozenClock, extensions: Extensions,
                start: str = "dashboard") -> TouchstoneConsole:
-    return TouchstoneConsole(Connection.in_process(app, token, label="test"), extensions=extensions, clock=clock,
-                             start=start)
+    console = TouchstoneConsole(Connection.in_process(app, token, label="test"), extensions=extensions, clock=clock,
+                                start=start)
+    console.NOTIFICATION_TIMEOUT = NOTIFICATION_TIMEOUT  # type: ignore[misc]
+    return console
 
 
 @pytest.fixture
@@ -106,7 +124,7 @@ def seeded_demo(template: str, directory: Path, *, history_days: int = DEMO_HIST
             await load_network(db, clock, clients=DEMO_CLIENTS, thresholds=settings.thresholds)
             if history_days:
                 await load_service_history(db, clock, days=history_days)
-            runtime = Runtime(settings=settings, db=db, plugins=PluginRuntime(create_plugin_manager()), clock=clock)
+            runtime = Runtime(settings=settings, db=db, plugins=PluginRuntime(screenshot_plugins()), clock=clock)
             if then is not None:
                 await then(runtime.system())
             return (await issue_admin_token(runtime, "console tests", dt.timedelta(days=365)))[1]
@@ -139,7 +157,7 @@ def demo_console(demo_database: tuple[Path, str], tmp_path: Path,
         shutil.copyfile(source, path)
         settings = Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{path}")
         clock = FrozenClock(START)
-        app = create_app(settings, plugin_manager=create_plugin_manager(), clock=clock)
+        app = create_app(settings, plugin_manager=screenshot_plugins(), clock=clock)
         return console_on(app, token, clock, extensions, start)
 
     return build

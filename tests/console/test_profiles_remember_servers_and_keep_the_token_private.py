@@ -14,9 +14,9 @@ import uvicorn
 from click.testing import CliRunner
 from litestar import Litestar
 
+from console.cli import _remote
 from console.profiles import Profile, ProfileStore
 from core.cli import main
-from core.cli.console import _remote
 
 
 @contextmanager

@@ -11,13 +11,13 @@ import click
 import pytest
 
 from console.api import ApiError
+from console.cli import _embedded, _revoke
 from console.connection import Connection
 from core.api.app import create_app
-from core.cli.console import _embedded, _revoke
 from core.cli.runtime import run
 from core.config import load_settings
 from core.db.engine import Database, create_engine
-from tests.support import build_network
+from core.testing import build_network
 
 
 @pytest.fixture

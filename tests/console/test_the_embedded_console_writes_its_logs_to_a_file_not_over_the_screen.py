@@ -14,13 +14,13 @@ import click
 import pytest
 
 from console.app import TouchstoneConsole
+from console.cli import _embedded, _revoke, log_path, logs_in_file
 from console.connection import Connection
 from console.extensions import Extensions
-from core.cli.console import _embedded, _revoke, log_path, logs_in_file
 from core.cli.runtime import run
 from core.db.engine import Database, create_engine
+from core.testing import build_network
 from tests.console.support import settle
-from tests.support import build_network
 
 
 @pytest.fixture

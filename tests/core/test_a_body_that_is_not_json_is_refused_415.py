@@ -8,8 +8,8 @@ from __future__ import annotations
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from core.testing import enable
 from tests.core.auth.test_every_route_checks_role import concrete
-from tests.support import enable
 
 NOT_JSON = [("text/plain", b"hello"), ("application/x-www-form-urlencoded", b"name=%E9%92%B1&unit=OUT1"),
             ("multipart/form-data; boundary=x", b"--x\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--x--\r\n")]

@@ -13,8 +13,8 @@ from litestar.testing import AsyncTestClient
 
 from core.db.engine import Database
 from core.models import OrgUnit
+from core.testing import enable
 from tests.core.auth.test_every_route_checks_role import concrete
-from tests.support import enable
 
 FORGED = ["null", '"x"', "[1]", "{}", "-1", "1.5", str(2**64), '["2026-11-20T00:00:00", "move", 99999999999999999999]']
 

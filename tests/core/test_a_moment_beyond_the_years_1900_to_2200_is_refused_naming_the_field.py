@@ -15,7 +15,7 @@ from litestar.testing import AsyncTestClient
 
 from core.db.engine import Database
 from core.models import OrgUnit
-from tests.support import enable
+from core.testing import enable
 
 EDGES = ["0001-01-01T00:00:00+08:00", "9999-12-31T23:59:59-08:00"]
 INSIDE = "2026-11-01T00:00:00+08:00"

@@ -13,7 +13,7 @@ from litestar.testing import AsyncTestClient
 
 from core.db.engine import Database
 from core.models import OrgUnit
-from tests.support import enable
+from core.testing import enable
 
 PARAMETER = re.compile(r"\{(\w+):\w+\}")
 

@@ -17,8 +17,8 @@ from litestar.testing import AsyncTestClient
 
 from core.db.engine import Database
 from core.models import OrgUnit
+from core.testing import enable
 from core.types import FiniteDecimal
-from tests.support import enable
 
 NOT_FINITE = ["NaN", "Infinity", "-Infinity", "sNaN", "1e400", "1000000000000000", 1e300]
 PARAMETER = re.compile(r"\{(\w+):\w+\}")

@@ -11,8 +11,8 @@ from litestar.testing import AsyncTestClient
 
 from core.db.engine import Database
 from core.models import OrgUnit
+from core.testing import enable
 from tests.core.test_a_moment_beyond_the_years_1900_to_2200_is_refused_naming_the_field import INSIDE
-from tests.support import enable
 
 BEYOND = [2**31, 2**63, 2**64, -(2**63) - 1]
 

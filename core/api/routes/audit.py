@@ -6,21 +6,22 @@ Entries at units in the reader's subtree; network-wide entries only for head off
 from __future__ import annotations
 
 from litestar import get
+from litestar.params import FromQuery
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.audit import AuditOut, AuditPage
-from core.context import HookContext
 from core.models import AuditEntry
 from core.services import audit
 from core.types import Moment
 
 
 @get("/audit", guards=[requires("audit.read")], summary="Who changed what, where, when and why")
-async def list_audit(ctx: HookContext, entity: str | None = None, entity_id: str | None = None,
-                     actor: str | None = None, unit: str | None = None, since: Moment | None = None,
-                     until: Moment | None = None, cursor: str | None = None,
-                     limit: int = DEFAULT_LIMIT) -> AuditPage:
+async def list_audit(ctx: Ctx, entity: FromQuery[str | None] = None, entity_id: FromQuery[str | None] = None,
+                     actor: FromQuery[str | None] = None, unit: FromQuery[str | None] = None,
+                     since: FromQuery[Moment | None] = None, until: FromQuery[Moment | None] = None,
+                     cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT) -> AuditPage:
     """Oldest first. ``unit`` narrows to that unit's subtree; ``actor`` is a principal's label
     (``staff:st_…``); ``since``/``until`` bound a half-open period (timezone required)."""
     query = await audit.search(ctx, entity=entity, entity_id=entity_id, actor=actor, unit=unit, since=since,

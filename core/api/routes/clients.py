@@ -14,9 +14,10 @@ import msgspec
 import sqlalchemy as sa
 from litestar import get, patch, post, put
 from litestar.datastructures import State
-from litestar.params import QueryParameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas import UnitOut
 from core.api.schemas.clients import (
@@ -78,10 +79,11 @@ def present_history(ctx: HookContext, rows: Sequence[ClientHistory]) -> list[His
 
 
 @get("/clients", guards=[requires("clients.read")], summary="Search clients in your subtree")
-async def list_clients(ctx: HookContext, unit: str | None = None,
-                       lifecycle_state: Annotated[str | None, QueryParameter(name="state")] = None, tier: str | None = None,
-                       kind: str | None = None, manager: str | None = None, q: str | None = None,
-                       cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> ClientPage:
+async def list_clients(ctx: Ctx, unit: FromQuery[str | None] = None,
+                       lifecycle_state: Annotated[str | None, QueryParameter(name="state")] = None,
+                       tier: FromQuery[str | None] = None, kind: FromQuery[str | None] = None,
+                       manager: FromQuery[str | None] = None, q: FromQuery[str | None] = None,
+                       cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT) -> ClientPage:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     manager_id = None
     if manager:
@@ -92,7 +94,7 @@ async def list_clients(ctx: HookContext, unit: str | None = None,
 
 
 @post("/clients", guards=[requires("clients.write")], summary="Create a client (with a reason)")
-async def create_client(ctx: HookContext, data: ClientCreate) -> ClientOut:
+async def create_client(ctx: Ctx, data: JSONBody[ClientCreate]) -> ClientOut:
     fields = ("name", "id_number", "phone", "email", "address", "birthday", "assets_under_management", "deposits",
               "risk_class", "size")
     values = {f: getattr(data, f) for f in fields}
@@ -102,48 +104,48 @@ async def create_client(ctx: HookContext, data: ClientCreate) -> ClientOut:
 
 
 @get("/clients/{client_id:str}", guards=[requires("clients.read")], summary="One client")
-async def get_client(ctx: HookContext, client_id: str) -> ClientOut:
+async def get_client(ctx: Ctx, client_id: FromPath[str]) -> ClientOut:
     return await present_one(ctx, await clients.get(ctx, client_id))
 
 
 @patch("/clients/{client_id:str}", guards=[requires("clients.write")], summary="Change fields (with a reason)")
-async def update_client(ctx: HookContext, client_id: str, data: ClientPatch) -> ClientOut:
+async def update_client(ctx: Ctx, client_id: FromPath[str], data: JSONBody[ClientPatch]) -> ClientOut:
     return await present_one(ctx, await clients.update(ctx, client_id, data.changes(), data.reason))
 
 
 @post("/clients/{client_id:str}/transitions", guards=[requires("clients.lifecycle")], status_code=200,
       summary="Move along prospect → active ⇄ dormant → closed")
-async def transition_client(ctx: HookContext, client_id: str, data: Transition) -> ClientOut:
+async def transition_client(ctx: Ctx, client_id: FromPath[str], data: JSONBody[Transition]) -> ClientOut:
     return await present_one(ctx, await clients.transition(ctx, client_id, data.to, data.reason))
 
 
 @post("/clients/{client_id:str}/archive", guards=[requires("clients.lifecycle")], status_code=200,
       summary="Archive (restorable until purged after the retention period)")
-async def archive_client(ctx: HookContext, state: State, client_id: str, data: WithReason) -> ClientOut:
+async def archive_client(ctx: Ctx, state: State, client_id: FromPath[str], data: JSONBody[WithReason]) -> ClientOut:
     retention = dt.timedelta(days=state.settings.archive_retention_days)
     return await present_one(ctx, await clients.archive(ctx, client_id, data.reason, retention))
 
 
 @post("/clients/{client_id:str}/restore", guards=[requires("clients.lifecycle")], status_code=200,
       summary="Restore an archived client")
-async def restore_client(ctx: HookContext, client_id: str, data: WithReason) -> ClientOut:
+async def restore_client(ctx: Ctx, client_id: FromPath[str], data: JSONBody[WithReason]) -> ClientOut:
     return await present_one(ctx, await clients.restore(ctx, client_id, data.reason))
 
 
 @put("/clients/{client_id:str}/manager", guards=[requires("clients.assign_manager")],
      summary="Change the exclusive customer manager (the client is notified)")
-async def change_manager(ctx: HookContext, client_id: str, data: ManagerChange) -> ClientOut:
+async def change_manager(ctx: Ctx, client_id: FromPath[str], data: JSONBody[ManagerChange]) -> ClientOut:
     return await present_one(ctx, await clients.assign_manager(ctx, client_id, data.staff_id, data.reason))
 
 
 @put("/clients/{client_id:str}/tier", guards=[requires("clients.lifecycle")], summary="Set the tier by hand")
-async def change_tier(ctx: HookContext, client_id: str, data: TierChange) -> ClientOut:
+async def change_tier(ctx: Ctx, client_id: FromPath[str], data: JSONBody[TierChange]) -> ClientOut:
     return await present_one(ctx, await clients.set_tier(ctx, client_id, data.tier, data.reason))
 
 
 @get("/clients/{client_id:str}/history", guards=[requires("clients.read")], summary="Every change, with reasons")
-async def client_history(ctx: HookContext, client_id: str, cursor: str | None = None,
-                         limit: int = DEFAULT_LIMIT) -> HistoryPage:
+async def client_history(ctx: Ctx, client_id: FromPath[str], cursor: FromQuery[str | None] = None,
+                         limit: FromQuery[int] = DEFAULT_LIMIT) -> HistoryPage:
     client = await clients.get(ctx, client_id)
     query = sa.select(ClientHistory).where(ClientHistory.client_id == client.id)
     rows, next_cursor = await page(ctx.session, query, ClientHistory.id, cursor, limit)
@@ -151,7 +153,7 @@ async def client_history(ctx: HookContext, client_id: str, cursor: str | None = 
 
 
 @get("/clients/{client_id:str}/view", guards=[requires("clients.read")], summary="The client 360° view")
-async def client_view(ctx: HookContext, client_id: str) -> Client360:
+async def client_view(ctx: Ctx, client_id: FromPath[str]) -> Client360:
     client = await clients.get(ctx, client_id)
     recent = (await ctx.session.execute(sa.select(ClientHistory).where(ClientHistory.client_id == client.id)
                                         .order_by(ClientHistory.id.desc()).limit(20))).scalars().all()

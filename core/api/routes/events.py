@@ -4,15 +4,16 @@ nonconformities through to closure."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 import sqlalchemy as sa
 from litestar import Request, Response, get, post
 from litestar.datastructures import State
-from litestar.params import QueryParameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.idempotency import IdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.event_batch import BatchBody, BatchOut, DecodedBatch
@@ -44,7 +45,7 @@ from core.types import Moment
 
 @post("/events", guards=[requires("events.record")],
       summary="Record one service event (answered once it is committed, grouped with concurrent ones)")
-async def record_event(request: Request, state: State, data: EventIn) -> Accepted:
+async def record_event(request: Request[Any, Any, Any], state: State, data: JSONBody[EventIn]) -> Accepted:
     answer = await state.events.record(request.user, data)
     if isinstance(answer, Rejected):
         raise FieldProblem([(p.field, p.message) for p in answer.reasons])
@@ -53,7 +54,8 @@ async def record_event(request: Request, state: State, data: EventIn) -> Accepte
 
 @post("/events/batch", guards=[requires("events.record")], status_code=200, dto=BatchBody, return_dto=None,
       summary="Record up to 1,000 events: accepted ones stored, rejected ones (whatever is wrong) answered by index")
-async def record_batch(ctx: HookContext, data: DecodedBatch, idempotency_key: IdempotencyKey = None) -> Response[BatchOut]:
+async def record_batch(ctx: Ctx, data: JSONBody[DecodedBatch],
+                       idempotency_key: IdempotencyKey = None) -> Response[BatchOut]:
     async def produce() -> BatchOut:
         return BatchOut.of(data, *await events.record(ctx, data.events))
 
@@ -77,9 +79,10 @@ def present_event(row) -> EventOut:  # type: ignore[no-untyped-def]
 
 
 @get("/events", guards=[requires("events.read")], summary="Service events in your subtree")
-async def list_events(ctx: HookContext, unit: str | None = None, touchpoint: str | None = None,
-                      outcome: str | None = None, since: Moment | None = None, until: Moment | None = None,
-                      cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> EventPage:
+async def list_events(ctx: Ctx, unit: FromQuery[str | None] = None, touchpoint: FromQuery[str | None] = None,
+                      outcome: FromQuery[str | None] = None, since: FromQuery[Moment | None] = None,
+                      until: FromQuery[Moment | None] = None, cursor: FromQuery[str | None] = None,
+                      limit: FromQuery[int] = DEFAULT_LIMIT) -> EventPage:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     query = EVENTS.where(in_subtree(scope))
     if touchpoint:
@@ -95,7 +98,7 @@ async def list_events(ctx: HookContext, unit: str | None = None, touchpoint: str
 
 
 @get("/events/{event_id:str}", guards=[requires("events.read")], summary="One service event with its evaluation")
-async def get_event(ctx: HookContext, event_id: str) -> EventOut:
+async def get_event(ctx: Ctx, event_id: FromPath[str]) -> EventOut:
     row = (await ctx.session.execute(EVENTS.where(ServiceEvent.public_id == event_id,
                                                   in_subtree(ctx.principal.unit)))).one_or_none()
     if row is None:
@@ -120,9 +123,10 @@ def present_nc(row, now: dt.datetime) -> NonconformityOut:  # type: ignore[no-un
 
 
 @get("/nonconformities", guards=[requires("events.read")], summary="Nonconformities in your subtree")
-async def list_ncs(ctx: HookContext, unit: str | None = None,
-                   status: Annotated[str | None, QueryParameter(name="status")] = None, overdue: bool = False,
-                   cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> NonconformityPage:
+async def list_ncs(ctx: Ctx, unit: FromQuery[str | None] = None,
+                   status: Annotated[str | None, QueryParameter(name="status")] = None,
+                   overdue: FromQuery[bool] = False, cursor: FromQuery[str | None] = None,
+                   limit: FromQuery[int] = DEFAULT_LIMIT) -> NonconformityPage:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     query = NCS.where(in_subtree(scope))
     if status:
@@ -140,21 +144,21 @@ async def _one(ctx: HookContext, public_id: str) -> NonconformityOut:
 
 @post("/nonconformities/{nc_id:str}/action", guards=[requires("nonconformities.manage")], status_code=200,
       summary="Record the corrective action")
-async def nc_action(ctx: HookContext, nc_id: str, data: ActionIn) -> NonconformityOut:
+async def nc_action(ctx: Ctx, nc_id: FromPath[str], data: JSONBody[ActionIn]) -> NonconformityOut:
     await nonconformities.record_action(ctx, nc_id, data.action)
     return await _one(ctx, nc_id)
 
 
 @post("/nonconformities/{nc_id:str}/verify", guards=[requires("nonconformities.verify")], status_code=200,
       summary="Verify the corrective action (not effective: back to open)")
-async def nc_verify(ctx: HookContext, nc_id: str, data: VerifyIn) -> NonconformityOut:
+async def nc_verify(ctx: Ctx, nc_id: FromPath[str], data: JSONBody[VerifyIn]) -> NonconformityOut:
     await nonconformities.verify(ctx, nc_id, data.effective, data.note)
     return await _one(ctx, nc_id)
 
 
 @post("/nonconformities/{nc_id:str}/close", guards=[requires("nonconformities.verify")], status_code=200,
       summary="Close a verified nonconformity")
-async def nc_close(ctx: HookContext, nc_id: str, data: NoteIn) -> NonconformityOut:
+async def nc_close(ctx: Ctx, nc_id: FromPath[str], data: JSONBody[NoteIn]) -> NonconformityOut:
     await nonconformities.close(ctx, nc_id, data.note)
     return await _one(ctx, nc_id)
 

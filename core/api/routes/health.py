@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 import sqlalchemy as sa
 from litestar import Request, get
@@ -38,7 +40,7 @@ class Me(msgspec.Struct):
 
 
 @get("/me", summary="The principal this token belongs to")
-async def me(request: Request) -> Me:
+async def me(request: Request[Any, Any, Any]) -> Me:
     principal: Principal = request.user
     return Me(
         kind=principal.kind,

@@ -7,11 +7,12 @@ why (``last_error``), and queue a failed message again once the cause is fixed.
 from __future__ import annotations
 
 from litestar import get, post
+from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.outbox import OutboxOut, OutboxPage, OutboxRetry, OutboxStatus
-from core.context import HookContext
 from core.models import OutboxRow
 from core.services import outbox
 
@@ -23,8 +24,9 @@ def present(row: OutboxRow, unit: str | None) -> OutboxOut:
 
 
 @get("/outbox", guards=[requires("outbox.read")], summary="Outgoing messages; failures are kept here")
-async def list_outbox(ctx: HookContext, status: OutboxStatus | None = None, topic: str | None = None,
-                      unit: str | None = None, cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> OutboxPage:
+async def list_outbox(ctx: Ctx, status: FromQuery[OutboxStatus | None] = None, topic: FromQuery[str | None] = None,
+                      unit: FromQuery[str | None] = None, cursor: FromQuery[str | None] = None,
+                      limit: FromQuery[int] = DEFAULT_LIMIT) -> OutboxPage:
     """Oldest first. ``topic`` is a whole topic, or a prefix ending in ``.`` (``sms.``);
     ``unit`` narrows to that unit's subtree."""
     query = await outbox.search(ctx, status=status, topic=topic, unit=unit)
@@ -34,7 +36,7 @@ async def list_outbox(ctx: HookContext, status: OutboxStatus | None = None, topi
 
 @post("/outbox/{key:str}/retry", guards=[requires("outbox.manage")], status_code=200,
       summary="Queue a failed message again (with a reason)")
-async def retry_message(ctx: HookContext, key: str, data: OutboxRetry) -> OutboxOut:
+async def retry_message(ctx: Ctx, key: FromPath[str], data: JSONBody[OutboxRetry]) -> OutboxOut:
     return present(*await outbox.retry(ctx, key, data.reason))
 
 

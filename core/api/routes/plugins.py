@@ -10,9 +10,10 @@ from typing import Annotated
 
 import msgspec
 from litestar import delete, get, put
-from litestar.params import QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.schemas.plugins import SettingsIn, SettingsOut, Switch
 from core.context import HookContext
 from core.plugins import PluginInfo, describe_plugins
@@ -23,19 +24,20 @@ from core.types import UnitRef
 
 
 @get("/plugins", guards=[requires("plugins.read")], summary="Installed plugins: version, hooks, where switched")
-async def list_plugins(ctx: HookContext) -> list[PluginInfo]:
+async def list_plugins(ctx: Ctx) -> list[PluginInfo]:
     return describe_plugins(ctx.plugins.pm, await ctx.plugins.snapshot(ctx.session))
 
 
 @get("/units/{unit_code:str}/plugins", guards=[requires("plugins.read")],
      summary="Each plugin at a unit: on/off, explicit or inherited and from where")
-async def unit_plugins(ctx: HookContext, unit_code: str) -> list[PluginState]:
+async def unit_plugins(ctx: Ctx, unit_code: FromPath[str]) -> list[PluginState]:
     return await enablement.states(ctx, await unit_in_scope(ctx, unit_code))
 
 
 @put("/units/{unit_code:str}/plugins/{plugin:str}", guards=[requires("plugins.manage")],
      summary="Switch a plugin on or off at a unit (inherited by its subtree)")
-async def switch_plugin(ctx: HookContext, unit_code: str, plugin: str, data: Switch) -> list[PluginState]:
+async def switch_plugin(ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str],
+                        data: JSONBody[Switch]) -> list[PluginState]:
     unit = await unit_in_scope(ctx, unit_code)
     await enablement.set(ctx, unit, plugin, data.enabled, data.reason)
     return await enablement.states(ctx, unit)
@@ -43,7 +45,7 @@ async def switch_plugin(ctx: HookContext, unit_code: str, plugin: str, data: Swi
 
 @delete("/units/{unit_code:str}/plugins/{plugin:str}", guards=[requires("plugins.manage")], status_code=200,
         summary="Clear a unit's own switch so it inherits again")
-async def clear_switch(ctx: HookContext, unit_code: str, plugin: str,
+async def clear_switch(ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str],
                        reason: Annotated[str, QueryParameter(min_length=1, max_length=2000)]) -> list[PluginState]:
     unit = await unit_in_scope(ctx, unit_code)
     await enablement.clear(ctx, unit, plugin, reason)
@@ -57,13 +59,14 @@ async def _settings_out(ctx: HookContext, unit: UnitRef, plugin: str) -> Setting
 
 @get("/units/{unit_code:str}/plugins/{plugin:str}/settings", guards=[requires("plugins.read")],
      summary="A plugin's settings in force at a unit, and which unit set each")
-async def get_settings(ctx: HookContext, unit_code: str, plugin: str) -> SettingsOut:
+async def get_settings(ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str]) -> SettingsOut:
     return await _settings_out(ctx, await unit_in_scope(ctx, unit_code), plugin)
 
 
 @put("/units/{unit_code:str}/plugins/{plugin:str}/settings", guards=[requires("plugins.manage")],
      summary="Set some of a plugin's settings at a unit")
-async def put_settings(ctx: HookContext, unit_code: str, plugin: str, data: SettingsIn) -> SettingsOut:
+async def put_settings(ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str],
+                       data: JSONBody[SettingsIn]) -> SettingsOut:
     unit = await unit_in_scope(ctx, unit_code)
     await plugin_settings.set_settings(ctx, plugin, unit, data.values, data.reason)
     return await _settings_out(ctx, unit, plugin)

@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Annotated
 
 from litestar import get
-from litestar.params import QueryParameter
+from litestar.params import FromPath, FromQuery, QueryParameter
 
 from core.api.auth import requires
-from core.context import HookContext
+from core.api.deps import Ctx
 from core.errors import FieldProblem
 from core.services import compliance
 from core.services.compliance import (
@@ -37,9 +37,9 @@ def _window(since: dt.datetime, until: dt.datetime) -> None:
 
 @get("/reports/compliance", guards=[requires("reports.read")],
      summary="Compliance rate by unit (rolled up) × touchpoint × period")
-async def compliance_report(ctx: HookContext, since: Moment, until: Moment, period: PeriodKind = "month",
-                            unit: str | None = None, touchpoint: str | None = None,
-                            depth: Depth = 1) -> list[ComplianceRow]:
+async def compliance_report(ctx: Ctx, since: FromQuery[Moment], until: FromQuery[Moment],
+                            period: FromQuery[PeriodKind] = "month", unit: FromQuery[str | None] = None,
+                            touchpoint: FromQuery[str | None] = None, depth: Depth = 1) -> list[ComplianceRow]:
     _window(since, until)
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.compliance(ctx, scope, period, since, until, touchpoint, depth)
@@ -47,21 +47,21 @@ async def compliance_report(ctx: HookContext, since: Moment, until: Moment, peri
 
 @get("/reports/nonconformities", guards=[requires("reports.read")],
      summary="Open and overdue nonconformities, rolled up the tree")
-async def nc_report(ctx: HookContext, unit: str | None = None, depth: Depth = 1) -> list[NonconformitySummary]:
+async def nc_report(ctx: Ctx, unit: FromQuery[str | None] = None, depth: Depth = 1) -> list[NonconformitySummary]:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.nonconformity_summary(ctx, scope, depth)
 
 
 @get("/reports/pilots/{version_id:str}", guards=[requires("reports.read")],
      summary="A piloted standard beside the rest of the network, same window, same metrics")
-async def pilot_report(ctx: HookContext, version_id: str) -> PilotComparison:
+async def pilot_report(ctx: Ctx, version_id: FromPath[str]) -> PilotComparison:
     return await compliance.pilot_comparison(ctx, version_id)
 
 
 @get("/reports/frequency", guards=[requires("reports.read")],
      summary="Frequency controls by tier (e.g. gold clients visited at least monthly)")
-async def frequency_report(ctx: HookContext, touchpoint: str, since: Moment, until: Moment,
-                           unit: str | None = None) -> list[FrequencyFigure]:
+async def frequency_report(ctx: Ctx, touchpoint: FromQuery[str], since: FromQuery[Moment], until: FromQuery[Moment],
+                           unit: FromQuery[str | None] = None) -> list[FrequencyFigure]:
     _window(since, until)
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.frequency(ctx, scope, touchpoint, since, until)

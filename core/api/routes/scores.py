@@ -10,9 +10,10 @@ from typing import Literal
 import msgspec
 from litestar import get, put
 from litestar.datastructures import State
+from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
-from core.context import HookContext
+from core.api.deps import Ctx
 from core.errors import FieldProblem
 from core.services import scoring
 from core.services.scope import unit_in_scope
@@ -35,29 +36,31 @@ def _period(since: dt.datetime, until: dt.datetime) -> scoring.Period:
 
 
 @get("/scores/clients/{client_id:str}", guards=[requires("clients.read")], summary="A client's value and tier")
-async def client_score(ctx: HookContext, client_id: str) -> ScoreBreakdown:
+async def client_score(ctx: Ctx, client_id: FromPath[str]) -> ScoreBreakdown:
     return await scoring.client_value(ctx, client_id)
 
 
 @get("/scores/units/{unit_code:str}", guards=[requires("scores.read")], summary="A unit's service quality")
-async def unit_score(ctx: HookContext, unit_code: str, since: Moment, until: Moment) -> ScoreBreakdown:
+async def unit_score(ctx: Ctx, unit_code: FromPath[str], since: FromQuery[Moment],
+                     until: FromQuery[Moment]) -> ScoreBreakdown:
     return await scoring.unit_quality(ctx, await unit_in_scope(ctx, unit_code), _period(since, until))
 
 
 @get("/scores/staff/{staff_id:str}", guards=[requires("scores.read")], summary="A staff member's service quality")
-async def staff_score(ctx: HookContext, staff_id: str, since: Moment, until: Moment) -> ScoreBreakdown:
+async def staff_score(ctx: Ctx, staff_id: FromPath[str], since: FromQuery[Moment],
+                      until: FromQuery[Moment]) -> ScoreBreakdown:
     return await scoring.staff_quality(ctx, staff_id, _period(since, until))
 
 
 @get("/scorecards/{staff_id:str}", guards=[requires("scores.read")], summary="The customer-manager scorecard")
-async def scorecard(ctx: HookContext, state: State, staff_id: str, since: Moment,
-                    until: Moment) -> ScoreBreakdown:
+async def scorecard(ctx: Ctx, state: State, staff_id: FromPath[str], since: FromQuery[Moment],
+                    until: FromQuery[Moment]) -> ScoreBreakdown:
     return await scoring.scorecard(ctx, staff_id, _period(since, until), state.settings.scorecard)
 
 
 @put("/scorecards/{staff_id:str}/assessments", guards=[requires("scores.assess")],
      summary="Enter an assessed item (marketing attainment, a process item 0–10, an adjustment)")
-async def assess(ctx: HookContext, state: State, staff_id: str, data: AssessmentIn) -> ScoreBreakdown:
+async def assess(ctx: Ctx, state: State, staff_id: FromPath[str], data: JSONBody[AssessmentIn]) -> ScoreBreakdown:
     period = _period(data.since, data.until)
     limits = {"marketing": (Decimal(0), Decimal(5)), "adjustment": (Decimal(-20), Decimal(20))}
     low, high = limits.get(data.item, (Decimal(0), Decimal(10)))

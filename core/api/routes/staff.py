@@ -6,8 +6,10 @@ Phone numbers are personal data, masked for roles without ``clients.personal_dat
 from __future__ import annotations
 
 from litestar import get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas import UnitOut
 from core.api.schemas.staff import StaffCreate, StaffOut, StaffPage, StaffPatch
@@ -25,8 +27,9 @@ async def present(ctx: HookContext, member: Staff) -> StaffOut:
 
 
 @get("/staff", guards=[requires("staff.read")], summary="Staff in your subtree")
-async def list_staff(ctx: HookContext, unit: str | None = None, role: str | None = None, active: bool | None = None,
-                     q: str | None = None, cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> StaffPage:
+async def list_staff(ctx: Ctx, unit: FromQuery[str | None] = None, role: FromQuery[str | None] = None,
+                     active: FromQuery[bool | None] = None, q: FromQuery[str | None] = None,
+                     cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT) -> StaffPage:
     """``unit`` narrows to that unit's subtree; ``q`` matches part of a name or a whole
     employee number."""
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
@@ -36,19 +39,19 @@ async def list_staff(ctx: HookContext, unit: str | None = None, role: str | None
 
 
 @post("/staff", guards=[requires("staff.write")], summary="Add a member of staff")
-async def create_staff(ctx: HookContext, data: StaffCreate) -> StaffOut:
+async def create_staff(ctx: Ctx, data: JSONBody[StaffCreate]) -> StaffOut:
     member = await staff_service.create(ctx, employee_no=data.employee_no, name=data.name, unit_code=data.unit,
                                         roles=data.roles, phone=data.phone, reason=data.reason)
     return await present(ctx, member)
 
 
 @get("/staff/{staff_id:str}", guards=[requires("staff.read")], summary="One member of staff")
-async def get_staff(ctx: HookContext, staff_id: str) -> StaffOut:
+async def get_staff(ctx: Ctx, staff_id: FromPath[str]) -> StaffOut:
     return await present(ctx, await staff_service.get(ctx, staff_id))
 
 
 @patch("/staff/{staff_id:str}", guards=[requires("staff.write")], summary="Change a member of staff (with a reason)")
-async def update_staff(ctx: HookContext, staff_id: str, data: StaffPatch) -> StaffOut:
+async def update_staff(ctx: Ctx, staff_id: FromPath[str], data: JSONBody[StaffPatch]) -> StaffOut:
     return await present(ctx, await staff_service.update(ctx, staff_id, data.changes(), data.reason))
 
 

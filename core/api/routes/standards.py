@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 import sqlalchemy as sa
 from litestar import Request, get, post, put
-from litestar.params import QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.schemas.standards import (
     ControlChange,
     DraftIn,
@@ -40,7 +41,7 @@ async def present(ctx: HookContext, v: StandardVersion, code: str | None = None)
 
 
 @get("/touchpoints", guards=[requires("standards.read")], summary="The touchpoint catalogue")
-async def list_touchpoints(ctx: HookContext) -> list[TouchpointOut]:
+async def list_touchpoints(ctx: Ctx) -> list[TouchpointOut]:
     in_force: dict[int, dict[str, int]] = defaultdict(dict)
     for tp_id, status, number in await ctx.session.execute(
             sa.select(StandardVersion.touchpoint_id, StandardVersion.status, StandardVersion.number)
@@ -53,7 +54,7 @@ async def list_touchpoints(ctx: HookContext) -> list[TouchpointOut]:
 
 
 @post("/touchpoints", guards=[requires("standards.write")], summary="Add a touchpoint to the catalogue")
-async def create_touchpoint(ctx: HookContext, data: TouchpointIn) -> TouchpointOut:
+async def create_touchpoint(ctx: Ctx, data: JSONBody[TouchpointIn]) -> TouchpointOut:
     t = await standards.create_touchpoint(ctx, code=data.code, name=data.name, channel=data.channel,
                                           description=data.description)
     return TouchpointOut(code=t.code, name=t.name, channel=t.channel, description=t.description, owner=t.owner,
@@ -61,7 +62,7 @@ async def create_touchpoint(ctx: HookContext, data: TouchpointIn) -> TouchpointO
 
 
 @get("/touchpoints/{code:str}/versions", guards=[requires("standards.read")], summary="Every version of a standard")
-async def list_versions(ctx: HookContext, code: str) -> list[VersionOut]:
+async def list_versions(ctx: Ctx, code: FromPath[str]) -> list[VersionOut]:
     tp = await standards.touchpoint(ctx, code)
     rows = (await ctx.session.execute(sa.select(StandardVersion).where(StandardVersion.touchpoint_id == tp.id)
                                       .order_by(StandardVersion.number))).scalars().all()
@@ -70,41 +71,41 @@ async def list_versions(ctx: HookContext, code: str) -> list[VersionOut]:
 
 @post("/touchpoints/{code:str}/versions", guards=[requires("standards.write")],
       summary="Start a draft (a copy of the version in force unless content is given)")
-async def create_draft(ctx: HookContext, code: str, data: DraftIn) -> VersionOut:
+async def create_draft(ctx: Ctx, code: FromPath[str], data: JSONBody[DraftIn]) -> VersionOut:
     return await present(ctx, await standards.create_draft(ctx, code, data.content), code)
 
 
 @get("/standards/{version_id:str}", guards=[requires("standards.read")], summary="One standard version")
-async def get_version(ctx: HookContext, version_id: str) -> VersionOut:
+async def get_version(ctx: Ctx, version_id: FromPath[str]) -> VersionOut:
     return await present(ctx, await standards.version(ctx, version_id))
 
 
 @put("/standards/{version_id:str}", guards=[requires("standards.write")], summary="Edit a draft")
-async def update_draft(ctx: HookContext, version_id: str, data: StandardContent) -> VersionOut:
+async def update_draft(ctx: Ctx, version_id: FromPath[str], data: JSONBody[StandardContent]) -> VersionOut:
     return await present(ctx, await standards.update_draft(ctx, version_id, data))
 
 
 @post("/standards/{version_id:str}/pilot", guards=[requires("standards.write")], status_code=200,
       summary="Pilot a draft at chosen units (and their subtrees)")
-async def pilot(ctx: HookContext, version_id: str, data: PilotIn) -> VersionOut:
+async def pilot(ctx: Ctx, version_id: FromPath[str], data: JSONBody[PilotIn]) -> VersionOut:
     return await present(ctx, await standards.start_pilot(ctx, version_id, data.units, data.reason))
 
 
 @post("/standards/{version_id:str}/publish", guards=[requires("standards.write")], status_code=200,
       summary="Publish network-wide (retires the version published before)")
-async def publish(ctx: HookContext, version_id: str, data: StepIn) -> VersionOut:
+async def publish(ctx: Ctx, version_id: FromPath[str], data: JSONBody[StepIn]) -> VersionOut:
     return await present(ctx, await standards.publish(ctx, version_id, data.reason))
 
 
 @post("/standards/{version_id:str}/retire", guards=[requires("standards.write")], status_code=200,
       summary="Retire a version")
-async def retire(ctx: HookContext, version_id: str, data: StepIn) -> VersionOut:
+async def retire(ctx: Ctx, version_id: FromPath[str], data: JSONBody[StepIn]) -> VersionOut:
     return await present(ctx, await standards.retire(ctx, version_id, data.reason))
 
 
 @get("/standards/{version_id:str}/diff/{other_id:str}", guards=[requires("standards.read")],
      summary="What changed from one version to another")
-async def diff(ctx: HookContext, version_id: str, other_id: str) -> VersionDiff:
+async def diff(ctx: Ctx, version_id: FromPath[str], other_id: FromPath[str]) -> VersionDiff:
     a, b = await standards.version(ctx, version_id), await standards.version(ctx, other_id)
     before, after = msgspec.to_builtins(standards.content_of(a)), msgspec.to_builtins(standards.content_of(b))
     sections = [s for s in ("title", "outputs", "inputs", "note") if before[s] != after[s]]
@@ -118,14 +119,14 @@ async def diff(ctx: HookContext, version_id: str, other_id: str) -> VersionDiff:
 
 @get("/touchpoints/{code:str}/standard.toml", guards=[requires("standards.read")], media_type="application/toml",
      summary="A version as a TOML file (default: the published one)")
-async def export_standard(ctx: HookContext, code: str,
+async def export_standard(ctx: Ctx, code: FromPath[str],
                           version: Annotated[int | None, QueryParameter(ge=1, le=2**31 - 1)] = None) -> str:
     return await standards.export_toml(ctx, code, version)
 
 
 @post("/standards/import", guards=[requires("standards.write")],
       summary="Import a TOML file as a new draft (refused whole, naming the line, if it breaks a rule)")
-async def import_standard(ctx: HookContext, request: Request) -> VersionOut:
+async def import_standard(ctx: Ctx, request: Request[Any, Any, Any]) -> VersionOut:
     try:
         text = (await request.body()).decode("utf-8")
     except UnicodeDecodeError as exc:

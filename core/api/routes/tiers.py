@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from litestar import get
+from litestar.params import FromQuery
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.schemas.tiers import TierCount, TierDistribution
-from core.context import HookContext
 from core.models import Client, OrgUnit
 from core.services.scope import in_subtree, unit_in_scope
 
@@ -16,7 +17,7 @@ SERVED_STATES = ("prospect", "active", "dormant")
 
 @get("/reports/tiers", guards=[requires("reports.read")],
      summary="Clients served in a unit's subtree, by tier (default: the caller's unit)")
-async def tier_report(ctx: HookContext, unit: str | None = None) -> TierDistribution:
+async def tier_report(ctx: Ctx, unit: FromQuery[str | None] = None) -> TierDistribution:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     query = (sa.select(Client.tier, sa.func.count()).join(OrgUnit, OrgUnit.id == Client.unit_id)
              .where(in_subtree(scope), Client.state.in_(SERVED_STATES)).group_by(Client.tier))

@@ -7,8 +7,10 @@ member or token outside it 404. The secret is in the answer to the issuing POST 
 from __future__ import annotations
 
 from litestar import delete, get, post
+from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.tokens import (
     TokenCreate,
@@ -34,7 +36,7 @@ def present(ctx: HookContext, view: TokenView) -> TokenOut:
 
 
 @post("/tokens", guards=[requires("tokens.manage")], summary="Issue a token (its secret is shown once)")
-async def create_token(ctx: HookContext, data: TokenCreate) -> TokenCreated:
+async def create_token(ctx: Ctx, data: JSONBody[TokenCreate]) -> TokenCreated:
     """Give ``staff_id`` for a member of staff, or ``service_account`` {unit, roles, name?}."""
     if data.staff_id is not None and data.service_account is None:
         view, secret = await tokens.issue_for_staff(ctx, data.staff_id, days=data.days, label=data.label)
@@ -48,8 +50,8 @@ async def create_token(ctx: HookContext, data: TokenCreate) -> TokenCreated:
 
 
 @get("/tokens", guards=[requires("tokens.manage")], summary="Tokens of principals in your subtree (no secrets)")
-async def list_tokens(ctx: HookContext, unit: str | None = None, status: TokenStatus | None = None,
-                      cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> TokenPage:
+async def list_tokens(ctx: Ctx, unit: FromQuery[str | None] = None, status: FromQuery[TokenStatus | None] = None,
+                      cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT) -> TokenPage:
     """``unit`` narrows to principals in that unit's subtree; ``status`` to live, expired or revoked."""
     query = await tokens.search(ctx, unit=unit, status=status)
     rows, next_cursor = await page(ctx.session, query, ApiToken.id, cursor, limit)
@@ -58,7 +60,7 @@ async def list_tokens(ctx: HookContext, unit: str | None = None, status: TokenSt
 
 @delete("/tokens/{token_id:str}", guards=[requires("tokens.manage")], status_code=200,
         summary="Revoke a token; it stops working at once")
-async def revoke_token(ctx: HookContext, token_id: str) -> TokenOut:
+async def revoke_token(ctx: Ctx, token_id: FromPath[str]) -> TokenOut:
     return present(ctx, await tokens.revoke(ctx, token_id))
 
 

@@ -8,8 +8,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from litestar import get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.pagination import DEFAULT_LIMIT, RowId, check_limit, decode_cursor, encode_cursor
 from core.api.pagination import page as paginate
 from core.api.schemas.org import (
@@ -40,8 +42,9 @@ async def present(ctx: HookContext, units: Sequence[OrgUnit]) -> list[UnitDetail
 
 
 @get("/units", guards=[requires("org.read")], summary="Units in your subtree")
-async def list_units(ctx: HookContext, level: Level | None = None, parent: str | None = None,
-                     within: str | None = None, cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> UnitPage:
+async def list_units(ctx: Ctx, level: FromQuery[Level | None] = None, parent: FromQuery[str | None] = None,
+                     within: FromQuery[str | None] = None, cursor: FromQuery[str | None] = None,
+                     limit: FromQuery[int] = DEFAULT_LIMIT) -> UnitPage:
     scope = await unit_in_scope(ctx, within) if within else ctx.principal.unit
     query = sa.select(OrgUnit).where(in_subtree(scope))
     if level:
@@ -53,31 +56,31 @@ async def list_units(ctx: HookContext, level: Level | None = None, parent: str |
 
 
 @get("/units/{unit_code:str}", guards=[requires("org.read")], summary="One unit")
-async def get_unit(ctx: HookContext, unit_code: str) -> UnitDetail:
+async def get_unit(ctx: Ctx, unit_code: FromPath[str]) -> UnitDetail:
     return (await present(ctx, [await org.load(ctx, unit_code)]))[0]
 
 
 @post("/units", guards=[requires("org.write")], summary="Create a unit under a parent")
-async def create_unit(ctx: HookContext, data: UnitCreate) -> UnitDetail:
+async def create_unit(ctx: Ctx, data: JSONBody[UnitCreate]) -> UnitDetail:
     unit = await org.create(ctx, code=data.code, name=data.name, level=data.level, parent_code=data.parent,
                             reason=data.reason)
     return (await present(ctx, [unit]))[0]
 
 
 @patch("/units/{unit_code:str}", guards=[requires("org.write")], summary="Rename a unit")
-async def rename_unit(ctx: HookContext, unit_code: str, data: UnitRename) -> UnitDetail:
+async def rename_unit(ctx: Ctx, unit_code: FromPath[str], data: JSONBody[UnitRename]) -> UnitDetail:
     return (await present(ctx, [await org.rename(ctx, unit_code, data.name, data.reason)]))[0]
 
 
 @post("/units/{unit_code:str}/move", guards=[requires("org.write")], status_code=200,
       summary="Move a unit (and its subtree) under another parent")
-async def move_unit(ctx: HookContext, unit_code: str, data: UnitMove) -> UnitDetail:
+async def move_unit(ctx: Ctx, unit_code: FromPath[str], data: JSONBody[UnitMove]) -> UnitDetail:
     return (await present(ctx, [await org.move(ctx, unit_code, data.parent, data.reason)]))[0]
 
 
 @get("/units/{unit_code:str}/history", guards=[requires("org.read")], summary="Moves and changes of a unit")
-async def unit_history(ctx: HookContext, unit_code: str, cursor: str | None = None,
-                       limit: int = DEFAULT_LIMIT) -> UnitHistoryPage:
+async def unit_history(ctx: Ctx, unit_code: FromPath[str], cursor: FromQuery[str | None] = None,
+                       limit: FromQuery[int] = DEFAULT_LIMIT) -> UnitHistoryPage:
     """Moves come from the move table (their audit entries would say the same twice), the
     other changes to the unit itself from the audit log; one timeline cut on
     ``(time, kind, id)``, oldest first."""

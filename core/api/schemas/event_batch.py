@@ -18,6 +18,7 @@ from litestar.dto import MsgspecDTO
 from litestar.exceptions import ClientException
 from litestar.typing import FieldDefinition
 
+from core.api.values import dec_hook
 from core.errors import FieldProblem
 from core.services.events import Accepted, EventIn, Problem, Rejected
 
@@ -71,7 +72,7 @@ def decode_batch(body: bytes) -> DecodedBatch:
     except msgspec.DecodeError as error:
         raise ClientException(f"the body is not JSON: {error}") from None
     batch = DecodedBatch(events=[], places=[], rejected=[])
-    decoder = msgspec.json.Decoder(EventIn)
+    decoder = msgspec.json.Decoder(EventIn, dec_hook=dec_hook)  # Moments checked as Litestar checks them
     for index, raw in enumerate(envelope.events):
         try:
             batch.events.append(decoder.decode(raw))

@@ -12,9 +12,9 @@ from typing import Annotated
 
 import msgspec
 from litestar import delete, get, post, put
-from litestar.params import QueryParameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from core.sdk import FieldProblem, HookContext, Moment, PeriodKind, requires
+from core.sdk import Ctx, FieldProblem, Moment, PeriodKind, requires
 from plugins.complaints import calendar_days, policies, reports
 from plugins.complaints.permissions import CALENDAR, POLICIES, READ, REPORTS
 from plugins.complaints.reports import ReportRow
@@ -42,18 +42,20 @@ def _region(region: str) -> str:
 
 @get("/units/{unit_code:str}/policies", guards=[requires(READ)],
      summary="The SLA policy in force at a unit for every category × severity, and where each was set")
-async def list_policies(ctx: HookContext, unit_code: str) -> list[PolicyOut]:
+async def list_policies(ctx: Ctx, unit_code: FromPath[str]) -> list[PolicyOut]:
     return await policies.matrix(ctx, unit_code)
 
 
 @put(POLICY, guards=[requires(POLICIES)], summary="Set a unit's SLA policy for a category × severity (re-dates open orders)")
-async def set_policy(ctx: HookContext, unit_code: str, category: str, severity: str, data: PolicyIn) -> PolicyOut:
+async def set_policy(ctx: Ctx, unit_code: FromPath[str], category: FromPath[str], severity: FromPath[str],
+                     data: JSONBody[PolicyIn]) -> PolicyOut:
     return await policies.set_policy(ctx, unit_code, category, severity, data.policy, data.reason)
 
 
 @delete(POLICY, guards=[requires(POLICIES)], status_code=200,
         summary="Remove a unit's own SLA policy: it inherits again (re-dates open orders)")
-async def clear_policy(ctx: HookContext, unit_code: str, category: str, severity: str, reason: str) -> PolicyOut:
+async def clear_policy(ctx: Ctx, unit_code: FromPath[str], category: FromPath[str], severity: FromPath[str],
+                       reason: FromQuery[str]) -> PolicyOut:
     return await policies.clear_policy(ctx, unit_code, category, severity, reason)
 
 
@@ -65,33 +67,36 @@ def _day(day: str) -> dt.date:
 
 
 @get("/calendars/{region:str}", guards=[requires(READ)], summary="A region's holidays and make-up working days in a year")
-async def calendar_year(ctx: HookContext, region: str, year: Year) -> CalendarOut:
+async def calendar_year(ctx: Ctx, region: FromPath[str], year: Year) -> CalendarOut:
     return await calendar_days.year(ctx, _region(region), year)
 
 
 @post("/calendars/{region:str}/seed", guards=[requires(CALENDAR)], status_code=200,
       summary="Seed a year from the holidays package (adds only the days the calendar lacks)")
-async def seed_calendar(ctx: HookContext, region: str, data: SeedIn) -> CalendarOut:
+async def seed_calendar(ctx: Ctx, region: FromPath[str], data: JSONBody[SeedIn]) -> CalendarOut:
     return await calendar_days.seed(ctx, _region(region), data.year, data.reason)
 
 
 @put("/calendars/{region:str}/days/{day:str}", guards=[requires(CALENDAR)],
      summary="Make a day a holiday or a make-up working day (re-dates open orders)")
-async def set_calendar_day(ctx: HookContext, region: str, day: str, data: CalendarDayIn) -> CalendarOut:
+async def set_calendar_day(ctx: Ctx, region: FromPath[str], day: FromPath[str],
+                           data: JSONBody[CalendarDayIn]) -> CalendarOut:
     return await calendar_days.set_day(ctx, _region(region), _day(day), data.kind, data.name, data.reason)
 
 
 @delete("/calendars/{region:str}/days/{day:str}", guards=[requires(CALENDAR)], status_code=200,
         summary="Make a day ordinary again (re-dates open orders)")
-async def remove_calendar_day(ctx: HookContext, region: str, day: str, reason: str) -> CalendarOut:
+async def remove_calendar_day(ctx: Ctx, region: FromPath[str], day: FromPath[str],
+                              reason: FromQuery[str]) -> CalendarOut:
     return await calendar_days.remove_day(ctx, _region(region), _day(day), reason)
 
 
 @get("/reports", guards=[requires(REPORTS)],
      summary="Complaints per 10,000 clients, time to first contact and to resolution, breach, justified and "
              "reopen rates, by unit (rolled up), category and period")
-async def complaint_report(ctx: HookContext, since: Moment, until: Moment, period: PeriodKind = "month",
-                           unit: str | None = None, category: str | None = None, depth: Depth = 1) -> list[ReportRow]:
+async def complaint_report(ctx: Ctx, since: FromQuery[Moment], until: FromQuery[Moment],
+                           period: FromQuery[PeriodKind] = "month", unit: FromQuery[str | None] = None,
+                           category: FromQuery[str | None] = None, depth: Depth = 1) -> list[ReportRow]:
     if until <= since:
         raise FieldProblem.one("until", "must be after since")
     if until - since > dt.timedelta(days=MAX_REPORT_DAYS):

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Response, get, post
-from litestar.params import QueryParameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.sdk import (
     DEFAULT_LIMIT,
+    Ctx,
     HookContext,
     IdempotencyKey,
     idempotent,
@@ -52,7 +53,7 @@ ORDER = UNIT + "/complaints/{order_id:str}"
 
 @post(f"{UNIT}/complaints", guards=[requires(INTAKE)],
       summary="Take a complaint in (an Idempotency-Key makes retries from an integration safe)")
-async def take_in(ctx: HookContext, unit_code: str, data: IntakeIn,
+async def take_in(ctx: Ctx, unit_code: FromPath[str], data: JSONBody[IntakeIn],
                   idempotency_key: IdempotencyKey = None) -> Response[OrderOut]:
     async def produce() -> OrderOut:
         return await detail(ctx, await intake.take_in(ctx, unit_code, data))
@@ -63,9 +64,10 @@ async def take_in(ctx: HookContext, unit_code: str, data: IntakeIn,
 
 @get(f"{UNIT}/complaints", guards=[requires(READ)],
      summary="The queue of a unit's subtree, with each order's SLA countdown and escalation level")
-async def queue(ctx: HookContext, unit_code: str, order_state: StateFilter = None, category: str | None = None,
-                severity: Severity | None = None, handling_unit: str | None = None, overdue: bool = False,
-                cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> OrderPage:
+async def queue(ctx: Ctx, unit_code: FromPath[str], order_state: StateFilter = None,
+                category: FromQuery[str | None] = None, severity: FromQuery[Severity | None] = None,
+                handling_unit: FromQuery[str | None] = None, overdue: FromQuery[bool] = False,
+                cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT) -> OrderPage:
     scope = await ctx.unit_in_scope(unit_code)
     handling_id = (await ctx.unit_by_code(handling_unit)).id if handling_unit else None
     query = queue_query(await where_enabled(ctx, scope, WorkOrder.unit_id), state=order_state, category=category,
@@ -76,7 +78,7 @@ async def queue(ctx: HookContext, unit_code: str, order_state: StateFilter = Non
 
 @get(f"{UNIT}/complaints/summary", guards=[requires(READ)],
      summary="How a unit's open orders stand: how many, overdue, escalated, due within 24 hours")
-async def queue_summary(ctx: HookContext, unit_code: str) -> QueueFigures:
+async def queue_summary(ctx: Ctx, unit_code: FromPath[str]) -> QueueFigures:
     return await figures(ctx, await ctx.unit_in_scope(unit_code))
 
 
@@ -86,14 +88,14 @@ async def _current(ctx: HookContext, unit_code: str, order_id: str) -> OrderOut:
 
 
 @get(ORDER, guards=[requires(READ)], summary="A work order with all its deadlines, steps and extensions")
-async def get_order(ctx: HookContext, unit_code: str, order_id: str) -> OrderOut:
+async def get_order(ctx: Ctx, unit_code: FromPath[str], order_id: FromPath[str]) -> OrderOut:
     return await _current(ctx, unit_code, order_id)
 
 
 def _note_step(action: Action, permission: str, summary: str) -> Any:
     """A step that takes only a note (the same handler shape for each such action)."""
 
-    async def step(ctx: HookContext, unit_code: str, order_id: str, data: NoteIn) -> OrderOut:
+    async def step(ctx: Ctx, unit_code: FromPath[str], order_id: FromPath[str], data: JSONBody[NoteIn]) -> OrderOut:
         return await detail(ctx, await transitions.act(ctx, unit_code, order_id, action, note=data.note))
 
     return post(f"{ORDER}/{action}", guards=[requires(permission)], status_code=200, summary=summary,
@@ -112,27 +114,27 @@ NOTE_STEPS = [
 
 @post(f"{ORDER}/resolve", guards=[requires(RESOLVE)], status_code=200,
       summary="Propose the resolution: justified or not, apology, compensation")
-async def resolve(ctx: HookContext, unit_code: str, order_id: str, data: ResolveIn) -> OrderOut:
+async def resolve(ctx: Ctx, unit_code: FromPath[str], order_id: FromPath[str], data: JSONBody[ResolveIn]) -> OrderOut:
     return await detail(ctx, await transitions.act(ctx, unit_code, order_id, "resolve", resolution=data))
 
 
 @post(f"{ORDER}/reopen", guards=[requires(REOPEN)], status_code=200,
       summary="Reopen an order the client disputes, within the window after the reply")
-async def reopen(ctx: HookContext, unit_code: str, order_id: str, data: ReasonIn) -> OrderOut:
+async def reopen(ctx: Ctx, unit_code: FromPath[str], order_id: FromPath[str], data: JSONBody[ReasonIn]) -> OrderOut:
     return await detail(ctx, await transitions.act(ctx, unit_code, order_id, "reopen", reason=data.reason))
 
 
 @post(f"{ORDER}/extensions", guards=[requires(EXTEND)],
       summary="Extend the decision deadline (the further extension waits for approval from the level above)")
-async def extend(ctx: HookContext, unit_code: str, order_id: str, data: ReasonIn) -> OrderOut:
+async def extend(ctx: Ctx, unit_code: FromPath[str], order_id: FromPath[str], data: JSONBody[ReasonIn]) -> OrderOut:
     await extensions.request(ctx, unit_code, order_id, data.reason)
     return await _current(ctx, unit_code, order_id)
 
 
 @post(f"{ORDER}/extensions/{{extension_id:str}}/decision", guards=[requires(APPROVE_EXTENSION)], status_code=200,
       summary="Approve or reject a further extension for a unit below yours (a rejection gives its reason)")
-async def decide_extension(ctx: HookContext, unit_code: str, order_id: str, extension_id: str,
-                           data: ExtensionDecisionIn) -> OrderOut:
+async def decide_extension(ctx: Ctx, unit_code: FromPath[str], order_id: FromPath[str], extension_id: FromPath[str],
+                           data: JSONBody[ExtensionDecisionIn]) -> OrderOut:
     await extensions.decide(ctx, unit_code, order_id, extension_id, approve=data.approve, note=data.note)
     return await _current(ctx, unit_code, order_id)
 

@@ -7,8 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from litestar import get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody
 
-from core.sdk import DEFAULT_LIMIT, HookContext, page, requires
+from core.sdk import DEFAULT_LIMIT, Ctx, page, requires
 from plugins.vip_benefits import catalogue, entitlements
 from plugins.vip_benefits.access import MANAGE_CATALOGUE, MANAGE_ENTITLEMENTS, READ
 from plugins.vip_benefits.models import Perk
@@ -27,39 +28,39 @@ STANDARD = Path(__file__).parent.parent / "standard.toml"
 
 
 @get("/perks", guards=[requires(READ)], summary="The perk catalogue")
-async def list_perks(ctx: HookContext, unit: AtUnit = None, active_on: dt.date | None = None,
-                     provider: Provider | None = None, cursor: str | None = None,
-                     limit: int = DEFAULT_LIMIT) -> PerkPage:
+async def list_perks(ctx: Ctx, unit: AtUnit = None, active_on: FromQuery[dt.date | None] = None,
+                     provider: FromQuery[Provider | None] = None, cursor: FromQuery[str | None] = None,
+                     limit: FromQuery[int] = DEFAULT_LIMIT) -> PerkPage:
     rows, next_cursor = await page(ctx.session, catalogue.list_query(active_on=active_on, provider=provider), Perk.id,
                                    cursor, limit)
     return PerkPage(items=[catalogue.present(p, ctx.now) for p in rows], next_cursor=next_cursor)
 
 
 @post("/perks", guards=[requires(MANAGE_CATALOGUE)], summary="Add a perk to the catalogue")
-async def create_perk(ctx: HookContext, data: PerkIn, unit: AtUnit = None) -> PerkOut:
+async def create_perk(ctx: Ctx, data: JSONBody[PerkIn], unit: AtUnit = None) -> PerkOut:
     return catalogue.present(await catalogue.create(ctx, data), ctx.now)
 
 
 @get("/perks/{code:str}", guards=[requires(READ)], summary="One perk")
-async def get_perk(ctx: HookContext, code: str, unit: AtUnit = None) -> PerkOut:
+async def get_perk(ctx: Ctx, code: FromPath[str], unit: AtUnit = None) -> PerkOut:
     return catalogue.present(await catalogue.get(ctx, code), ctx.now)
 
 
 @patch("/perks/{code:str}", guards=[requires(MANAGE_CATALOGUE)], summary="Change a perk (with a reason)")
-async def update_perk(ctx: HookContext, code: str, data: PerkPatch, unit: AtUnit = None) -> PerkOut:
+async def update_perk(ctx: Ctx, code: FromPath[str], data: JSONBody[PerkPatch], unit: AtUnit = None) -> PerkOut:
     return catalogue.present(await catalogue.update(ctx, code, data.changes(), data.reason), ctx.now)
 
 
 @get("/units/{unit_code:str}/entitlements", guards=[requires(READ)],
      summary="Per perk, the rule in force for each tier at a unit and the unit that set it")
-async def list_entitlements(ctx: HookContext, unit_code: str, cursor: str | None = None,
-                            limit: int = DEFAULT_LIMIT) -> RulesPage:
+async def list_entitlements(ctx: Ctx, unit_code: FromPath[str], cursor: FromQuery[str | None] = None,
+                            limit: FromQuery[int] = DEFAULT_LIMIT) -> RulesPage:
     return await entitlements.editor_page(ctx, unit_code, cursor, limit)
 
 
 @patch("/units/{unit_code:str}/entitlements", guards=[requires(MANAGE_ENTITLEMENTS)],
        summary="Set and clear rules at a unit in one call (all or nothing, with a reason)")
-async def change_entitlements(ctx: HookContext, unit_code: str, data: RulesChange) -> RulesPage:
+async def change_entitlements(ctx: Ctx, unit_code: FromPath[str], data: JSONBody[RulesChange]) -> RulesPage:
     return await entitlements.change(ctx, unit_code, data)
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Response, get, post
-from litestar.params import QueryParameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.sdk import (
     AT_RECORD,
     DEFAULT_LIMIT,
-    HookContext,
+    Ctx,
     RequiredIdempotencyKey,
     idempotent,
     page,
@@ -40,21 +40,23 @@ from plugins.vip_benefits.schemas import (
 
 @get("/clients/{client_id:str}/balance", guards=[requires(READ)],
      summary="What a client can still use: quota, use and what is left per perk, and any grace period")
-async def client_balance(ctx: HookContext, client_id: str) -> BalanceOut:
+async def client_balance(ctx: Ctx, client_id: FromPath[str]) -> BalanceOut:
     return await balance.balance(ctx, client_id)
 
 
 @post("/redemptions", guards=[requires(REDEEM)], opt=AT_RECORD,
       summary="Redeem or book a perk for a client (Idempotency-Key required; quota checked and used atomically)")
-async def redeem(ctx: HookContext, data: RedemptionIn, idempotency_key: RequiredIdempotencyKey) -> Response[Redeemed]:
+async def redeem(ctx: Ctx, data: JSONBody[RedemptionIn], idempotency_key: RequiredIdempotencyKey) -> Response[Redeemed]:
     return await idempotent(ctx, scope="vip_benefits.redeem", key=idempotency_key, body=data, answer_type=Redeemed,
                             produce=lambda: redemptions.redeem(ctx, data))
 
 
 @get("/redemptions", guards=[requires(READ)], summary="Redemptions served in a unit's subtree")
-async def list_redemptions(ctx: HookContext, unit: str | None = None, client: str | None = None,
-                           perk: str | None = None, status: Annotated[Status | None, QueryParameter()] = None,
-                           cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> RedemptionPage:
+async def list_redemptions(ctx: Ctx, unit: FromQuery[str | None] = None, client: FromQuery[str | None] = None,
+                           perk: FromQuery[str | None] = None,
+                           status: Annotated[Status | None, QueryParameter()] = None,
+                           cursor: FromQuery[str | None] = None,
+                           limit: FromQuery[int] = DEFAULT_LIMIT) -> RedemptionPage:
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     rows, next_cursor = await page(ctx.session, redemptions.list_query(scope, client=client, perk=perk, status=status),
                                    Redemption.id, cursor, limit)
@@ -62,14 +64,14 @@ async def list_redemptions(ctx: HookContext, unit: str | None = None, client: st
 
 
 @get("/redemptions/{redemption_id:str}", guards=[requires(READ)], opt=AT_RECORD, summary="One redemption")
-async def get_redemption(ctx: HookContext, redemption_id: str) -> RedemptionOut:
+async def get_redemption(ctx: Ctx, redemption_id: FromPath[str]) -> RedemptionOut:
     found, client, perk, unit = await redemptions.find(ctx, redemption_id)
     return redemptions.present(found, client, perk.code, unit.code)
 
 
 @post("/redemptions/{redemption_id:str}/cancel", guards=[requires(REDEEM)], opt=AT_RECORD, status_code=200,
       summary="Cancel within the perk's window: the quota comes back")
-async def cancel_redemption(ctx: HookContext, redemption_id: str, data: Cancellation) -> RedemptionOut:
+async def cancel_redemption(ctx: Ctx, redemption_id: FromPath[str], data: JSONBody[Cancellation]) -> RedemptionOut:
     return await redemptions.cancel(ctx, redemption_id, data.reason)
 
 
@@ -79,10 +81,10 @@ def _task(task: CareTask, client: str, unit: str) -> CareTaskOut:
 
 
 @get("/care-tasks", guards=[requires(READ)], summary="Client-care tasks (birthdays) of a unit's subtree")
-async def list_care_tasks(ctx: HookContext, unit: str | None = None,
+async def list_care_tasks(ctx: Ctx, unit: FromQuery[str | None] = None,
                           status: Annotated[str | None, QueryParameter(pattern="^(open|done)$")] = None,
                           year: Annotated[int | None, QueryParameter(ge=1900, le=2200)] = None,
-                          cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> CareTaskPage:
+                          cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT) -> CareTaskPage:
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     rows, next_cursor = await page(ctx.session, care.list_query(scope, status=status, year=year), CareTask.id, cursor,
                                    limit)
@@ -91,7 +93,7 @@ async def list_care_tasks(ctx: HookContext, unit: str | None = None,
 
 @post("/care-tasks/{task_id:str}/done", guards=[requires(CARE)], opt=AT_RECORD, status_code=200,
       summary="Close a care task")
-async def close_care_task(ctx: HookContext, task_id: str) -> CareTaskOut:
+async def close_care_task(ctx: Ctx, task_id: FromPath[str]) -> CareTaskOut:
     return _task(*await care.done(ctx, task_id))
 
 

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Annotated
 
 from litestar import get
-from litestar.params import QueryParameter
+from litestar.params import FromQuery, QueryParameter
 
-from core.sdk import FieldProblem, HookContext, Moment, requires
+from core.sdk import Ctx, FieldProblem, Moment, requires
 from plugins.vip_benefits import reports
 from plugins.vip_benefits.access import REPORTS
 from plugins.vip_benefits.reports import (
@@ -23,8 +23,9 @@ LONGEST = dt.timedelta(days=1100)
 
 @get("/reports/redemptions", guards=[requires(REPORTS)],
      summary="Redemptions, cancellations, companions and cost by unit (rolled up) × perk × tier × period")
-async def redemption_report(ctx: HookContext, since: Moment, until: Moment, period: ReportPeriod = "month",
-                            unit: str | None = None, depth: Depth = 1) -> list[RedemptionFigure]:
+async def redemption_report(ctx: Ctx, since: FromQuery[Moment], until: FromQuery[Moment],
+                            period: FromQuery[ReportPeriod] = "month", unit: FromQuery[str | None] = None,
+                            depth: Depth = 1) -> list[RedemptionFigure]:
     for name, moment in (("since", since), ("until", until)):
         if moment.tzinfo is None:
             raise FieldProblem.one(name, "give a time zone (e.g. 2026-11-01T00:00:00+08:00)")
@@ -38,7 +39,7 @@ async def redemption_report(ctx: HookContext, since: Moment, until: Moment, peri
 
 @get("/reports/utilisation", guards=[requires(REPORTS)],
      summary="Share of the quota used by unit (rolled up) × perk × tier, in the period containing a moment")
-async def utilisation_report(ctx: HookContext, at: Moment | None = None, unit: str | None = None,
+async def utilisation_report(ctx: Ctx, at: FromQuery[Moment | None] = None, unit: FromQuery[str | None] = None,
                              depth: Depth = 1) -> list[UtilisationFigure]:
     if at is not None and at.tzinfo is None:
         raise FieldProblem.one("at", "give a time zone (e.g. 2026-11-20T00:00:00+08:00)")

@@ -14,7 +14,7 @@ from litestar.testing import AsyncTestClient
 
 from core.api.auth import PUBLIC_PATHS
 from core.principal import ROLES
-from tests.support import enable
+from core.testing import enable
 
 
 def guarded_routes(app: Litestar) -> list[tuple[str, str, list[str]]]:

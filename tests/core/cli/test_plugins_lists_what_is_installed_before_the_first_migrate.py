@@ -4,34 +4,18 @@ not migrated, instead of failing. After migrating, that column says where each i
 
 from __future__ import annotations
 
-import asyncio
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from core.cli import main
-from tests.conftest import _pg_admin_url, _pg_execute
-
-
-@pytest.fixture
-def empty_database(backend: str, tmp_path: Path) -> Iterator[str]:
-    """A database nothing was ever written to: a new SQLite file's URL, or a new PostgreSQL database."""
-    if backend == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'data' / 'touchstone.db'}"
-        return
-    name = f"ts_fresh_{uuid.uuid4().hex[:10]}"
-    asyncio.run(_pg_execute(f"CREATE DATABASE {name}"))
-    yield _pg_admin_url(name)
-    asyncio.run(_pg_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
 
 
 def test_plugins_are_listed_and_the_database_is_said_to_need_migrating(
-        empty_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        empty_database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TOUCHSTONE_DATABASE_URL", empty_database)
+    monkeypatch.setenv("TOUCHSTONE_DATABASE_URL", empty_database_url)
     monkeypatch.setenv("COLUMNS", "400")  # one line per plugin
     runner = CliRunner()
     result = runner.invoke(main, ["plugins"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from core.context import JobContext
 from core.jobs import run_job
 from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import enable
+from core.testing import enable
 
 NEW = {"kind": "retail", "name": "周杰", "unit": "OUT1", "reason": "开户", "phone": "13600001234"}
 

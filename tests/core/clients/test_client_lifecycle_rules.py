@@ -16,7 +16,7 @@ from core.models import ClientHistory
 from core.plugins import PluginRuntime
 from core.principal import Principal
 from core.services import clients
-from tests.support import START
+from core.testing import START
 
 ACTIONS = st.lists(st.sampled_from(["prospect", "active", "dormant", "closed", "archive", "restore"]), max_size=12)
 

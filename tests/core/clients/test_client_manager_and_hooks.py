@@ -13,7 +13,8 @@ from core.db.base import new_public_id
 from core.jobs import run_job
 from core.models import OutboxRow, Staff
 from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import Recorder, enable
+from core.testing import enable
+from tests.support import Recorder
 
 NEW = {"kind": "retail", "name": "周杰", "unit": "OUT1", "reason": "开户", "phone": "13600001234",
        "assets_under_management": "80000"}

@@ -13,7 +13,8 @@ from core.context import JobContext
 from core.jobs import run_job
 from core.models import Client, ClientHistory
 from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import Recorder, enable
+from core.testing import enable
+from tests.support import Recorder
 
 
 async def _clients(client: AsyncTestClient, headers) -> dict[str, str]:  # type: ignore[no-untyped-def]

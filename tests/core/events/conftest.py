@@ -22,8 +22,8 @@ from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import system_principal
 from core.services import standards
 from core.services.standard_content import StandardContent
+from core.testing import enable
 from tests.core.standards.test_standards_and_events import COUNTER, _published
-from tests.support import enable
 
 WAIT_RULE = "must be a number from 0 to 527040 (min)"
 """A wait in minutes is never negative nor longer than a year (366 days)."""

@@ -11,8 +11,8 @@ from litestar.testing import AsyncTestClient
 
 from core.services import events
 from core.services.events import EventIn
+from core.testing import START
 from tests.core.events.conftest import WAIT_RULE, Service, Spy, stored
-from tests.support import START
 
 EVENT = {"touchpoint": "counter", "unit": "OUT1", "occurred_at": "2026-11-20T09:40:00Z"}
 

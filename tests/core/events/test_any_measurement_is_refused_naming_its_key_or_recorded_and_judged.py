@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from core.services import events, standards
 from core.services.events import EventIn
+from core.testing import START
 from tests.core.events.conftest import Service, Spy, stored
-from tests.support import START
 
 READ = {"wait_minutes", "service_log_written"}
 keys = st.one_of(st.sampled_from(sorted(READ)), st.sampled_from(sorted(READ | {"wait_minute", "mood"})),

@@ -42,7 +42,7 @@ async def test_each_bad_item_is_rejected_alone_and_the_good_are_recorded(spied: 
     assert [(r["index"], r["reasons"][0]["field"]) for r in out["rejected"]] == [
         *[(i + 1, field) for i, (_, field) in enumerate(BAD)], (len(items), "measurements")]
     reasons = {r["index"]: r["reasons"][0]["message"] for r in out["rejected"]}
-    assert reasons[1] == reasons[2] == "lies outside the dates an event can have"
+    assert reasons[1] == reasons[2] == "must lie between the years 1900 and 2200"
     assert reasons[7] == WAIT_RULE and reasons[len(items)] == "Number out of range"
     assert reasons[4] == "is required" and reasons[3] == "Expected `str`, got `int`"
     assert await stored(db) == (2, 0) and len(spy.recorded) == 2

@@ -11,17 +11,19 @@ import msgspec
 import pytest
 import sqlalchemy as sa
 from litestar import Litestar, Response, post
+from litestar.params import JSONBody
 from litestar.testing import AsyncTestClient
 
 from core import hookimpl
 from core.api.app import create_app
 from core.api.auth import requires
+from core.api.deps import Ctx
 from core.api.idempotency import RequiredIdempotencyKey, idempotent
-from core.context import HookContext, JobContext
+from core.context import JobContext
 from core.jobs import run_job
 from core.models import AuditEntry, IdempotencyRecord
 from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import enable
+from core.testing import enable
 
 
 class SpendIn(msgspec.Struct):
@@ -42,7 +44,8 @@ class Spender:
     @hookimpl
     def register_routes(self) -> list[Any]:
         @post("/spend", guards=[requires("events.record")])
-        async def spend(ctx: HookContext, data: SpendIn, idempotency_key: RequiredIdempotencyKey) -> Response[SpendOut]:
+        async def spend(ctx: Ctx, data: JSONBody[SpendIn],
+                        idempotency_key: RequiredIdempotencyKey) -> Response[SpendOut]:
             async def produce() -> SpendOut:
                 self.count += 1
                 ctx.audit(entity="spend", entity_id=str(self.count), action="spent", after={"amount": data.amount})

@@ -15,7 +15,7 @@ from core.models import OrgUnit
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import system_principal
 from core.services import org
-from tests.support import START
+from core.testing import START
 
 
 @pytest.mark.postgres_only  # SQLite writers queue on BEGIN IMMEDIATE before they read; only PostgreSQL interleaves

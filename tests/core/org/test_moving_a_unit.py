@@ -15,7 +15,7 @@ from core.models import OrgUnit
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import system_principal
 from core.services import org
-from tests.support import NETWORK, START
+from core.testing import NETWORK, START
 
 MOVABLE = [(code, level) for code, _, level, parent in NETWORK if parent is not None]
 PARENTS = {level: [code for code, _, lvl, _ in NETWORK if lvl == up] for up, level in

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from litestar import Controller, Router, get
+from litestar.params import FromPath
 from litestar.testing import AsyncTestClient
 
 from core import hookimpl
@@ -21,7 +22,7 @@ from core.cli import main
 from core.config import Settings
 from core.errors import PluginRefused
 from core.plugins import create_plugin_manager
-from tests.support import enable
+from core.testing import enable
 
 UNGUARDED_SITE = Path(__file__).parents[2] / "fixtures" / "unguarded_site"
 
@@ -77,11 +78,11 @@ class OpenHouse:
     """A page meant for people without a token (a survey's, later), declared so on purpose."""
 
     @get("/units/{unit_code:str}/hours", opt={"public": True})
-    async def hours(unit_code: str) -> dict[str, str]:
+    async def hours(unit_code: FromPath[str]) -> dict[str, str]:
         return {"unit": unit_code, "hours": "9:00-17:00"}
 
     @get("/units/{unit_code:str}/visitors", guards=[requires("clients.read")])
-    async def visitors(unit_code: str) -> list[str]:
+    async def visitors(unit_code: FromPath[str]) -> list[str]:
         return []
 
     @hookimpl

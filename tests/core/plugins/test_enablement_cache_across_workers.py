@@ -14,7 +14,8 @@ from core.models import PluginEnablement
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import system_principal
 from core.services import enablement
-from tests.support import NETWORK, START, Recorder
+from core.testing import NETWORK, START
+from tests.support import Recorder
 
 
 def worker(recorder: Recorder) -> PluginRuntime:

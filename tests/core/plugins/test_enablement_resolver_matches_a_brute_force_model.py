@@ -12,7 +12,8 @@ from core.context import HookContext
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import system_principal
 from core.services import enablement
-from tests.support import NETWORK, START, Recorder
+from core.testing import NETWORK, START
+from tests.support import Recorder
 
 CODES = [code for code, *_ in NETWORK]
 PARENTS = {code: parent for code, _, _, parent in NETWORK}

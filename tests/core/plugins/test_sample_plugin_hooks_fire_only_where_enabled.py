@@ -17,8 +17,8 @@ from core.models import Client, OutboxRow
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import system_principal
 from core.services import clients
+from core.testing import enable
 from core.types import ViewSection
-from tests.support import enable
 
 VISITS = "/api/v1/plugins/acme_lounge/visits"
 GOLD = {"kind": "retail", "name": "钱多多", "unit": "OUT1", "reason": "开户", "assets_under_management": "900000"}

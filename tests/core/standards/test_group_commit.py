@@ -10,8 +10,8 @@ from litestar.testing import AsyncTestClient
 from core import hookimpl
 from core.api.app import create_app
 from core.plugins import create_plugin_manager
+from core.testing import enable
 from tests.core.standards.test_standards_and_events import _published
-from tests.support import enable
 
 
 def event(unit: str, wait: int) -> dict:

@@ -1,28 +1,22 @@
 """Fixtures for the complaints plugin's tests: the plugin switched on, complaints filed
-through the API, the SLA sweep run as the job runner would run it, and the plugin's part of
-the demo loaded on the demo network."""
+through the API, and the SLA sweep run as the job runner would run it."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
 
-import plugins.complaints
-from core.cli.runtime import Runtime
-from core.cli.serve import issue_admin_token
 from core.clock import FrozenClock
 from core.config import Settings
 from core.context import JobContext
 from core.db.engine import Database
-from core.demo import load_network, load_plugin_demo_data
 from core.jobs import run_job
 from core.models import OrgUnit
 from core.plugins import PluginRuntime, create_plugin_manager
-from tests.support import enable
+from core.testing import enable
 
 BASE = "/api/v1/plugins/complaints"
 COMPLAINT = {"channel": "counter", "category": "waiting_time", "severity": "medium", "content": "排队等了一个多小时，无人引导",
@@ -67,14 +61,3 @@ def sweep(db: Database, clock: FrozenClock, settings: Settings) -> Callable[[], 
 
     return run
 
-
-async def load_demo(db: Database, clock: FrozenClock, settings: Settings, clients: int) -> tuple[str, str]:
-    """The core's demo network with ``clients`` clients (no service history) and the plugin's
-    part of the demo, asked as ``touchstone demo`` asks it; returns the plugin's summary line
-    and an admin token at head office."""
-    await load_network(db, clock, clients=clients, thresholds=settings.thresholds)
-    runtime = PluginRuntime(create_plugin_manager(discover=False, plugins=[("complaints", plugins.complaints)]))
-    (line,) = await load_plugin_demo_data(JobContext(db=db, plugins=runtime, clock=clock, settings=settings))
-    _, token = await issue_admin_token(Runtime(settings=settings, db=db, plugins=runtime, clock=clock),
-                                       "complaints demo", dt.timedelta(days=365))
-    return line, token

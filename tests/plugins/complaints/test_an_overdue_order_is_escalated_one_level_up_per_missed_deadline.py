@@ -8,8 +8,8 @@ import datetime as dt
 
 from litestar.testing import AsyncTestClient
 
+from core.testing import enable
 from tests.plugins.complaints.conftest import order
-from tests.support import enable
 
 AFTER_BOTH_DEADLINES = dt.datetime(2026, 12, 8, 1, 0, tzinfo=dt.UTC)  # the decision was due by the end of Monday 7th
 

@@ -15,8 +15,8 @@ from litestar.testing import AsyncTestClient
 
 from core.api.app import create_app
 from core.config import Settings
+from core.testing import enable
 from tests.plugins.complaints.conftest import BASE, COMPLAINT
-from tests.support import enable
 
 REPORT = {"since": "2026-11-01T00:00:00+08:00", "until": "2026-12-01T00:00:00+08:00"}
 

@@ -16,12 +16,9 @@ from collections.abc import AsyncIterator
 import pytest
 from litestar.testing import AsyncTestClient
 
-from core.api.app import create_app
 from core.clock import FrozenClock
-from core.config import Settings
-from core.db.engine import Database
-from core.plugins import create_plugin_manager
-from tests.plugins.complaints.conftest import BASE, load_demo, order, orders
+from core.testing import AppFactory, DemoLoader
+from tests.plugins.complaints.conftest import BASE, order, orders
 
 SUMMARY = ("complaints: on at HO for the whole network, CN calendar 2026–2027 seeded; 72 work orders over 4 months "
            "(7 received, 4 acknowledged, 9 investigating, 1 waiting_for_client, 1 resolved, 2 replied, 48 closed; "
@@ -29,13 +26,13 @@ SUMMARY = ("complaints: on at HO for the whole network, CN calendar 2026–2027 
 
 
 @pytest.fixture
-async def demo(db: Database, clock: FrozenClock, settings: Settings) -> AsyncIterator[tuple[str, AsyncTestClient]]:
+async def demo(run_demo: DemoLoader, make_app: AppFactory) -> AsyncIterator[tuple[str, AsyncTestClient]]:
     """The demo (300 clients) with the plugin's part: its summary, and a client of the API
     signed in as an admin at head office."""
-    line, token = await load_demo(db, clock, settings, clients=300)
-    async with AsyncTestClient(app=create_app(settings, plugin_manager=create_plugin_manager(), clock=clock)) as client:
-        client.headers["Authorization"] = f"Bearer {token}"
-        yield line, client
+    loaded = await run_demo(clients=300, plugins=["complaints"])
+    async with AsyncTestClient(app=make_app()) as client:
+        client.headers.update(loaded.headers)
+        yield loaded.lines[0], client
 
 
 async def test_the_demo_tells_a_complaints_story_the_api_confirms(demo, clock: FrozenClock) -> None:

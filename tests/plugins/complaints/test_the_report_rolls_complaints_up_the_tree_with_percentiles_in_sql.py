@@ -11,8 +11,8 @@ import math
 
 from litestar.testing import AsyncTestClient
 
+from core.testing import START
 from tests.plugins.complaints.conftest import order
-from tests.support import START
 
 REPORT = "/api/v1/plugins/complaints/reports"
 SUBTREE = {"HO": {"OUT1", "OUT2", "OUT3", "OUT4"}, "BR1": {"OUT1", "OUT2", "OUT3"}, "BR2": {"OUT4"},

@@ -1,4 +1,4 @@
-"""Fixtures for the perks programme's tests: the app of :mod:`tests.support` (which discovers
+"""Fixtures for the perks programme's tests: the app of the testing kit (which discovers
 the plugin like any installed one) and a :class:`Programme` that switches it on, fills the
 catalogue, sets rules and opens clients through the HTTP API, as a bank's staff would."""
 
@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from litestar.testing import AsyncTestClient
 
-from tests.support import TokenFactory
+from core.testing import TokenFactory
 
 API = "/api/v1/plugins/vip_benefits"
 ASSETS = {"private_banking": "7000000", "gold": "900000", "silver": "60000", "mass": "1000"}

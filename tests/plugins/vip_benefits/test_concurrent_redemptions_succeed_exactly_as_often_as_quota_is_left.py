@@ -2,7 +2,7 @@
 on PostgreSQL: each request runs in its own transaction on its own pooled connection, and the
 client's lock on the perk makes "count what was used, then use one" a single step.
 
-The requests go over real HTTP to a server of their own (:func:`tests.support.live_server`),
+The requests go over real HTTP to a server of their own (:func:`core.testing.live_server`),
 all in flight at once: the in-process test client would hand them to the app one by one.
 """
 
@@ -16,8 +16,8 @@ import pytest
 
 from core.api.app import create_app
 from core.plugins import create_plugin_manager
+from core.testing import live_server
 from tests.plugins.vip_benefits.conftest import API, Programme
-from tests.support import live_server
 
 SENT = 12
 

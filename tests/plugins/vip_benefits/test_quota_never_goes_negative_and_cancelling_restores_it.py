@@ -18,11 +18,11 @@ from core.plugins import PluginRuntime, create_plugin_manager
 from core.principal import system_principal
 from core.services import clients
 from core.services.standards import sync_plugin_touchpoints
+from core.testing import START, enable
 from plugins.vip_benefits import balance, catalogue, entitlements, redemptions
 from plugins.vip_benefits.periods import window
 from plugins.vip_benefits.redemptions import QuotaExhausted
 from plugins.vip_benefits.schemas import PerkIn, RedemptionIn, RuleIn, RulesChange
-from tests.support import START, enable
 
 CANCEL_HOURS = 48
 OPS = st.lists(st.one_of(

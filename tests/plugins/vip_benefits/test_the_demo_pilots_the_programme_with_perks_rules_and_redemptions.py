@@ -6,24 +6,14 @@ shows the story afterwards (balances used, bookings ahead, cancellations)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import time
 from collections.abc import AsyncIterator
 
 import pytest
 from litestar.testing import AsyncTestClient
 
-import plugins.vip_benefits
-from core.api.app import create_app
-from core.cli.runtime import Runtime
-from core.cli.serve import issue_admin_token
 from core.clock import FrozenClock
-from core.config import Settings
-from core.context import JobContext
-from core.db.engine import Database
-from core.demo import load_network, load_plugin_demo_data
-from core.plugins import PluginRuntime, create_plugin_manager
+from core.testing import AppFactory, DemoLoader
 from tests.plugins.vip_benefits.conftest import API
 
 SUMMARY = re.compile(r"vip_benefits: on at BJ-CY, SH-PD; 9 perks; 21 entitlement rules at HO, 2 more generous at "
@@ -32,20 +22,14 @@ SUMMARY = re.compile(r"vip_benefits: on at BJ-CY, SH-PD; 9 perks; 21 entitlement
 
 
 @pytest.fixture
-async def demo(db: Database, clock: FrozenClock, settings: Settings) -> AsyncIterator[tuple[str, AsyncTestClient]]:
+async def demo(run_demo: DemoLoader, make_app: AppFactory) -> AsyncIterator[tuple[str, AsyncTestClient]]:
     """The demo network (300 clients) and the programme's demo: (its summary, a client of the
     API with an admin token at head office)."""
-    await load_network(db, clock, clients=300)
-    runtime = PluginRuntime(create_plugin_manager(discover=False, plugins=[("vip_benefits", plugins.vip_benefits)]))
-    started = time.perf_counter()
-    (line,) = await load_plugin_demo_data(JobContext(db=db, plugins=runtime, clock=clock, settings=settings))
-    assert time.perf_counter() - started < 10
-    _, token = await issue_admin_token(Runtime(settings=settings, db=db, plugins=runtime, clock=clock), "demo test",
-                                       dt.timedelta(days=1))
-    app = create_app(settings, plugin_manager=create_plugin_manager(), clock=clock)
-    async with AsyncTestClient(app=app) as client:
-        client.headers["Authorization"] = f"Bearer {token}"
-        yield line, client
+    loaded = await run_demo(clients=300, plugins=["vip_benefits"])
+    assert loaded.seconds < 10
+    async with AsyncTestClient(app=make_app()) as client:
+        client.headers.update(loaded.headers)
+        yield loaded.lines[0], client
 
 
 async def every(client: AsyncTestClient, path: str, **params: str) -> list[dict]:

@@ -16,9 +16,9 @@ from core.context import JobContext
 from core.jobs import run_job
 from core.models import Client
 from core.plugins import PluginRuntime, create_plugin_manager
+from core.testing import START
 from plugins.vip_benefits.models import TierMove
 from tests.plugins.vip_benefits.conftest import LOUNGE, Programme
-from tests.support import START
 
 YEARLY = [{"perk": "airport_lounge", "tier": "silver", "quota": 2}, {"perk": "airport_lounge", "tier": "gold", "quota": 12}]
 

@@ -18,6 +18,7 @@ from core.clock import FrozenClock
 from core.config import Settings
 from core.db.engine import Database, create_engine
 from core.demo import loader as demo_loader
+from core.testing import START, load_demo
 from plugins.complaints import extensions as complaint_extensions
 from plugins.complaints import intake
 from plugins.complaints.schemas import IntakeIn, OrderOut
@@ -29,8 +30,7 @@ from tests.console.support import (  # noqa: F401  (fixtures)
     extensions,
     keep_sqlite_half,
 )
-from tests.plugins.complaints.conftest import COMPLAINT, load_demo
-from tests.support import START
+from tests.plugins.complaints.conftest import COMPLAINT
 
 HERE = Path(__file__).parent
 BASE = "/plugins/complaints"
@@ -63,7 +63,7 @@ def demo_database(backend: str, template: str, tmp_path_factory: pytest.TempPath
         settings = Settings(data_dir=path.parent, database_url=f"sqlite+aiosqlite:///{path}")
         db = Database(create_engine(settings.database_url))
         try:
-            return (await load_demo(db, FrozenClock(START), settings, DEMO_CLIENTS))[1]
+            return (await load_demo(db, FrozenClock(START), settings, clients=DEMO_CLIENTS, plugins=["complaints"])).token
         finally:
             await db.dispose()
 

@@ -29,6 +29,7 @@ from core.models import OrgUnit, Staff
 from core.plugins import create_plugin_manager
 from core.services import tokens
 from core.services.standards import sync_plugin_touchpoints
+from core.testing import START
 from plugins.vip_benefits import demo
 from tests.console.support import (  # noqa: F401  (fixtures, and helpers the tests import from here)
     console_on,
@@ -39,7 +40,6 @@ from tests.console.support import (  # noqa: F401  (fixtures, and helpers the te
     seeded_demo,
     settle,
 )
-from tests.support import START
 
 HERE = Path(__file__).parent
 

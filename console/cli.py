@@ -1,5 +1,8 @@
 """``touchstone console``: the admin console, against a server or on the embedded database.
 
+The console registers this command itself (the ``touchstone.commands`` entry point), so the
+core never imports the console.
+
 The console (Textual) is imported only when this command runs, so nothing else in the core,
 and never the API server, imports it. Against a server, ``--url`` asks for the token without
 echo (or reads ``TOUCHSTONE_TOKEN``), checks it, and remembers both per profile
