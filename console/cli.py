@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING
 import click
 
 from core import migrate as migrations
-from core.cli.runtime import Runtime, console, run
+from core.cli.runtime import Runtime, conforming_plugins, console, run
 from core.cli.serve import database_is_empty, issue_admin_token
 from core.config import load_settings
+from core.errors import PluginRefused
 
 if TYPE_CHECKING:
     from console.connection import Connection
@@ -65,9 +66,12 @@ def console_command(url: str | None, profile: str, embedded: bool, demo: bool | 
 def _run(connection: Connection, screen: str) -> None:
     from console.app import TouchstoneConsole
     from console.extensions import Extensions
-    from core.plugins import create_plugin_manager
 
-    TouchstoneConsole(connection, extensions=Extensions.collect(create_plugin_manager()), start=screen).run()
+    try:
+        plugins = conforming_plugins()
+    except PluginRefused as exc:
+        raise click.ClickException(str(exc)) from exc
+    TouchstoneConsole(connection, extensions=Extensions.collect(plugins.pm), start=screen).run()
 
 
 def _embedded(demo: bool | None) -> tuple[str, Connection]:

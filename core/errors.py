@@ -112,5 +112,26 @@ class PluginRefused(ValueError):
     ``touchstone serve`` prints it and exits, without a traceback."""
 
 
+class Finding(msgspec.Struct, frozen=True):
+    """One broken conformance rule (see :mod:`core.api.conformance`): which plugin, which
+    rule (its id, as ``docs/plugins.md`` lists them), and what is wrong, naming the route,
+    table, hook or file."""
+
+    plugin: str
+    rule: str
+    message: str
+
+
+class PluginNonConformant(PluginRefused):
+    """Installed plugins that break conformance rules: the app (and every command) refuses to
+    start with them. ``findings`` lists each broken rule; the message names every plugin and
+    rule, one line each, so the CLI prints it as it is."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = list(findings)
+        lines = [f"plugin '{f.plugin}' breaks rule '{f.rule}': {f.message}" for f in self.findings]
+        super().__init__("\n".join([*lines, "Run `touchstone plugin check` for the whole report."]))
+
+
 class DatabaseNotMigrated(RuntimeError):
     """The schema is behind the code; the message says which command fixes it."""

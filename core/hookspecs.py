@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    import click
+
     from core.context import HookContext
     from core.types import (
         ClientSnapshot,
@@ -389,6 +391,21 @@ def register_jobs() -> list[Job]:
 
     Synchronous, no I/O. Jobs must be idempotent and work in bounded batches; the runner
     takes the job's lock so several hosts can start it safely.
+    """
+
+
+@hookspec
+def register_commands() -> list[click.Command]:
+    """Called when the ``touchstone`` command line starts to collect the plugin's commands.
+
+    :returns: a list of :class:`click.Command` (or :class:`click.Group`), each mounted under
+        ``touchstone`` by its name (``touchstone acme-lounge report``).
+
+    Synchronous, no I/O; the commands themselves do their work when run. A name the core's
+    commands or another plugin's already have is refused (rule ``clash`` of
+    ``touchstone plugin check``). Implementations should return one group named after the
+    plugin (``acme-lounge``) holding its subcommands, and open the database through the
+    plugin's own services, never the core's internals.
     """
 
 

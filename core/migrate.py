@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command, context
 from alembic.autogenerate.api import AutogenContext
 from alembic.config import Config
@@ -21,6 +22,7 @@ from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.db.base import Base
+from core.db.engine import create_engine
 from core.errors import DatabaseNotMigrated
 from core.types import MigrationsLocation
 
@@ -137,6 +139,22 @@ async def ensure_migrated(engine: AsyncEngine, locations: list[MigrationsLocatio
         raise DatabaseNotMigrated(
             f"the database is not migrated: {owners}. Run `touchstone migrate` to bring it up to date."
         )
+
+
+async def tables_created(location: MigrationsLocation, database: Path) -> set[str]:
+    """The tables ``location``'s migrations create when they alone upgrade the SQLite file
+    ``database`` (version tables aside): what ``touchstone plugin check`` compares with the
+    tables the owner may have."""
+    engine = create_engine(f"sqlite+aiosqlite:///{database}")
+    try:
+        async with engine.connect() as conn:
+            before = set(await conn.run_sync(lambda c: sa.inspect(c).get_table_names()))
+        await upgrade(engine, [location])
+        async with engine.connect() as conn:
+            after = set(await conn.run_sync(lambda c: sa.inspect(c).get_table_names()))
+    finally:
+        await engine.dispose()
+    return {table for table in after - before if not table.endswith("_alembic_version")}
 
 
 def owner_locations(collected: list[MigrationsLocation]) -> list[MigrationsLocation]:

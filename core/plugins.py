@@ -31,13 +31,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import generations, hookspecs
 from core.context import HookContext
-from core.errors import PluginRefused
+from core.errors import Finding, PluginNonConformant, PluginRefused
 from core.hookspecs import CORE_PLUGIN
 from core.models import OrgUnit, PluginEnablement
 from core.principal import PERMISSIONS, ROLES, PrincipalCache
 from core.types import ControlKind, UnitRef
 
 ENTRY_POINT_GROUP = "touchstone.plugins"
+
+
+def entry_points() -> list[importlib.metadata.EntryPoint]:
+    """The ``touchstone.plugins`` entry points of every installed distribution."""
+    return list(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
 
 
 def create_plugin_manager(
@@ -49,23 +54,40 @@ def create_plugin_manager(
     :param plugins: extra ``(name, module_or_object)`` pairs to register (tests, embedding).
     :param blocked: names never to load, even if installed.
 
-    ``TOUCHSTONE_TRACE_PLUGINS=1`` prints every hook call and its result.
+    Raises :class:`~core.errors.PluginNonConformant` (rule ``unknown-hook``) for plugins pluggy
+    cannot register, a hook implementation taking an argument its specification does not
+    have; every other rule, misspelled hook names included, is checked by
+    :func:`core.api.conformance.refuse` at start-up. ``TOUCHSTONE_TRACE_PLUGINS=1`` prints
+    every hook call and its result.
     """
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     for name in blocked:
         pm.set_blocked(name)
-    if discover:
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    refused: list[Finding] = []
+
+    def register(name: str, plugin: object) -> None:
+        """Register ``plugin`` (an entry point: what it names) unless ``name`` is taken or blocked."""
+        if pm.has_plugin(name) or pm.is_blocked(name):
+            return
+        try:
+            pm.register(plugin.load() if isinstance(plugin, importlib.metadata.EntryPoint) else plugin, name=name)
+        except pluggy.PluginValidationError as exc:
+            refused.append(Finding(name, "unknown-hook", " ".join(str(exc).split())))
+
+    for point in entry_points() if discover else ():
+        register(point.name, point)
     for name, plugin in plugins:
-        if pm.get_plugin(name) is None and not pm.is_blocked(name):
-            pm.register(plugin, name=name)
-    if pm.get_plugin(CORE_PLUGIN) is None:  # not discovered: load the core's defaults by name, as its entry point does
-        pm.register(importlib.import_module("core.defaults"), name=CORE_PLUGIN)
+        register(name, plugin)
+    register(CORE_PLUGIN, importlib.import_module("core.defaults"))  # as its entry point names it
     for published in pm.hook.register_hookspecs():  # before the check: their implementations are not "pending"
         for specs in published:
-            pm.add_hookspecs(specs)
-    pm.check_pending()
+            try:
+                pm.add_hookspecs(specs)
+            except pluggy.PluginValidationError as exc:
+                refused.append(Finding(pm.get_name(exc.plugin) or "?", "unknown-hook", " ".join(str(exc).split())))
+    if refused:
+        raise PluginNonConformant(refused)
     if os.environ.get("TOUCHSTONE_TRACE_PLUGINS") == "1":
         pm.trace.root.setwriter(print)
         pm.enable_tracing()
@@ -251,7 +273,7 @@ class PluginInfo(msgspec.Struct, frozen=True):
 def distribution_facts() -> dict[str, tuple[str, str]]:
     """Entry-point name → (version, summary), from distribution metadata alone: listing
     what is installed never imports plugin code."""
-    points = [ep for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.dist is not None]
+    points = [ep for ep in entry_points() if ep.dist is not None]
     shared = Counter(ep.dist.name for ep in points if ep.dist is not None)
     facts = {}
     for ep in points:

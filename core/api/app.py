@@ -3,7 +3,8 @@
 Routes come from the ``register_routes`` hook: the core's own (registered by
 :mod:`core.defaults` like any plugin's) are mounted under ``/api/v1``; each plugin's under
 ``/api/v1/plugins/<name>`` behind a guard that answers 404, naming the plugin, where it is
-not enabled (:mod:`core.api.enablement` says at which unit).
+not enabled (:mod:`core.api.enablement` says at which unit); :mod:`core.api.mounts` builds
+those routers, and :mod:`core.api.conformance` checks them before the app starts.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pluggy
-from litestar import Litestar, Router
+from litestar import Litestar
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware.base import DefineMiddleware
@@ -21,12 +22,13 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 import core
 from core.api.auth import PUBLIC_PATHS, TokenAuthentication
-from core.api.declared import PUBLIC, refuse_undeclared
+from core.api.conformance import refuse
+from core.api.declared import PUBLIC
 from core.api.deps import provide_ctx, provide_session
-from core.api.enablement import plugin_enabled_guard
 from core.api.group_commit import EventCommitter
 from core.api.language import LanguageMiddleware
 from core.api.media import json_bodies_only
+from core.api.mounts import mounted
 from core.api.problems import EXCEPTION_HANDLERS
 from core.api.text import no_nul_characters
 from core.api.values import TYPE_DECODERS, ValueSchemas
@@ -34,31 +36,9 @@ from core.clock import Clock
 from core.config import Settings, load_settings
 from core.db.engine import Database, create_engine
 from core.generations import SharedRead
-from core.hookspecs import CORE_PLUGIN
 from core.migrate import ensure_migrated, owner_locations
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.services.standards import sync_plugin_touchpoints
-
-API_PREFIX = "/api/v1"
-
-
-def build_routers(runtime: PluginRuntime) -> list[Router]:
-    """One router per plugin from its ``register_routes``; raises
-    :class:`~core.errors.PluginRefused` for a plugin route that declares no permission."""
-    routers = []
-    for plugin, handlers in runtime.collect("register_routes"):
-        if plugin == CORE_PLUGIN:
-            routers.append(Router(path=API_PREFIX, route_handlers=handlers))
-            continue
-        router = Router(
-            path=f"{API_PREFIX}/plugins/{plugin}",
-            route_handlers=handlers,
-            guards=[plugin_enabled_guard(plugin)],
-            tags=[f"plugin: {plugin}"],
-        )
-        refuse_undeclared(plugin, router)
-        routers.append(router)
-    return routers
 
 
 def create_app(
@@ -70,11 +50,14 @@ def create_app(
 ) -> Litestar:
     """Build the API for ``settings`` (default: from the environment).
 
-    Tests pass an explicit plugin manager, a controllable clock and a database; the app
-    refuses to start when any owner's migrations are pending.
+    Tests pass an explicit plugin manager, a controllable clock and a database. The app
+    refuses to start with a plugin that breaks a conformance rule
+    (:class:`~core.errors.PluginNonConformant`) and when any owner's migrations are pending.
     """
     settings = settings or load_settings()
     runtime = PluginRuntime(plugin_manager or create_plugin_manager())
+    routers = mounted(runtime)
+    refuse(runtime, routers=routers)  # a plugin that breaks a conformance rule stops start-up here, named with the rule
     runtime.permissions  # noqa: B018 (built now: a plugin's conflicting permission stops start-up here)
     owned_database = database is None
     db = database or Database(create_engine(settings.database_url))
@@ -93,7 +76,7 @@ def create_app(
 
     clock = clock or Clock()
     return Litestar(
-        route_handlers=build_routers(runtime),
+        route_handlers=[router for _, router in routers],
         lifespan=[lifespan],
         state=State({"settings": settings, "plugins": runtime, "clock": clock, "db": db,
                      "events": EventCommitter(db, runtime, clock, settings), "generations": SharedRead(db)}),

@@ -4,48 +4,62 @@ A plugin's route either requires a permission (``guards=[requires("acme_lounge.r
 on the handler, or on a controller or router above it) or says, visibly, that it answers
 without a token: ``opt={"public": True}`` (a survey's page for a client, say). A route that
 does neither was most likely forgotten, and an open door into client data is worse than a
-plugin that does not load: :func:`refuse_undeclared` stops start-up, naming the plugin and
-the route.
+plugin that does not load: the conformance rule ``permission`` (:mod:`core.api.conformance`)
+stops start-up, naming the plugin and the route.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from litestar import Router
-from litestar.handlers import HTTPRouteHandler
+from litestar.handlers.base import BaseRouteHandler
+from litestar.routes import ASGIRoute, HTTPRoute, WebSocketRoute
 
 from core.api.auth import Requires
-from core.errors import PluginRefused
 
 PUBLIC = "public"
 """The ``opt`` key of a route declared to answer without a token (``opt={"public": True}``);
 the token middleware skips such routes, the enablement guard still applies."""
 
 
-def declares_access(handler: HTTPRouteHandler) -> bool:
-    """Whether ``handler`` (or a controller or router above it) requires a permission or is
-    declared public."""
-    layers = handler.ownership_layers
-    return any(isinstance(guard, Requires) for layer in layers for guard in layer.guards or ()) or any(
-        (layer.opt or {}).get(PUBLIC) is True for layer in layers)
+def requires_a_permission(handler: BaseRouteHandler) -> bool:
+    """Whether ``handler`` (or a controller or router above it) requires a permission."""
+    return any(isinstance(guard, Requires) for layer in handler.ownership_layers for guard in layer.guards or ())
+
+
+def effective_opt(handler: BaseRouteHandler) -> dict[str, Any]:
+    """``handler``'s ``opt`` as Litestar merges it when the app is built: every layer's, the
+    one nearest the handler winning (what the token middleware reads)."""
+    opt: dict[str, Any] = {}
+    for layer in handler.ownership_layers:
+        opt.update(layer.opt or {})
+    return opt
+
+
+def declared_public(handler: BaseRouteHandler) -> bool:
+    """Whether ``handler`` is declared public: ``opt={"public": True}`` on it or a layer above."""
+    return effective_opt(handler).get(PUBLIC) is True
+
+
+def declares_access(handler: BaseRouteHandler) -> bool:
+    """Whether ``handler`` requires a permission or is declared public."""
+    return requires_a_permission(handler) or declared_public(handler)
+
+
+def routes(router: Router) -> Iterator[tuple[str, BaseRouteHandler]]:
+    """``("METHOD /path", handler)`` for every route in ``router``, ``WEBSOCKET`` and ``ASGI``
+    ones too (the preflight ``OPTIONS`` answers Litestar adds are not routes a plugin wrote)."""
+    for route in router.routes:
+        if isinstance(route, HTTPRoute):
+            for handler in route.route_handlers:
+                for method in sorted(handler.http_methods - {"OPTIONS"}):
+                    yield f"{method} {route.path}", handler
+        elif isinstance(route, WebSocketRoute | ASGIRoute):
+            yield f"{'WEBSOCKET' if isinstance(route, WebSocketRoute) else 'ASGI'} {route.path}", route.route_handler
 
 
 def undeclared_routes(router: Router) -> list[str]:
-    """``METHOD /path`` of every route in ``router`` that declares neither (the preflight
-    ``OPTIONS`` answers Litestar adds are not routes a plugin wrote)."""
-    found = []
-    for route in router.routes:
-        for handler in getattr(route, "route_handlers", ()):
-            methods = sorted(handler.http_methods - {"OPTIONS"})
-            if methods and not declares_access(handler):
-                found.extend(f"{method} {route.path}" for method in methods)
-    return found
-
-
-def refuse_undeclared(plugin: str, router: Router) -> None:
-    """Raise :class:`~core.errors.PluginRefused` naming ``plugin`` and each route of its
-    ``router`` that declares no permission."""
-    if missing := undeclared_routes(router):
-        raise PluginRefused(
-            f"plugin '{plugin}' has routes that declare no permission: {', '.join(missing)}. "
-            f"Guard each with guards=[requires(\"<permission>\")] (core.api.auth), or, for a page "
-            f"meant for people without a token, declare it with opt={{\"{PUBLIC}\": True}}.")
+    """``METHOD /path`` of every route in ``router`` that declares neither."""
+    return [route for route, handler in routes(router) if not declares_access(handler)]

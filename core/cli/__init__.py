@@ -1,10 +1,13 @@
 """The ``touchstone`` command line.
 
-Operators script against these names: ``serve``, ``migrate``, ``plugins``, ``plugin`` (an author's tools), ``token``,
-``demo``, ``jobs``, and ``console``, which the console registers itself through the
-``touchstone.commands`` entry-point group (the core never imports the console). Every command reads its settings from the environment
-(``TOUCHSTONE_DATABASE_URL``, ``TOUCHSTONE_DATA_DIR``) and the config file, and speaks
-Chinese unless ``--lang en`` or ``TOUCHSTONE_LANG=en`` asks for English.
+Operators script against these names: ``serve``, ``migrate``, ``plugins``, ``plugin`` (an
+author's tools), ``token``, ``demo``, ``jobs``, and ``console``, which the console registers
+itself through the ``touchstone.commands`` entry-point group (the core never imports the
+console); installed plugins add theirs (``register_commands``), under names none of these
+and no other plugin's command has. Every command reads its settings from the environment
+(``TOUCHSTONE_DATABASE_URL``, ``TOUCHSTONE_DATA_DIR``) and the config file, speaks Chinese
+unless ``--lang en`` or ``TOUCHSTONE_LANG=en`` asks for English, and refuses to start with a
+plugin that breaks a conformance rule (``touchstone plugin check`` says which).
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from core.cli.jobs import jobs
 from core.cli.migrate import migrate
 from core.cli.plugin import plugin
 from core.cli.plugins import plugins
+from core.cli.runtime import conforming_plugins
 from core.cli.serve import serve
 from core.cli.tokens import token
+from core.errors import PluginRefused
 from core.i18n import LANGUAGES, language
 
 
@@ -32,7 +37,32 @@ def speak(ctx: click.Context, _param: click.Parameter, tag: str | None) -> None:
             raise click.BadParameter(str(exc)) from exc
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Touchstone(click.Group):
+    """The core's commands, then the installed plugins' (``register_commands``). A core
+    command is found without loading any plugin; a plugin command whose name is taken is
+    refused, with the rest of what breaks conformance (rule ``clash``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.plugin_commands(ctx)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, cmd_name) or self.plugin_commands(ctx).get(cmd_name)
+
+    def plugin_commands(self, ctx: click.Context) -> dict[str, click.Command]:
+        """Loaded once per invocation (help asks for every command)."""
+        meta = ctx.find_root().meta
+        if "touchstone.plugin_commands" not in meta:
+            try:
+                runtime = conforming_plugins(commands=self.commands)
+            except PluginRefused as exc:
+                raise click.ClickException(str(exc)) from exc
+            meta["touchstone.plugin_commands"] = {
+                command.name: command for _, command in runtime.collect_flat("register_commands") if command.name}
+        commands: dict[str, click.Command] = meta["touchstone.plugin_commands"]
+        return commands
+
+
+@click.group(cls=Touchstone, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="touchstone")
 @click.option("--lang", metavar="LANG", callback=speak, expose_value=False, is_eager=True,
               help=f"Language of messages: {' or '.join(LANGUAGES)} (default: TOUCHSTONE_LANG, else zh_CN).")

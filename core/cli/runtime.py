@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import TypeVar
@@ -12,6 +12,7 @@ from typing import TypeVar
 import click
 from rich.console import Console
 
+from core.api.conformance import refuse
 from core.clock import Clock
 from core.config import Settings, load_settings
 from core.context import JobContext
@@ -42,13 +43,24 @@ class Runtime:
         return JobContext(db=self.db, plugins=self.plugins, clock=self.clock, settings=self.settings, progress=progress)
 
 
+def conforming_plugins(commands: Iterable[str] = ()) -> PluginRuntime:
+    """The installed plugins; raises :class:`~core.errors.PluginNonConformant` when one breaks
+    a start-up conformance rule, as the API does (a plugin command may take none of
+    ``commands``)."""
+    plugins = PluginRuntime(create_plugin_manager())
+    refuse(plugins, commands=commands)
+    return plugins
+
+
 @asynccontextmanager
 async def open_runtime() -> AsyncIterator[Runtime]:
+    """Settings, the database and the plugins (:func:`conforming_plugins`)."""
+    plugins = conforming_plugins()
     settings = load_settings()
     configure_logging(settings)
     db = Database(create_engine(settings.database_url))
     try:
-        yield Runtime(settings=settings, db=db, plugins=PluginRuntime(create_plugin_manager()), clock=Clock())
+        yield Runtime(settings=settings, db=db, plugins=plugins, clock=Clock())
     finally:
         await db.dispose()
 

@@ -1,7 +1,8 @@
 """``touchstone serve``: run the API under uvicorn.
 
 Before uvicorn starts, ``serve`` checks what would otherwise fail inside it with a traceback,
-or seem to work when it does not: every plugin route declares its permission, the schema is
+or seem to work when it does not: every plugin conforms (``core.api.conformance``: a route
+that declares no permission, say, stops it with the plugin's name and the rule), the schema is
 migrated, and the port is free (``serve`` binds it itself and hands the socket to uvicorn, so
 it never announces another process's server). ``--demo`` makes a fresh machine useful in one
 command: it migrates and, on the first start (an empty database), loads the demo network,
@@ -74,11 +75,9 @@ async def _prepare(rt: Runtime, demo: bool) -> str | None:
 
 
 async def _before_serving(rt: Runtime, host: str, port: int, demo: bool) -> tuple[socket.socket, str | None]:
-    """The plugins' routes first (a route that declares no permission stops here, with its
-    message), then the port, then the schema: ``(listening socket, demo admin token)``."""
-    from core.api.app import build_routers  # the API's imports only for the command that serves it
-
-    build_routers(rt.plugins)
+    """The plugins' conformance first (checked by every command as it starts: a plugin that
+    breaks a rule has stopped it, with its message), then the port, then the schema:
+    ``(listening socket, demo admin token)``."""
     sock = bind(host, port)
     try:
         return sock, await _prepare(rt, demo)

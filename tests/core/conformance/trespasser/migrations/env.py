@@ -1,0 +1,3 @@
+from core.sdk import run_env
+
+run_env()
