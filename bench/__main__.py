@@ -25,10 +25,10 @@ import sqlalchemy as sa
 from bench import data, load, plugins, rounds
 from bench.figures import ROWS, fresh_peak, peak_rss_mb, report
 from bench.server import BASELINE_DDL
+from core import migrate
 from core.clock import Clock
 from core.config import Settings
 from core.context import JobContext
-from core import migrate
 from core.db.engine import Database, create_engine
 from core.jobs import run_job
 from core.jobs.retier import tier_case
@@ -43,7 +43,9 @@ PG_ADMIN = os.environ.get("TOUCHSTONE_BENCH_PG", "postgresql+asyncpg://postgres@
 async def prepare(url: str) -> tuple[Database, str]:
     db = Database(create_engine(url))
     runtime = PluginRuntime(create_plugin_manager())
-    await migrate.upgrade(db.engine, migrate.owner_locations([loc for _, loc in runtime.collect("register_migrations")]))
+    await migrate.upgrade(
+        db.engine, migrate.owner_locations([loc for _, loc in runtime.collect("register_migrations")])
+    )
     await data.network(db.engine)
     await data.standards(db.engine, data.QUARTER_START)
     pk = "INTEGER PRIMARY KEY" if db.dialect == "sqlite" else "BIGSERIAL PRIMARY KEY"
@@ -60,15 +62,34 @@ async def prepare(url: str) -> tuple[Database, str]:
 def event_body(i: int) -> dict:
     """A counter contact; about one in eight fails a control (a realistic rate), raising a
     nonconformity like any failure would."""
-    return {"touchpoint": f"tp{1 + i % data.TOUCHPOINTS}", "unit": "O1", "occurred_at": "2026-08-01T10:00:00+08:00",
-            "measurements": {"wait_minutes": 2 + i % 15, "service_log_written": i % 20 != 0}}
+    return {
+        "touchpoint": f"tp{1 + i % data.TOUCHPOINTS}",
+        "unit": "O1",
+        "occurred_at": "2026-08-01T10:00:00+08:00",
+        "measurements": {"wait_minutes": 2 + i % 15, "service_log_written": i % 20 != 0},
+    }
 
 
 def start_server(url: str, data_dir: str, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "TOUCHSTONE_DATABASE_URL": url, "TOUCHSTONE_DATA_DIR": data_dir}
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.server:create_bench_app", "--factory",
-                               "--port", str(port), "--log-level", "warning", "--loop", "uvloop", "--http", "httptools"],
-                              env=env)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bench.server:create_bench_app",
+            "--factory",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+        ],
+        env=env,
+    )
     for _ in range(200):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/v1/health").status_code == 200:
@@ -78,29 +99,48 @@ def start_server(url: str, data_dir: str, port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("the bench server did not start")
 
 
-async def http_benchmarks(backend: str, db: Database, url: str, data_dir: str, secret: str, seconds: float,
-                          batches: int) -> None:
+async def http_benchmarks(
+    backend: str, db: Database, url: str, data_dir: str, secret: str, seconds: float, batches: int
+) -> None:
     port = 8790
     server = start_server(url, data_dir, port)
     try:
         auth = {"Authorization": f"Bearer {secret}"}
         body = lambda i: msgspec.json.encode(event_body(i))  # noqa: E731
-        base_rps, base_counts, base_p99 = await load.run("127.0.0.1", port, lambda i: load.request(
-            "POST", "/bench/baseline", body(i), {}), seconds=seconds)
-        rps, counts, p99 = await load.run("127.0.0.1", port, lambda i: load.request(
-            "POST", "/api/v1/events", body(i), auth), seconds=seconds)
+        base_rps, base_counts, base_p99 = await load.run(
+            "127.0.0.1", port, lambda i: load.request("POST", "/bench/baseline", body(i), {}), seconds=seconds
+        )
+        rps, counts, p99 = await load.run(
+            "127.0.0.1", port, lambda i: load.request("POST", "/api/v1/events", body(i), auth), seconds=seconds
+        )
         assert set(counts) == {201} and set(base_counts) == {201}, (counts, base_counts)
-        report(backend, "single events via API (events/s, p99)", f"{rps:,.0f}/s p99 {p99:.0f} ms",
-               f"insert+commit endpoint {base_rps:,.0f}/s p99 {base_p99:.0f} ms", rps / base_rps,
-               f"server peak RSS {peak_rss_mb(server.pid):.0f} MB")
+        report(
+            backend,
+            "single events via API (events/s, p99)",
+            f"{rps:,.0f}/s p99 {p99:.0f} ms",
+            f"insert+commit endpoint {base_rps:,.0f}/s p99 {base_p99:.0f} ms",
+            rps / base_rps,
+            f"server peak RSS {peak_rss_mb(server.pid):.0f} MB",
+        )
         batch = msgspec.json.encode({"events": [event_body(i) for i in range(500)]})
-        rate, counts, batch_p99 = await load.run("127.0.0.1", port, lambda i: load.request(
-            "POST", "/api/v1/events/batch", batch, auth), seconds=seconds, connections=4)
+        rate, counts, batch_p99 = await load.run(
+            "127.0.0.1",
+            port,
+            lambda i: load.request("POST", "/api/v1/events/batch", batch, auth),
+            seconds=seconds,
+            connections=4,
+        )
         assert set(counts) == {200}, counts
         api_rate = rate * 500
         raw_rate = await raw_executemany(url, batches)
-        report(backend, "batches of 500 via API, 4 connections (events/s)", f"{api_rate:,.0f}/s p99 {batch_p99:.0f} ms",
-               f"raw Core executemany {raw_rate:,.0f}/s", api_rate / raw_rate, f"server peak RSS {peak_rss_mb(server.pid):.0f} MB")
+        report(
+            backend,
+            "batches of 500 via API, 4 connections (events/s)",
+            f"{api_rate:,.0f}/s p99 {batch_p99:.0f} ms",
+            f"raw Core executemany {raw_rate:,.0f}/s",
+            api_rate / raw_rate,
+            f"server peak RSS {peak_rss_mb(server.pid):.0f} MB",
+        )
         await plugins.prepare_redemptions(db)
         await plugins.redemption_benchmarks(backend, port, server.pid, auth, seconds, (base_rps, base_p99))
     finally:
@@ -114,14 +154,27 @@ async def raw_executemany(url: str, batches: int) -> float:
     """The same rows inserted with Core executemany in batches of 500, no HTTP, no evaluation."""
     engine = create_engine(url)
     now = Clock().now()
-    rows = [{"public_id": f"ev_raw_{b}_{i}", "touchpoint_id": 1 + i % data.TOUCHPOINTS, "version_id": 1 + i % data.TOUCHPOINTS,
-             "unit_id": 1001, "occurred_at": dt.datetime(2026, 8, 1, 2, tzinfo=dt.UTC), "recorded_at": now,
-             "channel": "branch", "measurements": event_body(i)["measurements"], "outcome": "pass", "evaluation": [],
-             "recorded_by": "bench"} for b in range(batches) for i in range(500)]
+    rows = [
+        {
+            "public_id": f"ev_raw_{b}_{i}",
+            "touchpoint_id": 1 + i % data.TOUCHPOINTS,
+            "version_id": 1 + i % data.TOUCHPOINTS,
+            "unit_id": 1001,
+            "occurred_at": dt.datetime(2026, 8, 1, 2, tzinfo=dt.UTC),
+            "recorded_at": now,
+            "channel": "branch",
+            "measurements": event_body(i)["measurements"],
+            "outcome": "pass",
+            "evaluation": [],
+            "recorded_by": "bench",
+        }
+        for b in range(batches)
+        for i in range(500)
+    ]
     started = time.perf_counter()
     for b in range(batches):
         async with engine.begin() as conn:
-            await conn.execute(sa.insert(ServiceEvent), rows[b * 500:(b + 1) * 500])
+            await conn.execute(sa.insert(ServiceEvent), rows[b * 500 : (b + 1) * 500])
     elapsed = time.perf_counter() - started
     await engine.dispose()
     return batches * 500 / elapsed
@@ -140,8 +193,14 @@ async def retier_benchmark(backend: str, db: Database, settings: Settings, n: in
     async with db.engine.begin() as conn:
         await conn.execute(sa.update(Client).values(tier=tier_case(TierThresholds())))
     plain = time.perf_counter() - started
-    report(backend, f"re-tiering {n:,} clients ({summary})", f"{job_seconds:.2f} s", f"plain UPDATE {plain:.2f} s",
-           job_seconds / plain, f"peak RSS {peak_rss_mb():.0f} MB")
+    report(
+        backend,
+        f"re-tiering {n:,} clients ({summary})",
+        f"{job_seconds:.2f} s",
+        f"plain UPDATE {plain:.2f} s",
+        job_seconds / plain,
+        f"peak RSS {peak_rss_mb():.0f} MB",
+    )
 
 
 async def report_benchmark(backend: str, db: Database, n: int) -> None:
@@ -149,14 +208,27 @@ async def report_benchmark(backend: str, db: Database, n: int) -> None:
     async with db.engine.begin() as conn:
         await conn.execute(sa.text("ANALYZE"))
     since, until = data.QUARTER_START, data.QUARTER_START + dt.timedelta(days=92)
-    bare_query = (sa.select(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, sa.func.count(),
-                            sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0)))
-                  .where(ServiceEvent.occurred_at >= since, ServiceEvent.occurred_at < until)
-                  .group_by(ServiceEvent.unit_id, ServiceEvent.touchpoint_id))
+    bare_query = (
+        sa.select(
+            ServiceEvent.unit_id,
+            ServiceEvent.touchpoint_id,
+            sa.func.count(),
+            sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0)),
+        )
+        .where(ServiceEvent.occurred_at >= since, ServiceEvent.occurred_at < until)
+        .group_by(ServiceEvent.unit_id, ServiceEvent.touchpoint_id)
+    )
     ours, plain, rows, bare = await rounds.against_bare(
-        db, lambda ctx, head: compliance.compliance(ctx, head, "quarter", since, until, depth=1), bare_query)
-    report(backend, f"quarter compliance report over {n:,} events ({len(rows)} rows, rolled up)", f"{ours:.2f} s",
-           f"bare GROUP BY {plain:.2f} s ({len(bare):,} groups)", ours / plain, f"peak RSS {peak_rss_mb():.0f} MB")
+        db, lambda ctx, head: compliance.compliance(ctx, head, "quarter", since, until, depth=1), bare_query
+    )
+    report(
+        backend,
+        f"quarter compliance report over {n:,} events ({len(rows)} rows, rolled up)",
+        f"{ours:.2f} s",
+        f"bare GROUP BY {plain:.2f} s ({len(bare):,} groups)",
+        ours / plain,
+        f"peak RSS {peak_rss_mb():.0f} MB",
+    )
 
 
 async def backend_run(backend: str, args: argparse.Namespace) -> None:

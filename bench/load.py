@@ -10,8 +10,15 @@ from collections import Counter
 from collections.abc import Callable
 
 
-async def _connection(host: str, port: int, make_request: Callable[[int], bytes], deadline: float,
-                      counts: Counter[int], latencies: list[float], seq: list[int]) -> None:
+async def _connection(
+    host: str,
+    port: int,
+    make_request: Callable[[int], bytes],
+    deadline: float,
+    counts: Counter[int],
+    latencies: list[float],
+    seq: list[int],
+) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     try:
         while time.perf_counter() < deadline:
@@ -32,21 +39,28 @@ async def _connection(host: str, port: int, make_request: Callable[[int], bytes]
 
 
 def request(method: str, path: str, body: bytes, headers: dict[str, str]) -> bytes:
-    lines = [f"{method} {path} HTTP/1.1", "Host: bench", f"Content-Length: {len(body)}",
-             "Content-Type: application/json", *(f"{k}: {v}" for k, v in headers.items())]
+    lines = [
+        f"{method} {path} HTTP/1.1",
+        "Host: bench",
+        f"Content-Length: {len(body)}",
+        "Content-Type: application/json",
+        *(f"{k}: {v}" for k, v in headers.items()),
+    ]
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
-async def run(host: str, port: int, make_request: Callable[[int], bytes], *, seconds: float = 8.0,
-              connections: int = 32) -> tuple[float, Counter[int], float]:
+async def run(
+    host: str, port: int, make_request: Callable[[int], bytes], *, seconds: float = 8.0, connections: int = 32
+) -> tuple[float, Counter[int], float]:
     """Requests per second, answers by status, and the 99th-percentile latency in ms."""
     counts: Counter[int] = Counter()
     latencies: list[float] = []
     seq = [0]
     started = time.perf_counter()
     deadline = started + seconds
-    await asyncio.gather(*[_connection(host, port, make_request, deadline, counts, latencies, seq)
-                           for _ in range(connections)])
+    await asyncio.gather(
+        *[_connection(host, port, make_request, deadline, counts, latencies, seq) for _ in range(connections)]
+    )
     elapsed = time.perf_counter() - started
     latencies.sort()
     p99 = latencies[int(len(latencies) * 0.99)] * 1000 if latencies else 0.0

@@ -20,7 +20,9 @@ from core.types import UnitRef
 Report = Callable[[HookContext, UnitRef], Awaitable[Sequence[Any]]]
 
 
-async def against_bare(db: Database, produce: Report, bare_query: sa.Select[Any]) -> tuple[float, float, Sequence[Any], Sequence[Any]]:
+async def against_bare(
+    db: Database, produce: Report, bare_query: sa.Select[Any]
+) -> tuple[float, float, Sequence[Any], Sequence[Any]]:
     """Seconds for ``produce`` (asked as head office's system principal) and for ``bare_query``,
     with what each returned: ``(ours, plain, rows, bare)``; the process's peak memory starts
     anew here, so it is the report's."""

@@ -35,8 +35,12 @@ class TouchstoneConsole(App[None]):
     TITLE = "Touchstone"
     CSS_PATH = "console.tcss"
     COMMANDS = App.COMMANDS | {ConsoleCommands}
-    MODES = {"dashboard": DashboardScreen, "organisation": OrganisationScreen, "standards": StandardsScreen,
-             "clients": ClientsScreen}
+    MODES = {
+        "dashboard": DashboardScreen,
+        "organisation": OrganisationScreen,
+        "standards": StandardsScreen,
+        "clients": ClientsScreen,
+    }
     # Shown on every screen by the NavBar under the header, so the footer keeps its room for
     # the keys of the screen in front.
     BINDINGS = [
@@ -56,8 +60,14 @@ class TouchstoneConsole(App[None]):
     enabled_here: reactive[frozenset[str]] = reactive(frozenset())
     """Plugins the API says are on at :attr:`unit`."""
 
-    def __init__(self, connection: Connection, *, extensions: Extensions | None = None,
-                 clock: Clock | None = None, start: str = "dashboard") -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        *,
+        extensions: Extensions | None = None,
+        clock: Clock | None = None,
+        start: str = "dashboard",
+    ) -> None:
         super().__init__()
         if start not in self.MODES:
             raise ValueError(f"no screen '{start}'; the console opens on one of {', '.join(self.MODES)}")
@@ -114,9 +124,10 @@ class TouchstoneConsole(App[None]):
 
     async def choose(self, code: str) -> None:
         """Work on the unit ``code`` from now on (every screen follows)."""
-        if self.unit is None or code != self.unit.code:
-            if (unit := await call_api(self, self.api.unit(code))) is not None:
-                self.unit = unit
+        if (self.unit is None or code != self.unit.code) and (
+            unit := await call_api(self, self.api.unit(code))
+        ) is not None:
+            self.unit = unit
 
     def action_choose_unit(self) -> None:
         assert self.home is not None
@@ -137,7 +148,9 @@ class TouchstoneConsole(App[None]):
             self.notify(f"No plugin with a screen is on at {self.unit.name} {self.unit.code}", severity="warning")
             return
         title = f"Plugin screens at {self.unit.name} {self.unit.code}"
-        self.push_screen(ChoiceModal(title, [(f"{s.title}  ({s.plugin})", s) for s in screens]), self.open_plugin_screen)
+        self.push_screen(
+            ChoiceModal(title, [(f"{s.title}  ({s.plugin})", s) for s in screens]), self.open_plugin_screen
+        )
 
     def open_plugin_screen(self, screen: ConsoleScreen | None) -> None:
         if screen is not None and self.unit is not None and screen.plugin in self.enabled_here:

@@ -44,10 +44,14 @@ SCREENS = ("dashboard", "organisation", "standards", "clients")
 @click.option("--url", help="The server (http://host:8000): asks for a token and remembers both in the profile.")
 @click.option("--profile", default="default", show_default=True, help="Which remembered server to use.")
 @click.option("--embedded", is_flag=True, help="Run the API in this process on the embedded database.")
-@click.option("--demo/--no-demo", default=None,
-              help="With --embedded and an empty database: load the demo network without asking (or refuse).")
-@click.option("--screen", type=click.Choice(SCREENS), default="dashboard", show_default=True,
-              help="The screen to open on.")
+@click.option(
+    "--demo/--no-demo",
+    default=None,
+    help="With --embedded and an empty database: load the demo network without asking (or refuse).",
+)
+@click.option(
+    "--screen", type=click.Choice(SCREENS), default="dashboard", show_default=True, help="The screen to open on."
+)
 def console_command(url: str | None, profile: str, embedded: bool, demo: bool | None, screen: str) -> None:
     """Open the admin console (a terminal UI over the API)."""
     if embedded and url:
@@ -84,12 +88,20 @@ def _embedded(demo: bool | None) -> tuple[str, Connection]:
 
         await migrations.upgrade(rt.db.engine, rt.locations)
         if await database_is_empty(rt):
-            load = demo if demo is not None else click.confirm(
-                "The embedded database is empty. Load the demo network (28 units, staff, 10,000 clients, "
-                "six months of service events)?", default=True, err=True)
+            load = (
+                demo
+                if demo is not None
+                else click.confirm(
+                    "The embedded database is empty. Load the demo network (28 units, staff, 10,000 clients, "
+                    "six months of service events)?",
+                    default=True,
+                    err=True,
+                )
+            )
             if not load:
-                raise click.ClickException("nothing to administer yet: run `touchstone demo`, or point the console "
-                                           "at a server with --url")
+                raise click.ClickException(
+                    "nothing to administer yet: run `touchstone demo`, or point the console at a server with --url"
+                )
             await load_demo(rt, console)
         return await issue_admin_token(rt, EMBEDDED_LABEL, EMBEDDED_TOKEN_TTL)
 
@@ -124,7 +136,10 @@ def logs_in_file(path: Path) -> Iterator[None]:
     to_file = logging.FileHandler(path, encoding="utf-8")
     to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    loggers = [root, *(found for found in logging.Logger.manager.loggerDict.values() if isinstance(found, logging.Logger))]
+    loggers = [
+        root,
+        *(found for found in logging.Logger.manager.loggerDict.values() if isinstance(found, logging.Logger)),
+    ]
     saved = [(logger, logger.handlers[:], logger.propagate) for logger in loggers]
     level = root.level
     for logger in loggers:
@@ -170,6 +185,9 @@ def _check(url: str, token: str) -> None:
     except httpx.HTTPError as exc:
         raise click.ClickException(f"cannot reach {url}: {exc}") from exc
     if response.status_code != 200:
-        detail = response.json().get("detail", response.text) if "json" in response.headers.get("content-type", "") \
+        detail = (
+            response.json().get("detail", response.text)
+            if "json" in response.headers.get("content-type", "")
             else response.text[:200]
+        )
         raise click.ClickException(f"{url} refused the token ({response.status_code}): {detail}")

@@ -27,14 +27,21 @@ class ConsoleCommands(Provider):
         if not app.ready or app.unit is None:
             return []
         found: list[Entry] = [(f"Go to {title}", partial(app.switch_mode, mode), help) for mode, title, help in SCREENS]
-        found += [(f"{s.title} ({s.plugin})", partial(app.open_plugin_screen, s), f"plugin screen at {app.unit.code}")
-                  for s in app.plugin_screens()]
+        found += [
+            (f"{s.title} ({s.plugin})", partial(app.open_plugin_screen, s), f"plugin screen at {app.unit.code}")
+            for s in app.plugin_screens()
+        ]
         found.append(("Choose the unit to work on", app.action_choose_unit, f"now {app.unit.name} {app.unit.code}"))
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if binding.description and binding.show and active.enabled and binding.group is None:
-                found.append((binding.description, partial(app.run_action, binding.action, active.node),
-                              f"key {app.get_key_display(binding)}"))
+                found.append(
+                    (
+                        binding.description,
+                        partial(app.run_action, binding.action, active.node),
+                        f"key {app.get_key_display(binding)}",
+                    )
+                )
         return found
 
     async def discover(self) -> Hits:

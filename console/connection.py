@@ -46,9 +46,14 @@ class Connection:
             if self.app is not None:
                 await stack.enter_async_context(self.app.lifespan())
                 transport = httpx.ASGITransport(app=self.app)
-            http = await stack.enter_async_context(httpx.AsyncClient(
-                base_url=self.base_url.rstrip("/") + API_PATH, transport=transport, timeout=TIMEOUT_SECONDS,
-                headers={"Authorization": f"Bearer {self.token}", "User-Agent": "touchstone-console"}))
+            http = await stack.enter_async_context(
+                httpx.AsyncClient(
+                    base_url=self.base_url.rstrip("/") + API_PATH,
+                    transport=transport,
+                    timeout=TIMEOUT_SECONDS,
+                    headers={"Authorization": f"Bearer {self.token}", "User-Agent": "touchstone-console"},
+                )
+            )
             yield TouchstoneApi(http)
 
 

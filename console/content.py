@@ -21,8 +21,15 @@ from core.errors import validation_field
 def local_problem(errors: list[tuple[str, str]]) -> ApiError:
     """Local findings in the shape of the API's 422 answer."""
     detail = "; ".join(f"{field}: {message}" for field, message in errors)
-    return ApiError(Problem(type="local-validation", title="Invalid input", status=422, detail=detail,
-                            errors=[FieldError(field=f, message=m) for f, m in errors]))
+    return ApiError(
+        Problem(
+            type="local-validation",
+            title="Invalid input",
+            status=422,
+            detail=detail,
+            errors=[FieldError(field=f, message=m) for f, m in errors],
+        )
+    )
 
 
 def to_content(data: dict[str, Any]) -> StandardContent:

@@ -27,8 +27,12 @@ class Extensions:
     def collect(cls, pm: pluggy.PluginManager) -> Extensions:
         runtime = PluginRuntime(pm)
         return cls(
-            screens=tuple(msgspec.structs.replace(s, plugin=name) for name, s in runtime.collect_flat("register_console_screens")),
-            panels=tuple(msgspec.structs.replace(p, plugin=name) for name, p in runtime.collect_flat("register_console_panels")),
+            screens=tuple(
+                msgspec.structs.replace(s, plugin=name) for name, s in runtime.collect_flat("register_console_screens")
+            ),
+            panels=tuple(
+                msgspec.structs.replace(p, plugin=name) for name, p in runtime.collect_flat("register_console_panels")
+            ),
         )
 
     def screens_for(self, enabled: frozenset[str]) -> list[ConsoleScreen]:

@@ -82,5 +82,7 @@ def control_problems(control: dict[str, Any]) -> list[tuple[str, str]]:
     kind = KINDS.get(control["kind"])
     if kind is None:
         return []
-    return [(next((f for f in CONTROL_FIELDS if message.startswith(f)), "kind"), message)
-            for message in kind.validate(control)]
+    return [
+        (next((f for f in CONTROL_FIELDS if message.startswith(f)), "kind"), message)
+        for message in kind.validate(control)
+    ]

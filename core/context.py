@@ -73,20 +73,38 @@ class HookContext:
 
     def at_unit(self, unit: UnitRef) -> HookContext:
         """The same unit of work, seen from another unit (hooks fired for that unit)."""
-        return HookContext(session=self.session, clock=self.clock, plugins=self.plugins, principal=self.principal,
-                           unit=unit, settings=self.settings)
+        return HookContext(
+            session=self.session,
+            clock=self.clock,
+            plugins=self.plugins,
+            principal=self.principal,
+            unit=unit,
+            settings=self.settings,
+        )
 
     def acting_as(self, principal: Principal) -> HookContext:
         """The same unit of work, acting for another principal (group commit carries
         several callers' events in one transaction)."""
-        return HookContext(session=self.session, clock=self.clock, plugins=self.plugins, principal=principal,
-                           unit=self.unit, settings=self.settings)
+        return HookContext(
+            session=self.session,
+            clock=self.clock,
+            plugins=self.plugins,
+            principal=principal,
+            unit=self.unit,
+            settings=self.settings,
+        )
 
     def at_time(self, moment: dt.datetime) -> HookContext:
         """The same unit of work with the clock standing at ``moment`` (a demo replaying
         what happened days ago; the audit and every deadline then read that time)."""
-        return HookContext(session=self.session, clock=FrozenClock(moment), plugins=self.plugins,
-                           principal=self.principal, unit=self.unit, settings=self.settings)
+        return HookContext(
+            session=self.session,
+            clock=FrozenClock(moment),
+            plugins=self.plugins,
+            principal=self.principal,
+            unit=self.unit,
+            settings=self.settings,
+        )
 
     async def pinned_tree(self) -> HookContext:
         """The same unit of work with the tree and the plugin switches held as they stand now.
@@ -95,8 +113,14 @@ class HookContext:
         cache must never hold uncommitted state). A long replay that switched a plugin on at
         its start and changes the tree no more (a plugin's demo data) pins them once instead
         of reading them for each of its thousands of calls."""
-        return HookContext(session=self.session, clock=self.clock, plugins=self.plugins.pinned(await self.org()),
-                           principal=self.principal, unit=self.unit, settings=self.settings)
+        return HookContext(
+            session=self.session,
+            clock=self.clock,
+            plugins=self.plugins.pinned(await self.org()),
+            principal=self.principal,
+            unit=self.unit,
+            settings=self.settings,
+        )
 
     # -- organisation scope ---------------------------------------------------------------
 
@@ -162,8 +186,12 @@ class HookContext:
         job that works over many units."""
         return await plugin_settings.settings_by_unit(self, plugin, units)
 
-    async def record_events(self, items: list[events.EventIn], *, drop_unread: bool = False,
-                            ) -> tuple[list[events.Accepted], list[events.Rejected]]:
+    async def record_events(
+        self,
+        items: list[events.EventIn],
+        *,
+        drop_unread: bool = False,
+    ) -> tuple[list[events.Accepted], list[events.Rejected]]:
         """Record service events in this unit of work, each judged against the version of its
         touchpoint's standard in force at its unit at ``occurred_at`` (a pilot version at
         the units piloting it, the published one elsewhere). Failed controls open
@@ -177,8 +205,9 @@ class HookContext:
 
     # -- outbox and audit -----------------------------------------------------------------
 
-    async def enqueue(self, topic: str, key: str, payload: dict[str, Any], *, unit: UnitRef | None = None,
-                      client: str | None = None) -> None:
+    async def enqueue(
+        self, topic: str, key: str, payload: dict[str, Any], *, unit: UnitRef | None = None, client: str | None = None
+    ) -> None:
         """Queue a message for delivery after this unit of work commits.
 
         ``key`` must be stable for the same logical message (e.g. ``"manager-changed:cl_…:3"``):
@@ -187,8 +216,9 @@ class HookContext:
         data (name, phone), pass ``client=`` (their public id): purging the client then wipes
         the payload and drops the message if it is still undelivered.
         """
-        await outbox.enqueue(self.session, topic=topic, key=key, payload=payload, unit=unit or self.unit, now=self.now,
-                             client=client)
+        await outbox.enqueue(
+            self.session, topic=topic, key=key, payload=payload, unit=unit or self.unit, now=self.now, client=client
+        )
 
     async def enqueue_many(self, messages: list[outbox.QueuedMessage]) -> None:
         """Queue several :class:`core.services.outbox.QueuedMessage` (``(topic, key, payload, unit[,
@@ -229,8 +259,15 @@ class JobContext:
     one batch and a rerun picks up where it stopped.
     """
 
-    def __init__(self, *, db: Database, plugins: PluginRuntime, clock: Clock, settings: Settings,
-                 progress: Callable[[str], None] = lambda _: None) -> None:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        plugins: PluginRuntime,
+        clock: Clock,
+        settings: Settings,
+        progress: Callable[[str], None] = lambda _: None,
+    ) -> None:
         self.db = db
         self.plugins = plugins
         self.clock = clock
@@ -245,7 +282,17 @@ class JobContext:
     async def unit_of_work(self) -> AsyncIterator[HookContext]:
         """One transaction as the system principal at the root of the tree."""
         async with self.db.unit_of_work() as session:
-            root = (await session.execute(sa.select(OrgUnit).where(OrgUnit.parent_id.is_(None)).order_by(OrgUnit.id).limit(1))).scalar_one_or_none()
+            root = (
+                await session.execute(
+                    sa.select(OrgUnit).where(OrgUnit.parent_id.is_(None)).order_by(OrgUnit.id).limit(1)
+                )
+            ).scalar_one_or_none()
             unit = root.ref() if root else UnitRef(id=0, code="-", name="-", level="head_office", path="/")
-            yield HookContext(session=session, clock=self.clock, plugins=self.plugins, principal=system_principal(unit),
-                              unit=unit, settings=self.settings)
+            yield HookContext(
+                session=session,
+                clock=self.clock,
+                plugins=self.plugins,
+                principal=system_principal(unit),
+                unit=unit,
+                settings=self.settings,
+            )

@@ -43,7 +43,11 @@ PERIODS = ("week", "month", "quarter", "year")
 NOT_MEASURED = ControlOutcome(passed=None, note="not measured")
 YEAR = 366
 UNIT_RANGES: dict[str, tuple[float, float]] = {
-    "s": (0, YEAR * 86400), "min": (0, YEAR * 1440), "h": (0, YEAR * 24), "d": (0, YEAR), "%": (0, 100),
+    "s": (0, YEAR * 86400),
+    "min": (0, YEAR * 1440),
+    "h": (0, YEAR * 24),
+    "d": (0, YEAR),
+    "%": (0, 100),
 }
 """The possible values of a measurement by the control's ``unit``: no contact takes a
 negative time or longer than a year, no share exceeds 100 %."""
@@ -74,8 +78,13 @@ def _validate_compare(control: dict[str, Any]) -> list[str]:
     elif low is not None and high is not None and low > high:
         problems.append("params.min must not exceed params.max")
     elif _is_number(threshold) and not ((low is None or low <= threshold) and (high is None or threshold <= high)):
-        span = f"{low} to {high}" if low is not None and high is not None else \
-            f"at least {low}" if low is not None else f"at most {high}"
+        span = (
+            f"{low} to {high}"
+            if low is not None and high is not None
+            else f"at least {low}"
+            if low is not None
+            else f"at most {high}"
+        )
         problems.append(f"threshold must lie within the possible values ({span})")
     return problems
 
@@ -85,8 +94,9 @@ def _measure_compare(control: dict[str, Any]) -> MeasurementSpec:
     return MeasurementSpec(type="number", minimum=low, maximum=high, unit=control.get("unit") or "")
 
 
-def _on_measurement(judge: Callable[[dict[str, Any], Any], ControlOutcome]) -> Callable[
-        [dict[str, Any], dict[str, Any]], ControlOutcome]:
+def _on_measurement(
+    judge: Callable[[dict[str, Any], Any], ControlOutcome],
+) -> Callable[[dict[str, Any], dict[str, Any]], ControlOutcome]:
     """An ``evaluate`` that judges the control's metric, or says "not measured" without it."""
 
     def evaluate(control: dict[str, Any], measurements: dict[str, Any]) -> ControlOutcome:
@@ -126,8 +136,10 @@ def _evaluate_boolean(control: dict[str, Any], value: Any) -> ControlOutcome:
 
 def _value_type(values: list[Any]) -> str | None:
     """The one measurement type of a list of values (``None`` when they mix types or are not scalars)."""
-    types = {"boolean" if isinstance(v, bool) else "number" if _is_number(v) else "text" if isinstance(v, str)
-             else "other" for v in values}
+    types = {
+        "boolean" if isinstance(v, bool) else "number" if _is_number(v) else "text" if isinstance(v, str) else "other"
+        for v in values
+    }
     return next(iter(types)) if len(types) == 1 and "other" not in types else None
 
 
@@ -184,13 +196,32 @@ def _evaluate_frequency(control: dict[str, Any], measurements: dict[str, Any]) -
 
 
 CORE_CONTROL_KINDS = [
-    ControlKind(name="compare", description="A measured number against a threshold (wait_minutes <= 15)",
-                validate=_validate_compare, evaluate=_evaluate_compare, measurement=_measure_compare),
-    ControlKind(name="boolean", description="A yes/no measurement (service_log_written == true)",
-                validate=_validate_boolean, evaluate=_evaluate_boolean, measurement=_measure_boolean),
-    ControlKind(name="one_of", description="A value in (or not in) a list (greeting in [standard, vip])",
-                validate=_validate_one_of, evaluate=_evaluate_one_of, measurement=_measure_one_of),
-    ControlKind(name="frequency_by_tier",
-                description="Clients of a tier have this contact at least N times per period",
-                validate=_validate_frequency, evaluate=_evaluate_frequency, measurement=_measure_frequency),
+    ControlKind(
+        name="compare",
+        description="A measured number against a threshold (wait_minutes <= 15)",
+        validate=_validate_compare,
+        evaluate=_evaluate_compare,
+        measurement=_measure_compare,
+    ),
+    ControlKind(
+        name="boolean",
+        description="A yes/no measurement (service_log_written == true)",
+        validate=_validate_boolean,
+        evaluate=_evaluate_boolean,
+        measurement=_measure_boolean,
+    ),
+    ControlKind(
+        name="one_of",
+        description="A value in (or not in) a list (greeting in [standard, vip])",
+        validate=_validate_one_of,
+        evaluate=_evaluate_one_of,
+        measurement=_measure_one_of,
+    ),
+    ControlKind(
+        name="frequency_by_tier",
+        description="Clients of a tier have this contact at least N times per period",
+        validate=_validate_frequency,
+        evaluate=_evaluate_frequency,
+        measurement=_measure_frequency,
+    ),
 ]

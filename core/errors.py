@@ -35,8 +35,11 @@ class PluginDisabled(NotFound):
     slug, title = "plugin-disabled", lazy_gettext("Plugin not enabled here")
 
     def __init__(self, plugin: str, unit_code: str) -> None:
-        super().__init__(_("plugin '{plugin}' is not enabled at unit '{unit}'").format(plugin=plugin, unit=unit_code),
-                         plugin=plugin, unit=unit_code)
+        super().__init__(
+            _("plugin '{plugin}' is not enabled at unit '{unit}'").format(plugin=plugin, unit=unit_code),
+            plugin=plugin,
+            unit=unit_code,
+        )
 
 
 class Forbidden(TouchstoneError):

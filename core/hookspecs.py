@@ -460,4 +460,3 @@ def client_view_sections(client: ClientSnapshot, ctx: HookContext) -> list[ViewS
     May be async. Reaches only plugins enabled at the client's unit. Implementations must
     mask personal data the viewer's role does not need (``ctx.principal.can(...)``).
     """
-

@@ -38,8 +38,11 @@ def _general(value: Any) -> bool:
     return kind is str and len(value) <= MAX_TEXT and "\x00" not in value
 
 
-GENERAL: Check = (_general, f"must be true or false, a number of at most {MAX_MAGNITUDE:g} in size "
-                            f"or a text of at most {MAX_TEXT} characters (no NUL)")
+GENERAL: Check = (
+    _general,
+    f"must be true or false, a number of at most {MAX_MAGNITUDE:g} in size "
+    f"or a text of at most {MAX_TEXT} characters (no NUL)",
+)
 """NUL, which no PostgreSQL text holds, is never a measurement."""
 
 
@@ -56,14 +59,19 @@ def check_of(spec: MeasurementSpec) -> Check:
     """The check a value must pass to satisfy ``spec`` (built once per version in force)."""
     choices = spec.choices
     if spec.type == "boolean":
-        return ((lambda v: type(v) is bool and v in choices), _choices_rule(choices)) if choices else \
-            ((lambda v: type(v) is bool), "must be true or false")
+        return (
+            ((lambda v: type(v) is bool and v in choices), _choices_rule(choices))
+            if choices
+            else ((lambda v: type(v) is bool), "must be true or false")
+        )
     if spec.type == "text":
         if choices:
             return (lambda v: type(v) is str and v in choices), _choices_rule(choices)
         longest = min(spec.max_length, MAX_TEXT)
-        return ((lambda v: type(v) is str and len(v) <= longest and "\x00" not in v),
-                f"must be a text of at most {longest} characters (no NUL)")
+        return (
+            (lambda v: type(v) is str and len(v) <= longest and "\x00" not in v),
+            f"must be a text of at most {longest} characters (no NUL)",
+        )
     types = (int,) if spec.type == "integer" else (int, float)
     if choices:
         return (lambda v: type(v) in types and v in choices), _choices_rule(choices)
@@ -71,7 +79,9 @@ def check_of(spec: MeasurementSpec) -> Check:
     high = MAX_MAGNITUDE if spec.maximum is None else min(spec.maximum, MAX_MAGNITUDE)
     noun = "a whole number" if spec.type == "integer" else "a number"
     unit = f" ({spec.unit})" if spec.unit else ""
-    return (lambda v: type(v) in types and low <= v <= high), f"must be {noun} from {_shown(low)} to {_shown(high)}{unit}"
+    return (
+        lambda v: type(v) in types and low <= v <= high
+    ), f"must be {noun} from {_shown(low)} to {_shown(high)}{unit}"
 
 
 def _declaring(control: Mapping[str, Any], kinds: Mapping[str, ControlKind]) -> ControlKind | None:
@@ -103,8 +113,9 @@ class MeasurementSchema:
         self.label, self.checks, self.any_key = label, checks, any_key
 
     @classmethod
-    def compile(cls, label: str, controls: Iterable[Mapping[str, Any]],
-                kinds: Mapping[str, ControlKind]) -> MeasurementSchema:
+    def compile(
+        cls, label: str, controls: Iterable[Mapping[str, Any]], kinds: Mapping[str, ControlKind]
+    ) -> MeasurementSchema:
         checks: dict[str, list[Check]] = {}
         for control in controls:
             if (check := _check_for(control, kinds)) is not None:
@@ -135,8 +146,9 @@ class MeasurementSchema:
                     found.append((f"measurements.{key}", f"no control of {self.label} reads it (it reads {reads})"))
                     continue
                 if not METRIC.match(key):
-                    found.append((f"measurements.{key}", "is no metric name (a small letter, then small letters, "
-                                                         "digits or _)"))
+                    found.append(
+                        (f"measurements.{key}", "is no metric name (a small letter, then small letters, digits or _)")
+                    )
                     continue
                 checks = (GENERAL,)
             if value is None:
@@ -161,8 +173,13 @@ def conflicts(controls: list[Mapping[str, Any]], kinds: Mapping[str, ControlKind
         family = "number" if spec.type in ("number", "integer") else spec.type
         earlier = first.setdefault(control["metric"], (index, family))
         if earlier[1] != family:
-            found.append((index, f"'{control['metric']}' is read as {earlier[1]} by controls[{earlier[0]}], "
-                                 f"as {family} here; a measurement has one type"))
+            found.append(
+                (
+                    index,
+                    f"'{control['metric']}' is read as {earlier[1]} by controls[{earlier[0]}], "
+                    f"as {family} here; a measurement has one type",
+                )
+            )
     return found
 
 

@@ -26,9 +26,7 @@ from core.db.engine import create_engine
 from core.errors import DatabaseNotMigrated
 from core.types import MigrationsLocation
 
-CORE_MIGRATIONS = MigrationsLocation(
-    owner="core", path=Path(__file__).parent / "db" / "migrations", table_prefix=""
-)
+CORE_MIGRATIONS = MigrationsLocation(owner="core", path=Path(__file__).parent / "db" / "migrations", table_prefix="")
 logging.getLogger("alembic").setLevel(logging.WARNING)  # our own progress output says enough
 FILE_TEMPLATE = "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s"
 
@@ -159,6 +157,7 @@ async def tables_created(location: MigrationsLocation, database: Path) -> set[st
 
 def owner_locations(collected: list[MigrationsLocation]) -> list[MigrationsLocation]:
     """The core first, then plugins in name order, each owner once."""
-    plugins = sorted({loc.owner: loc for loc in collected if loc.owner != CORE_MIGRATIONS.owner}.values(),
-                     key=lambda loc: loc.owner)
+    plugins = sorted(
+        {loc.owner: loc for loc in collected if loc.owner != CORE_MIGRATIONS.owner}.values(), key=lambda loc: loc.owner
+    )
     return [CORE_MIGRATIONS, *plugins]

@@ -125,7 +125,8 @@ class OrgSnapshot:
         is off, only an explicit switch turns it on again, so the switches are all to look at."""
         return plugin in self.enabled_at(unit.id) or any(
             on.get(plugin) and unit_id in self.units and self.units[unit_id].path.startswith(unit.path)
-            for unit_id, on in self.switches.items())
+            for unit_id, on in self.switches.items()
+        )
 
     def decided_by(self, unit_id: int, plugin: str) -> UnitRef | None:
         """The unit whose explicit switch decides ``plugin`` at ``unit_id`` (None: default off)."""
@@ -197,8 +198,9 @@ class PluginRuntime:
         disabled = self.optional_plugins - await self.enabled_at(session, unit)
         return bool(self._caller(hook_name, frozenset(disabled)).get_hookimpls())
 
-    async def call(self, hook_name: str, ctx: HookContext, unit: UnitRef, /, *, everywhere: bool = False,
-                   **kwargs: Any) -> list[Any]:
+    async def call(
+        self, hook_name: str, ctx: HookContext, unit: UnitRef, /, *, everywhere: bool = False, **kwargs: Any
+    ) -> list[Any]:
         """Fire an event hook for something at ``unit``: only plugins enabled there run
         (every installed plugin with ``everywhere=True``, for duties such as purging personal
         data that outlive a plugin's switch).
@@ -234,7 +236,7 @@ class PluginRuntime:
     def control_kinds(self) -> dict[str, ControlKind]:
         """Control kinds by name; a plugin's kind replaces the core's of the same name."""
         kinds: dict[str, ControlKind] = {}
-        for plugin, kind in sorted(self.collect_flat("register_control_kinds"), key=lambda p: p[0] != CORE_PLUGIN):
+        for _plugin, kind in sorted(self.collect_flat("register_control_kinds"), key=lambda p: p[0] != CORE_PLUGIN):
             kinds[kind.name] = kind
         return kinds
 
@@ -249,7 +251,9 @@ class PluginRuntime:
             if permission.action in table:
                 raise PluginRefused(f"plugin '{plugin}' redefines permission '{permission.action}'")
             if unknown := set(permission.roles) - set(ROLES):
-                raise PluginRefused(f"plugin '{plugin}' grants '{permission.action}' to unknown roles {sorted(unknown)}")
+                raise PluginRefused(
+                    f"plugin '{plugin}' grants '{permission.action}' to unknown roles {sorted(unknown)}"
+                )
             table[permission.action] = tuple(permission.roles)
         return MappingProxyType(table)
 

@@ -143,5 +143,11 @@ def system_principal(unit: UnitRef) -> Principal:
 
 def staff_principal(staff: Any, unit: UnitRef, permissions: Mapping[str, tuple[str, ...]]) -> Principal:
     """A member of staff (a :class:`core.models.Staff` row) as the principal they act as."""
-    return Principal(kind="staff", id=staff.public_id, name=staff.name, roles=frozenset(staff.roles), unit=unit,
-                     permissions=permissions)
+    return Principal(
+        kind="staff",
+        id=staff.public_id,
+        name=staff.name,
+        roles=frozenset(staff.roles),
+        unit=unit,
+        permissions=permissions,
+    )

@@ -118,8 +118,11 @@ def _packages(root: Path, declared: object) -> dict[str, Path] | str:
             relative = Path(folder).relative_to(base)
             prefix = "" if relative == Path(".") else ".".join(relative.parts) + "."
             # a folder whose name has a dot is no package; nor is any below one no pattern can reach
-            dirs[:] = [d for d in dirs if "." not in d and any(
-                (prefix + d).startswith(lit) or lit.startswith(prefix + d) for lit in literals)]
+            dirs[:] = [
+                d
+                for d in dirs
+                if "." not in d and any((prefix + d).startswith(lit) or lit.startswith(prefix + d) for lit in literals)
+            ]
             if relative == Path("."):
                 continue
             name = prefix.removesuffix(".")
@@ -127,6 +130,7 @@ def _packages(root: Path, declared: object) -> dict[str, Path] | str:
                 dirs[:] = []
                 continue
             if any(fnmatch.fnmatchcase(name, p) for p in include) and not any(
-                    fnmatch.fnmatchcase(name, p) for p in find.get("exclude", ())):
+                fnmatch.fnmatchcase(name, p) for p in find.get("exclude", ())
+            ):
                 found[name] = Path(folder)
     return found

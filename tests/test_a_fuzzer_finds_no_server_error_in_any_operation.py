@@ -45,7 +45,6 @@ schema = schemathesis.pytest.from_fixture("api")
 
 
 @schema.parametrize()
-@settings(max_examples=5, derandomize=True, deadline=None, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=5, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_no_operation_answers_a_server_error(case: schemathesis.Case, admin: dict[str, str]) -> None:
     case.call_and_validate(headers=admin, checks=[not_a_server_error])

@@ -50,8 +50,16 @@ class ApiClient:
         response = await self._send("POST", path, content=text.encode("utf-8"), headers={"Content-Type": media_type})
         return self._decode(response, type)
 
-    async def _send(self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None,
-                    content: bytes | None = None, headers: dict[str, str] | None = None) -> httpx.Response:
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
         query = {k: v for k, v in (params or {}).items() if v is not None}
         if body is not None:
             content, headers = msgspec.json.encode(body), {"Content-Type": "application/json"}
@@ -76,5 +84,11 @@ class ApiClient:
         try:
             return msgspec.json.decode(response.content, type=type)
         except msgspec.ValidationError as exc:
-            raise ApiError(Problem(type="about:blank", title="Unexpected answer", status=response.status_code,
-                                   detail=f"{response.request.url.path}: {exc}")) from exc
+            raise ApiError(
+                Problem(
+                    type="about:blank",
+                    title="Unexpected answer",
+                    status=response.status_code,
+                    detail=f"{response.request.url.path}: {exc}",
+                )
+            ) from exc

@@ -63,7 +63,9 @@ class TouchstoneApi(ApiClient):
         return await self.get(f"/units/{unit}/plugins", list[PluginState])
 
     async def switch_plugin(self, unit: str, plugin: str, enabled: bool, reason: str) -> list[PluginState]:
-        return await self.put(f"/units/{unit}/plugins/{plugin}", list[PluginState], Switch(enabled=enabled, reason=reason))
+        return await self.put(
+            f"/units/{unit}/plugins/{plugin}", list[PluginState], Switch(enabled=enabled, reason=reason)
+        )
 
     async def inherit_plugin(self, unit: str, plugin: str, reason: str) -> list[PluginState]:
         """Clear the unit's own switch so it inherits from above again."""
@@ -107,10 +109,18 @@ class TouchstoneApi(ApiClient):
 
     # --- reports ------------------------------------------------------------------------
 
-    async def compliance(self, unit: str, since: dt.datetime, until: dt.datetime, *, period: str = "month",
-                         depth: int = 1) -> list[ComplianceRow]:
-        return await self.get("/reports/compliance", list[ComplianceRow], unit=unit, since=since.isoformat(),
-                              until=until.isoformat(), period=period, depth=depth)
+    async def compliance(
+        self, unit: str, since: dt.datetime, until: dt.datetime, *, period: str = "month", depth: int = 1
+    ) -> list[ComplianceRow]:
+        return await self.get(
+            "/reports/compliance",
+            list[ComplianceRow],
+            unit=unit,
+            since=since.isoformat(),
+            until=until.isoformat(),
+            period=period,
+            depth=depth,
+        )
 
     async def nonconformities(self, unit: str, depth: int = 1) -> list[NonconformitySummary]:
         return await self.get("/reports/nonconformities", list[NonconformitySummary], unit=unit, depth=depth)
@@ -123,8 +133,9 @@ class TouchstoneApi(ApiClient):
 
     # --- clients ------------------------------------------------------------------------
 
-    async def clients(self, unit: str, *, q: str | None = None, tier: str | None = None,
-                      cursor: str | None = None) -> ClientPage:
+    async def clients(
+        self, unit: str, *, q: str | None = None, tier: str | None = None, cursor: str | None = None
+    ) -> ClientPage:
         return await self.get("/clients", ClientPage, unit=unit, q=q or None, tier=tier, cursor=cursor)
 
     async def client_view(self, client_id: str) -> Client360:

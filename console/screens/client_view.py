@@ -19,10 +19,21 @@ from console.widgets.paged_table import PagedTable, Row
 from core.api.schemas.clients import Client360, ClientOut
 from core.chinatime import china_time
 
-PROFILE = (("Client", "id"), ("Kind", "kind"), ("State", "state"), ("Tier", "tier"), ("ID number", "id_number"),
-           ("Phone", "phone"), ("Email", "email"), ("Address", "address"), ("Birthday", "birthday"),
-           ("Assets (CNY)", "assets_under_management"), ("Deposits (CNY)", "deposits"), ("Risk", "risk_class"),
-           ("Size", "size"))
+PROFILE = (
+    ("Client", "id"),
+    ("Kind", "kind"),
+    ("State", "state"),
+    ("Tier", "tier"),
+    ("ID number", "id_number"),
+    ("Phone", "phone"),
+    ("Email", "email"),
+    ("Address", "address"),
+    ("Birthday", "birthday"),
+    ("Assets (CNY)", "assets_under_management"),
+    ("Deposits (CNY)", "deposits"),
+    ("Risk", "risk_class"),
+    ("Size", "size"),
+)
 
 
 def grid(pairs: list[tuple[str, Any]]) -> Table:
@@ -80,7 +91,16 @@ class ClientViewScreen(Page):
 
     async def history(self, cursor: str | None) -> tuple[list[Row], str | None]:
         page = await self.api.client_history(self.client_id, cursor)
-        return [(None, (china_time(h.at), h.actor, h.action, h.reason,
-                                            "; ".join(f"{c.field}: {show_value(c.before)} → {show_value(c.after)}"
-                                                      for c in h.changes)))
-                for h in page.items], page.next_cursor
+        return [
+            (
+                None,
+                (
+                    china_time(h.at),
+                    h.actor,
+                    h.action,
+                    h.reason,
+                    "; ".join(f"{c.field}: {show_value(c.before)} → {show_value(c.after)}" for c in h.changes),
+                ),
+            )
+            for h in page.items
+        ], page.next_cursor

@@ -21,9 +21,11 @@ class ClientsScreen(Page):
     TITLE = "Clients"
     AUTO_FOCUS = "#clients"  # letters typed here are keys; / moves to the search field
     BINDINGS = [Binding("slash", "search", "Search")]
-    HELP = ("Clients in the subtree of the unit you work on. / moves to the search field: type part of a name, "
-            "a phone number or a client id and press Enter (escape leaves the field); pick a tier to narrow; Enter "
-            "on a client opens the 360° view; n fetches more.")
+    HELP = (
+        "Clients in the subtree of the unit you work on. / moves to the search field: type part of a name, "
+        "a phone number or a client id and press Enter (escape leaves the field); pick a tier to narrow; Enter "
+        "on a client opens the 360° view; n fetches more."
+    )
 
     def body(self) -> ComposeResult:
         with Horizontal(id="client-filters"):
@@ -55,8 +57,10 @@ class ClientsScreen(Page):
 
         async def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
             page = await self.api.clients(unit.code, q=q, tier=tier if isinstance(tier, str) else None, cursor=cursor)
-            return [(c.id, (c.name, c.tier or "—", c.state, c.unit.code, c.manager.name if c.manager else "—", c.id))
-                    for c in page.items], page.next_cursor
+            return [
+                (c.id, (c.name, c.tier or "—", c.state, c.unit.code, c.manager.name if c.manager else "—", c.id))
+                for c in page.items
+            ], page.next_cursor
 
         self.query_one("#clients", PagedTable).restart(fetch)
 

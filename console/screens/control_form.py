@@ -34,23 +34,44 @@ class ControlForm(FormModal[VersionOut]):
         c = control or {}
         kinds = sorted({*KINDS, c.get("kind", "compare")})
         self.kind = FormField("Kind", "kind", value=c.get("kind", "compare"), choices=[(k, k) for k in kinds])
-        self.threshold = FormField("Threshold", "threshold", value=show_value(c.get("threshold")),
-                                   validators=[Parsed(lambda text: parse_threshold(self.kind.value, text))], placeholder="15")
+        self.threshold = FormField(
+            "Threshold",
+            "threshold",
+            value=show_value(c.get("threshold")),
+            validators=[Parsed(lambda text: parse_threshold(self.kind.value, text))],
+            placeholder="15",
+        )
         self.save = save
         self.index = index
         fields = [
-            FormField("Key", "key", value=c.get("key", ""), validators=[Regex(KEY_PATTERN, failure_description=KEY_RULE)]),
+            FormField(
+                "Key", "key", value=c.get("key", ""), validators=[Regex(KEY_PATTERN, failure_description=KEY_RULE)]
+            ),
             FormField("Name", "name", value=c.get("name", ""), validators=[required("a name")]),
             self.kind,
-            FormField("Metric", "metric", value=c.get("metric", ""),
-                      validators=[Regex(KEY_PATTERN, failure_description=KEY_RULE)], placeholder="wait_minutes"),
-            FormField("Comparator", "comparator", value=c.get("comparator") or "",
-                      choices=[("(none)", ""), *((op, op) for op in COMPARATORS)]),
+            FormField(
+                "Metric",
+                "metric",
+                value=c.get("metric", ""),
+                validators=[Regex(KEY_PATTERN, failure_description=KEY_RULE)],
+                placeholder="wait_minutes",
+            ),
+            FormField(
+                "Comparator",
+                "comparator",
+                value=c.get("comparator") or "",
+                choices=[("(none)", ""), *((op, op) for op in COMPARATORS)],
+            ),
             self.threshold,
             FormField("Unit", "unit", value=c.get("unit", ""), placeholder="minutes"),
             FormField("Severity", "severity", value=c.get("severity", "minor"), choices=[(s, s) for s in SEVERITIES]),
-            FormField("Params", "params", value=show_value(c.get("params") or {}), validators=[Parsed(parse_params)],
-                      placeholder="tier=gold, period=month, at_least=1"),
+            FormField(
+                "Params",
+                "params",
+                value=show_value(c.get("params") or {}),
+                validators=[Parsed(parse_params)],
+                placeholder="tier=gold, period=month, at_least=1",
+            ),
         ]
         title = "Add a control" if control is None else f"Edit control {c.get('key', '')}"
         super().__init__(title, fields, self._submit, error_prefix=f"controls[{index}].")
@@ -61,9 +82,15 @@ class ControlForm(FormModal[VersionOut]):
 
     async def _submit(self, values: dict[str, str]) -> VersionOut:
         control = {
-            "key": values["key"], "name": values["name"], "kind": values["kind"], "metric": values["metric"],
-            "comparator": values["comparator"] or None, "threshold": parse_threshold(values["kind"], values["threshold"]),
-            "unit": values["unit"], "severity": values["severity"], "params": parse_params(values["params"]),
+            "key": values["key"],
+            "name": values["name"],
+            "kind": values["kind"],
+            "metric": values["metric"],
+            "comparator": values["comparator"] or None,
+            "threshold": parse_threshold(values["kind"], values["threshold"]),
+            "unit": values["unit"],
+            "severity": values["severity"],
+            "params": parse_params(values["params"]),
         }
         if problems := control_problems(control):
             raise local_problem([(f"controls[{self.index}].{field}", message) for field, message in problems])

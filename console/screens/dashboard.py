@@ -46,8 +46,10 @@ def monthly_rates(rows: list[ComplianceRow], months: list[dt.date]) -> dict[str,
         cell[0] += row.passed
         cell[1] += row.passed + row.failed
     units = {row.unit for row in rows}
-    return {unit: [judged[(unit, m)][0] / judged[(unit, m)][1] if judged[(unit, m)][1] else None for m in months]
-            for unit in units}
+    return {
+        unit: [judged[(unit, m)][0] / judged[(unit, m)][1] if judged[(unit, m)][1] else None for m in months]
+        for unit in units
+    }
 
 
 class DashboardScreen(Page):
@@ -56,11 +58,13 @@ class DashboardScreen(Page):
         Binding("r", "reload", "Reload"),
         Binding("backspace", "up", "Up"),
     ]
-    HELP = ("Compliance of the unit you work on (first row) and each unit under it: last month's rate and the "
-            "events judged then, the six-month trend (one block a month from the lowest rate shown to the "
-            "highest, · where nothing was judged), open and overdue nonconformities. Enter drills into a unit, "
-            "backspace climbs back up. Below: the unit's monthly rate, its clients by tier, and a panel from "
-            "each plugin enabled there.")
+    HELP = (
+        "Compliance of the unit you work on (first row) and each unit under it: last month's rate and the "
+        "events judged then, the six-month trend (one block a month from the lowest rate shown to the "
+        "highest, · where nothing was judged), open and overdue nonconformities. Enter drills into a unit, "
+        "backspace climbs back up. Below: the unit's monthly rate, its clients by tier, and a panel from "
+        "each plugin enabled there."
+    )
 
     def body(self) -> ComposeResult:
         with VerticalScroll():
@@ -101,16 +105,21 @@ class DashboardScreen(Page):
         table, chart, tiers = self.query_one("#units", DataTable), self.query_one(RateChart), self.query_one(TierBars)
         for widget in (table, chart, tiers):
             widget.loading = True
-        found = await call_api(self, asyncio.gather(
-            self.api.compliance(unit.code, since, self.console.clock.now()), self.api.nonconformities(unit.code),
-            self.api.tiers(unit.code)))
+        found = await call_api(
+            self,
+            asyncio.gather(
+                self.api.compliance(unit.code, since, self.console.clock.now()),
+                self.api.nonconformities(unit.code),
+                self.api.tiers(unit.code),
+            ),
+        )
         for widget in (table, chart, tiers):
             widget.loading = False
         if found is None:
             return
         compliance, nonconformities, distribution = found
         rates = monthly_rates(compliance, months)
-        judged = {u: 0 for u in rates}
+        judged = dict.fromkeys(rates, 0)
         for row in compliance:
             judged[row.unit] += row.passed + row.failed if row.period == months[-2] else 0
         self.fill(table, unit, nonconformities, rates, judged)
@@ -118,8 +127,14 @@ class DashboardScreen(Page):
         tiers.show(distribution)
         self.show_panels(self.console.enabled_here)
 
-    def fill(self, table: DataTable[str], unit: UnitDetail, summaries: list[NonconformitySummary],
-             rates: dict[str, list[float | None]], judged: dict[str, int]) -> None:
+    def fill(
+        self,
+        table: DataTable[str],
+        unit: UnitDetail,
+        summaries: list[NonconformitySummary],
+        rates: dict[str, list[float | None]],
+        judged: dict[str, int],
+    ) -> None:
         table.clear()
         names = {row.unit: row.unit_name for row in summaries}
         known = [r for trend in rates.values() for r in trend if r is not None]
@@ -127,9 +142,15 @@ class DashboardScreen(Page):
         for i, summary in enumerate(summaries):
             trend = rates.get(summary.unit, [None] * MONTHS)
             branch = "" if summary.unit == unit.code else ("└ " if i == len(summaries) - 1 else "├ ")
-            table.add_row(f"{branch}{names[summary.unit]} {summary.unit}", percent(trend[-2]), sparkline(trend, low, high),
-                          f"{judged.get(summary.unit, 0):,}", f"{summary.open:,}", f"{summary.overdue:,}",
-                          key=summary.unit)
+            table.add_row(
+                f"{branch}{names[summary.unit]} {summary.unit}",
+                percent(trend[-2]),
+                sparkline(trend, low, high),
+                f"{judged.get(summary.unit, 0):,}",
+                f"{summary.open:,}",
+                f"{summary.overdue:,}",
+                key=summary.unit,
+            )
 
     def show_panels(self, enabled: frozenset[str]) -> None:
         """One panel per plugin on here (rebuilt for a new unit, and when switches change)."""

@@ -26,7 +26,12 @@ from core.api.schemas.standards import VersionOut
 
 SECTIONS = {
     "outputs": (("procedure", "Procedure (one step a line)"), ("skills", "Skills"), ("etiquette", "Etiquette")),
-    "inputs": (("staff", "Staff"), ("facilities", "Facilities"), ("supplies", "Supplies"), ("environment", "Environment")),
+    "inputs": (
+        ("staff", "Staff"),
+        ("facilities", "Facilities"),
+        ("supplies", "Supplies"),
+        ("environment", "Environment"),
+    ),
 }
 CONTROL_COLUMNS = ("Key", "Name", "Kind", "Metric", "Rule", "Severity")
 
@@ -49,9 +54,11 @@ class EditorScreen(Page):
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "close", "Back"),
     ]
-    HELP = ("Edit a draft: the title, then tabs for outputs, inputs, controls and a note; list items one a line. "
-            "In the controls table a adds a control, e (or Enter) edits the highlighted one, delete removes it. "
-            "ctrl+s saves; problems the API finds appear under the fields they concern.")
+    HELP = (
+        "Edit a draft: the title, then tabs for outputs, inputs, controls and a note; list items one a line. "
+        "In the controls table a adds a control, e (or Enter) edits the highlighted one, delete removes it. "
+        "ctrl+s saves; problems the API finds appear under the fields they concern."
+    )
 
     def __init__(self, version: VersionOut) -> None:
         super().__init__()
@@ -59,11 +66,15 @@ class EditorScreen(Page):
         data = as_data(version.content)
         self.controls: list[dict[str, Any]] = data["controls"]
         self.saved = data
-        self.fields = [FormField("Title", "title", value=data["title"], validators=[required("a title")]),
-                       FormField("Scope", "outputs.scope", value=data["outputs"]["scope"])]
+        self.fields = [
+            FormField("Title", "title", value=data["title"], validators=[required("a title")]),
+            FormField("Scope", "outputs.scope", value=data["outputs"]["scope"]),
+        ]
         for section, items in SECTIONS.items():
-            self.fields += [FormField(label, f"{section}.{key}", value="\n".join(data[section][key]), lines=True)
-                            for key, label in items]
+            self.fields += [
+                FormField(label, f"{section}.{key}", value="\n".join(data[section][key]), lines=True)
+                for key, label in items
+            ]
         self.fields.append(FormField("Note", "note", value=data["note"], lines=True))
 
     def body(self) -> ComposeResult:
@@ -91,16 +102,25 @@ class EditorScreen(Page):
         table.clear()
         for c in self.controls:
             rule = " ".join(filter(None, (c.get("comparator"), show_value(c.get("threshold")), c.get("unit"))))
-            table.add_row(c["key"], c["name"], c["kind"], c["metric"], rule or show_value(c.get("params")),
-                          c.get("severity", "minor"), key=c["key"])
+            table.add_row(
+                c["key"],
+                c["name"],
+                c["kind"],
+                c["metric"],
+                rule or show_value(c.get("params")),
+                c.get("severity", "minor"),
+                key=c["key"],
+            )
 
     def data(self, controls: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         """The draft as the forms hold it now (``controls`` replacing the table's)."""
         by_name = {f.field_name: f for f in self.fields}
         return {
             "title": by_name["title"].value,
-            "outputs": {"scope": by_name["outputs.scope"].value,
-                        **{key: by_name[f"outputs.{key}"].lines for key, _ in SECTIONS["outputs"]}},
+            "outputs": {
+                "scope": by_name["outputs.scope"].value,
+                **{key: by_name[f"outputs.{key}"].lines for key, _ in SECTIONS["outputs"]},
+            },
             "inputs": {key: by_name[f"inputs.{key}"].lines for key, _ in SECTIONS["inputs"]},
             "controls": self.controls if controls is None else controls,
             "note": by_name["note"].value,
@@ -121,7 +141,9 @@ class EditorScreen(Page):
         except ApiError as error:
             leftover = place_errors(error, self.fields)
             if leftover or not error.problem.errors:
-                self.notify("; ".join(leftover) or error.message, title=error.problem.title, severity="error", timeout=8)
+                self.notify(
+                    "; ".join(leftover) or error.message, title=error.problem.title, severity="error", timeout=8
+                )
             return
         self.notify(f"Draft v{version.number} of {version.touchpoint} saved")
 
@@ -139,7 +161,7 @@ class EditorScreen(Page):
         others = self.controls
 
         async def save(control: dict[str, Any]) -> VersionOut:
-            return await self.store(self.data([*others[:index], control, *others[index + 1:]]))
+            return await self.store(self.data([*others[:index], control, *others[index + 1 :]]))
 
         self.app.push_screen(ControlForm(self.controls[index], index, save))
 

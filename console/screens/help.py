@@ -9,9 +9,11 @@ from textual.widgets import DataTable, Static
 
 from console.screens.dialog import Dialog
 
-GENERAL = ("d o s c go to the dashboard, organisation, standards and clients; u chooses the unit every "
-           "screen works on; p opens what plugins enabled there add; ctrl+p searches every screen and "
-           "action by name; escape goes back.")
+GENERAL = (
+    "d o s c go to the dashboard, organisation, standards and clients; u chooses the unit every "
+    "screen works on; p opens what plugins enabled there add; ctrl+p searches every screen and "
+    "action by name; escape goes back."
+)
 
 
 class HelpScreen(Dialog[None]):

@@ -33,8 +33,9 @@ class FormModal(Dialog[T | None], Generic[T]):
         Binding("ctrl+s", "submit", "Submit"),
     ]
 
-    def __init__(self, title: str, fields: Sequence[FormField], submit: Submit[T], *, note: str = "",
-                 error_prefix: str = "") -> None:
+    def __init__(
+        self, title: str, fields: Sequence[FormField], submit: Submit[T], *, note: str = "", error_prefix: str = ""
+    ) -> None:
         super().__init__(title)
         self.fields = list(fields)
         self.submit = submit
@@ -77,7 +78,9 @@ class FormModal(Dialog[T | None], Generic[T]):
         except ApiError as error:
             leftover = place_errors(error, self.fields, self.error_prefix)
             if leftover or not error.problem.errors:
-                self.notify("; ".join(leftover) or error.message, title=error.problem.title, severity="error", timeout=8)
+                self.notify(
+                    "; ".join(leftover) or error.message, title=error.problem.title, severity="error", timeout=8
+                )
             return
         finally:
             dialog.loading = False

@@ -36,9 +36,11 @@ class OrganisationScreen(Page):
         Binding("x", "switch(False)", "Switch off"),
         Binding("i", "inherit", "Inherit"),
     ]
-    HELP = ("The tree on the left (Enter chooses the unit to work on); on the right the chosen unit's plugins "
-            "and staff. e switches the highlighted plugin on here, x off, i clears this unit's own switch so it "
-            "inherits again; each asks for a reason, kept in the audit log.")
+    HELP = (
+        "The tree on the left (Enter chooses the unit to work on); on the right the chosen unit's plugins "
+        "and staff. e switches the highlighted plugin on here, x off, i clears this unit's own switch so it "
+        "inherits again; each asks for a reason, kept in the audit log."
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,8 +78,10 @@ class OrganisationScreen(Page):
 
         async def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
             page = await self.api.staff(unit.code, cursor)
-            return [(s.id, (s.name, s.employee_no, ", ".join(s.roles), s.unit.code, "yes" if s.active else "no"))
-                    for s in page.items], page.next_cursor
+            return [
+                (s.id, (s.name, s.employee_no, ", ".join(s.roles), s.unit.code, "yes" if s.active else "no"))
+                for s in page.items
+            ], page.next_cursor
 
         staff.restart(fetch)
 
@@ -106,17 +110,26 @@ class OrganisationScreen(Page):
         if state is None or unit is None:
             return
         title = f"Switch {state.plugin} {'on' if enabled else 'off'} at {unit.name} {unit.code}"
-        self.app.push_screen(reason_modal(title, lambda reason: self.api.switch_plugin(unit.code, state.plugin, enabled, reason),
-                                          note="Units below inherit the switch unless they set their own."),
-                             self.after_switch)
+        self.app.push_screen(
+            reason_modal(
+                title,
+                lambda reason: self.api.switch_plugin(unit.code, state.plugin, enabled, reason),
+                note="Units below inherit the switch unless they set their own.",
+            ),
+            self.after_switch,
+        )
 
     def action_inherit(self) -> None:
         state, unit = self.selected(), self.console.unit
         if state is None or unit is None:
             return
-        self.app.push_screen(reason_modal(f"{unit.code}: let {state.plugin} inherit from above",
-                                          lambda reason: self.api.inherit_plugin(unit.code, state.plugin, reason)),
-                             self.after_switch)
+        self.app.push_screen(
+            reason_modal(
+                f"{unit.code}: let {state.plugin} inherit from above",
+                lambda reason: self.api.inherit_plugin(unit.code, state.plugin, reason),
+            ),
+            self.after_switch,
+        )
 
     def after_switch(self, states: list[PluginState] | None) -> None:
         if states is not None:

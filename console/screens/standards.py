@@ -28,10 +28,15 @@ from core.api.schemas.standards import StandardContent, TouchpointOut, VersionOu
 
 # What each action needs: a version in one of these states (None: a touchpoint is enough).
 NEEDS = {
-    "new_draft": None, "import": None,
-    "edit": ("draft",), "pilot": ("draft",), "publish": ("draft", "pilot"), "retire": ("draft", "pilot", "published"),
+    "new_draft": None,
+    "import": None,
+    "edit": ("draft",),
+    "pilot": ("draft",),
+    "publish": ("draft", "pilot"),
+    "retire": ("draft", "pilot", "published"),
     "compare": ("pilot", "published", "retired"),
-    "diff": ("draft", "pilot", "published", "retired"), "export": ("draft", "pilot", "published", "retired"),
+    "diff": ("draft", "pilot", "published", "retired"),
+    "export": ("draft", "pilot", "published", "retired"),
 }
 
 
@@ -48,10 +53,12 @@ class StandardsScreen(Page):
         Binding("x", "export", "Export"),
         Binding("i", "import", "Import"),
     ]
-    HELP = ("Touchpoints above, the selected one's versions below; the footer shows what the highlighted row "
-            "allows. A draft is started from the version in force (n), edited (e), piloted at units (l), "
-            "compared with the network (v), published (b) or retired (r); f shows what changed from another "
-            "version you pick; x writes a version to a TOML file and i reads one back as a new draft.")
+    HELP = (
+        "Touchpoints above, the selected one's versions below; the footer shows what the highlighted row "
+        "allows. A draft is started from the version in force (n), edited (e), piloted at units (l), "
+        "compared with the network (v), published (b) or retired (r); f shows what changed from another "
+        "version you pick; x writes a version to a TOML file and i reads one back as a new draft."
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -130,8 +137,14 @@ class StandardsScreen(Page):
         table.border_subtitle = "" if versions else "none yet: n on the touchpoint starts a blank draft"
         table.clear()
         for v in self.versions:
-            table.add_row(f"v{v.number}", v.status, v.content.title, str(len(v.content.controls)),
-                          ", ".join(v.pilot_units), key=v.id)
+            table.add_row(
+                f"v{v.number}",
+                v.status,
+                v.content.title,
+                str(len(v.content.controls)),
+                ", ".join(v.pilot_units),
+                key=v.id,
+            )
         self.refresh_bindings()
 
     def open_editor(self, version: VersionOut) -> None:
@@ -155,26 +168,41 @@ class StandardsScreen(Page):
     def action_pilot(self) -> None:
         if (version := self.version) is None:
             return
-        units = FormField("Pilot units", "units", validators=[required("at least one unit")],
-                          placeholder="BJ-CY, SH-PD (each with its subtree)")
+        units = FormField(
+            "Pilot units",
+            "units",
+            validators=[required("at least one unit")],
+            placeholder="BJ-CY, SH-PD (each with its subtree)",
+        )
 
         async def start(values: dict[str, str]) -> VersionOut:
             codes = [code.strip() for code in values["units"].replace("，", ",").split(",") if code.strip()]
             return await self.api.start_pilot(version.id, codes, values["reason"])
 
-        self.app.push_screen(FormModal(f"Pilot {version.touchpoint} v{version.number}", [units, reason_field()], start),
-                             self.after_change)
+        self.app.push_screen(
+            FormModal(f"Pilot {version.touchpoint} v{version.number}", [units, reason_field()], start),
+            self.after_change,
+        )
 
     def action_publish(self) -> None:
         if version := self.version:
-            self.app.push_screen(reason_modal(f"Publish {version.touchpoint} v{version.number} network-wide",
-                                              lambda reason: self.api.publish(version.id, reason),
-                                              note="The version published before is retired."), self.after_change)
+            self.app.push_screen(
+                reason_modal(
+                    f"Publish {version.touchpoint} v{version.number} network-wide",
+                    lambda reason: self.api.publish(version.id, reason),
+                    note="The version published before is retired.",
+                ),
+                self.after_change,
+            )
 
     def action_retire(self) -> None:
         if version := self.version:
-            self.app.push_screen(reason_modal(f"Retire {version.touchpoint} v{version.number}",
-                                              lambda reason: self.api.retire(version.id, reason)), self.after_change)
+            self.app.push_screen(
+                reason_modal(
+                    f"Retire {version.touchpoint} v{version.number}", lambda reason: self.api.retire(version.id, reason)
+                ),
+                self.after_change,
+            )
 
     def after_change(self, version: VersionOut | None) -> None:
         if version is not None:
@@ -202,11 +230,12 @@ class StandardsScreen(Page):
     def action_export(self) -> None:
         if (version := self.version) is None:
             return
-        path = FormField("File", "file", value=f"{version.touchpoint}-v{version.number}.toml",
-                         validators=[required("a file name")])
+        path = FormField(
+            "File", "file", value=f"{version.touchpoint}-v{version.number}.toml", validators=[required("a file name")]
+        )
 
         async def write(values: dict[str, str]) -> Path:
-            target = Path(values["file"]).expanduser()
+            target = Path(values["file"]).expanduser()  # noqa: ASYNC240 (no I/O: a path, as typed)
             text = await self.api.export_toml(version.touchpoint, version.number)
             try:
                 target.write_text(text, encoding="utf-8")
@@ -214,20 +243,24 @@ class StandardsScreen(Page):
                 raise local_problem([("file", exc.strerror or str(exc))]) from exc
             return target
 
-        self.app.push_screen(FormModal(f"Export {version.touchpoint} v{version.number} as TOML", [path], write),
-                             lambda target: target and self.notify(f"Written to {target}"))
+        self.app.push_screen(
+            FormModal(f"Export {version.touchpoint} v{version.number} as TOML", [path], write),
+            lambda target: target and self.notify(f"Written to {target}"),
+        )
 
     def action_import(self) -> None:
         path = FormField("File", "file", validators=[required("a file name")], placeholder="counter_service.toml")
 
         async def read(values: dict[str, str]) -> VersionOut:
             try:
-                text = Path(values["file"]).expanduser().read_text(encoding="utf-8")
+                text = Path(values["file"]).expanduser().read_text(encoding="utf-8")  # noqa: ASYNC240 (a small TOML file)
             except (OSError, UnicodeDecodeError) as exc:
                 raise local_problem([("file", getattr(exc, "strerror", None) or str(exc))]) from exc
             return await self.api.import_toml(text)
 
-        self.app.push_screen(FormModal("Import a standard from TOML (becomes a draft)", [path], read), self.after_change)
+        self.app.push_screen(
+            FormModal("Import a standard from TOML (becomes a draft)", [path], read), self.after_change
+        )
 
 
 def _number(number: int | None) -> str:

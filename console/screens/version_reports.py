@@ -71,7 +71,9 @@ def _diff_rows(diff: VersionDiff) -> Report:
         before, after = change.before or {}, change.after or {}
         fields = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
         for name in fields:
-            rows.append((SIGNS[change.change], change.key, name, show_value(before.get(name)), show_value(after.get(name))))
+            rows.append(
+                (SIGNS[change.change], change.key, name, show_value(before.get(name)), show_value(after.get(name)))
+            )
     return note if rows else f"{note}; controls unchanged", ("", "Control", "Field", "Before", "After"), rows
 
 
@@ -85,8 +87,10 @@ class PilotReportScreen(ReportModal):
 
 
 def _pilot_rows(report: PilotComparison) -> Report:
-    note = (f"Pilot at {', '.join(report.pilot_units)} since {report.since:%Y-%m-%d}, until {report.until:%Y-%m-%d}; "
-            "the rest judged by the standard in force there")
+    note = (
+        f"Pilot at {', '.join(report.pilot_units)} since {report.since:%Y-%m-%d}, until {report.until:%Y-%m-%d}; "
+        "the rest judged by the standard in force there"
+    )
 
     def side(figures: GroupFigures) -> tuple[str, str]:
         return percent(figures.rate), bar(figures.rate or 0, 1, BAR_WIDTH)
@@ -99,6 +103,13 @@ def _pilot_rows(report: PilotComparison) -> Report:
     rest = {c.key: c for c in report.rest.controls}
     for control in report.pilot.controls:
         other = rest.get(control.key)
-        rows.append((f"  fails: {control.name}", percent(control.failure_rate), "",
-                     percent(other.failure_rate if other else None), ""))
+        rows.append(
+            (
+                f"  fails: {control.name}",
+                percent(control.failure_rate),
+                "",
+                percent(other.failure_rate if other else None),
+                "",
+            )
+        )
     return note, ("Figure", "Pilot", "", "Rest of network", ""), rows

@@ -46,6 +46,8 @@ class TierBars(Static):
         top = max((t.clients for t in distribution.tiers), default=0)
         for tier in distribution.tiers:
             share = tier.clients / distribution.total if distribution.total else 0
-            table.add_row(tier.tier or "untiered", bar(tier.clients, top, TIER_BAR_WIDTH), f"{tier.clients:,}", f"{share:.0%}")
+            table.add_row(
+                tier.tier or "untiered", bar(tier.clients, top, TIER_BAR_WIDTH), f"{tier.clients:,}", f"{share:.0%}"
+            )
         table.add_row("total", "", f"{distribution.total:,}", "")
         self.update(table)

@@ -42,19 +42,32 @@ class Parsed(Validator):
 class FormField(Vertical):
     """A labelled input, named after the API field it fills, with its message beneath."""
 
-    def __init__(self, label: str, name: str, *, value: str = "", validators: Sequence[Validator] = (),
-                 placeholder: str = "", choices: Sequence[tuple[str, str]] | None = None, lines: bool = False) -> None:
+    def __init__(
+        self,
+        label: str,
+        name: str,
+        *,
+        value: str = "",
+        validators: Sequence[Validator] = (),
+        placeholder: str = "",
+        choices: Sequence[tuple[str, str]] | None = None,
+        lines: bool = False,
+    ) -> None:
         super().__init__(classes="form-field -lines" if lines else "form-field")
         self.label = label
         self.field_name = name
         if lines:
             self.input: Input | Select[str] | TextArea = TextArea(value, soft_wrap=True)
         elif choices is not None:
-            self.input = Select(choices, value=value or choices[0][1], allow_blank=False,
-                                                     compact=True)
+            self.input = Select(choices, value=value or choices[0][1], allow_blank=False, compact=True)
         else:
-            self.input = Input(value, placeholder=placeholder, validators=list(validators),
-                               validate_on=["changed", "submitted"], compact=True)
+            self.input = Input(
+                value,
+                placeholder=placeholder,
+                validators=list(validators),
+                validate_on=["changed", "submitted"],
+                compact=True,
+            )
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="form-row"):

@@ -10,8 +10,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-MODES = (("d", "Dashboard", "dashboard"), ("o", "Organisation", "organisation"), ("s", "Standards", "standards"),
-         ("c", "Clients", "clients"))
+MODES = (
+    ("d", "Dashboard", "dashboard"),
+    ("o", "Organisation", "organisation"),
+    ("s", "Standards", "standards"),
+    ("c", "Clients", "clients"),
+)
 OTHERS = (("u", "Unit"), ("p", "Plugins"), ("?", "Help"), ("q", "Quit"))
 
 

@@ -78,11 +78,23 @@ def create_app(
     return Litestar(
         route_handlers=[router for _, router in routers],
         lifespan=[lifespan],
-        state=State({"settings": settings, "plugins": runtime, "clock": clock, "db": db,
-                     "events": EventCommitter(db, runtime, clock, settings), "generations": SharedRead(db)}),
+        state=State(
+            {
+                "settings": settings,
+                "plugins": runtime,
+                "clock": clock,
+                "db": db,
+                "events": EventCommitter(db, runtime, clock, settings),
+                "generations": SharedRead(db),
+            }
+        ),
         dependencies={"session": Provide(provide_session), "ctx": Provide(provide_ctx)},
-        middleware=[LanguageMiddleware, DefineMiddleware(TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS],
-                                                         exclude_from_auth_key=PUBLIC)],
+        middleware=[
+            LanguageMiddleware,
+            DefineMiddleware(
+                TokenAuthentication, exclude=[f"^{p}" for p in PUBLIC_PATHS], exclude_from_auth_key=PUBLIC
+            ),
+        ],
         guards=[json_bodies_only, no_nul_characters],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         type_decoders=TYPE_DECODERS,
@@ -98,4 +110,3 @@ def create_app(
         ),
         debug=False,
     )
-

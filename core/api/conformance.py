@@ -55,8 +55,9 @@ class Subject:
     take (the API's start-up passes none: it mounts no commands); ``routers``, what
     :func:`~core.api.mounts.mounted` returned, when the app has built them already."""
 
-    def __init__(self, runtime: PluginRuntime, *, commands: Iterable[str] = (),
-                 routers: list[tuple[str, Router]] | None = None) -> None:
+    def __init__(
+        self, runtime: PluginRuntime, *, commands: Iterable[str] = (), routers: list[tuple[str, Router]] | None = None
+    ) -> None:
         self.runtime = runtime
         self.pm = runtime.pm
         self.commands = frozenset(commands)
@@ -117,13 +118,21 @@ def permission(subject: Subject) -> Iterator[Finding]:
     """Every route requires a permission (``requires(...)``) or is declared public, not both."""
     for plugin, router in subject.routers:
         if missing := undeclared_routes(router):
-            yield Finding(plugin, "permission", f"routes that declare no permission: {', '.join(missing)}. Guard "
-                          "each with guards=[requires(\"<permission>\")] (core.sdk), or, for a page meant for people "
-                          f"without a token, declare it with opt={{\"{PUBLIC}\": True}}")
+            yield Finding(
+                plugin,
+                "permission",
+                f"routes that declare no permission: {', '.join(missing)}. Guard "
+                'each with guards=[requires("<permission>")] (core.sdk), or, for a page meant for people '
+                f'without a token, declare it with opt={{"{PUBLIC}": True}}',
+            )
         for route, handler in routes(router):
             if declared_public(handler) and requires_a_permission(handler):
-                yield Finding(plugin, "permission", f"{route} is declared public and requires a permission: a caller "
-                              "without a token has no role to check; choose one")
+                yield Finding(
+                    plugin,
+                    "permission",
+                    f"{route} is declared public and requires a permission: a caller "
+                    "without a token has no role to check; choose one",
+                )
 
 
 def enablement(subject: Subject) -> Iterator[Finding]:
@@ -138,11 +147,18 @@ def enablement(subject: Subject) -> Iterator[Finding]:
                 yield Finding(plugin, "enablement", f"{route} escapes the plugin's mount {mount}")
             skips_tokens = bool(effective_opt(handler).get(PUBLIC)) or any(re.match(p, path) for p in PUBLIC_PATHS)
             if skips_tokens and not declared_public(handler):
-                yield Finding(plugin, "enablement", f"{route} answers without a token but is not declared public "
-                              f"with opt={{\"{PUBLIC}\": True}}")
+                yield Finding(
+                    plugin,
+                    "enablement",
+                    f'{route} answers without a token but is not declared public with opt={{"{PUBLIC}": True}}',
+                )
             if declared_public(handler) and "{unit_code" not in path and "unit" not in _parameters(handler):
-                yield Finding(plugin, "enablement", f"{route} is declared public but names no unit (a unit_code path "
-                              "parameter or a unit query parameter): the enablement guard cannot tell where it is on")
+                yield Finding(
+                    plugin,
+                    "enablement",
+                    f"{route} is declared public but names no unit (a unit_code path "
+                    "parameter or a unit query parameter): the enablement guard cannot tell where it is on",
+                )
 
 
 def _parameters(handler: Any) -> set[str]:
@@ -157,16 +173,24 @@ def table_prefix(subject: Subject) -> Iterator[Finding]:
     prefix, which no other plugin's tables share."""
     for plugin, loc in subject.locations.items():
         if loc.owner != plugin or loc.table_prefix != f"{plugin}_":
-            yield Finding(plugin, "table-prefix", f"register_migrations returns owner '{loc.owner}' and prefix "
-                          f"'{loc.table_prefix}'; they must be '{plugin}' and '{plugin}_'")
+            yield Finding(
+                plugin,
+                "table-prefix",
+                f"register_migrations returns owner '{loc.owner}' and prefix "
+                f"'{loc.table_prefix}'; they must be '{plugin}' and '{plugin}_'",
+            )
     for plugin, tables in sorted(subject.tables.items()):
         for table in sorted(tables):
             if not table.startswith(f"{plugin}_"):
                 yield Finding(plugin, "table-prefix", f"table '{table}' lacks the plugin's prefix '{plugin}_'")
         for other in subject.plugins:
             if other != plugin and (covered := sorted(t for t in tables if t.startswith(f"{other}_"))):
-                yield Finding(other, "table-prefix", f"the prefix '{other}_' also covers the tables of plugin "
-                              f"'{plugin}' ({', '.join(covered)}): its migrations would autogenerate them")
+                yield Finding(
+                    other,
+                    "table-prefix",
+                    f"the prefix '{other}_' also covers the tables of plugin "
+                    f"'{plugin}' ({', '.join(covered)}): its migrations would autogenerate them",
+                )
 
 
 # --- hooks --------------------------------------------------------------------------------
@@ -185,8 +209,11 @@ def unknown_hook(subject: Subject) -> Iterator[Finding]:
         for impl in caller.get_hookimpls():
             if not impl.optionalhook:
                 near = difflib.get_close_matches(name, specs, n=1)
-                hint = f"did you mean '{near[0]}'?" if near else \
-                    "(a hook another plugin publishes? mark it @hookimpl(optionalhook=True))"
+                hint = (
+                    f"did you mean '{near[0]}'?"
+                    if near
+                    else "(a hook another plugin publishes? mark it @hookimpl(optionalhook=True))"
+                )
                 yield Finding(impl.plugin_name, "unknown-hook", f"'{name}' matches no hook specification; {hint}")
 
 
@@ -195,13 +222,21 @@ def async_hook(subject: Subject) -> Iterator[Finding]:
     for name, caller in _callers(subject):
         if not caller.has_spec():
             continue
-        kind = "registration" if name.startswith("register_") else \
-            "firstresult" if caller.spec.opts.get("firstresult") else None
+        kind = (
+            "registration"
+            if name.startswith("register_")
+            else "firstresult"
+            if caller.spec.opts.get("firstresult")
+            else None
+        )
         for impl in caller.get_hookimpls() if kind else ():
             if inspect.iscoroutinefunction(impl.function) or inspect.isasyncgenfunction(impl.function):
-                yield Finding(impl.plugin_name, "async-hook", f"'{name}' is async, but a {kind} hook is synchronous "
-                              "and does no I/O" + (" (a coroutine always counts as an answer)"
-                                                   if kind == "firstresult" else ""))
+                yield Finding(
+                    impl.plugin_name,
+                    "async-hook",
+                    f"'{name}' is async, but a {kind} hook is synchronous "
+                    "and does no I/O" + (" (a coroutine always counts as an answer)" if kind == "firstresult" else ""),
+                )
 
 
 # --- what plugins contribute ----------------------------------------------------------------
@@ -210,8 +245,15 @@ def async_hook(subject: Subject) -> Iterator[Finding]:
 def clash(subject: Subject) -> Iterator[Finding]:
     """No two plugins share a mount (a name), a delivery-channel topic prefix or a command."""
     yield from mount_clashes(subject)
-    yield from _shared("clash", "topic prefix", ((plugin, topic) for plugin, channel in subject.collected(
-        "register_delivery_channels") for topic in channel.topics))
+    yield from _shared(
+        "clash",
+        "topic prefix",
+        (
+            (plugin, topic)
+            for plugin, channel in subject.collected("register_delivery_channels")
+            for topic in channel.topics
+        ),
+    )
     yield from command_clashes(subject)
 
 
@@ -220,15 +262,23 @@ def mount_clashes(subject: Subject) -> Iterator[Finding]:
     (pluggy would load the first and silently skip the second)."""
     for name, _ in subject.pm.list_name_plugin():
         if not PLUGIN_NAME.fullmatch(name):
-            yield Finding(name, "clash", f"the name '{name}' is not lowercase letters, digits and underscores: "
-                          f"its mount {mount_path(name)} would reach into another's")
+            yield Finding(
+                name,
+                "clash",
+                f"the name '{name}' is not lowercase letters, digits and underscores: "
+                f"its mount {mount_path(name)} would reach into another's",
+            )
     by_name: dict[str, set[str]] = defaultdict(set)
     for point in entry_points():
         by_name[point.name].add(point.dist.name if point.dist else "?")
     for name, dists in sorted(by_name.items()):
         if len(dists) > 1:
-            yield Finding(name, "clash", f"distributions {', '.join(sorted(dists))} each install a plugin named "
-                          f"'{name}' ({ENTRY_POINT_GROUP}) at {mount_path(name)}; only one is loaded")
+            yield Finding(
+                name,
+                "clash",
+                f"distributions {', '.join(sorted(dists))} each install a plugin named "
+                f"'{name}' ({ENTRY_POINT_GROUP}) at {mount_path(name)}; only one is loaded",
+            )
 
 
 def command_clashes(subject: Subject) -> Iterator[Finding]:
@@ -267,8 +317,9 @@ def touchpoint(subject: Subject) -> Iterator[Finding]:
         for field in ("code", "name"):
             limit = getattr(columns[field].type, "length", None) or 0
             if len(value := getattr(checked, field)) > limit > 0:
-                yield Finding(plugin, "touchpoint", f"touchpoint '{code}': {field} '{value}' is longer than "
-                              f"{limit} characters")
+                yield Finding(
+                    plugin, "touchpoint", f"touchpoint '{code}': {field} '{value}' is longer than {limit} characters"
+                )
     codes = ((plugin, getattr(spec, "code", "?")) for plugin, spec in specs)
     yield from _shared("touchpoint", "touchpoint code", codes)
 
@@ -348,8 +399,12 @@ def check(subject: Subject, rules: Iterable[Rule] = AT_START_UP) -> list[Finding
     return [finding for rule in rules for finding in rule(subject)]
 
 
-def refuse(runtime: PluginRuntime, *, commands: Iterable[str] = (), routers: list[tuple[str, Router]] | None = None,
-           ) -> None:
+def refuse(
+    runtime: PluginRuntime,
+    *,
+    commands: Iterable[str] = (),
+    routers: list[tuple[str, Router]] | None = None,
+) -> None:
     """Raise :class:`~core.errors.PluginNonConformant` when an installed plugin breaks a start-up rule."""
     if findings := check(Subject(runtime, commands=commands, routers=routers)):
         raise PluginNonConformant(findings)

@@ -29,6 +29,9 @@ async def provide_session(request: Request[Any, Any, Any], state: State) -> Asyn
         yield session
 
 
-async def provide_ctx(request: Request[Any, Any, Any], state: State, session: NamedDependency[AsyncSession]) -> HookContext:
-    return HookContext(session=session, clock=state.clock, plugins=state.plugins, principal=request.user,
-                       settings=state.settings)
+async def provide_ctx(
+    request: Request[Any, Any, Any], state: State, session: NamedDependency[AsyncSession]
+) -> HookContext:
+    return HookContext(
+        session=session, clock=state.clock, plugins=state.plugins, principal=request.user, settings=state.settings
+    )

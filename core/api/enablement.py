@@ -74,8 +74,13 @@ def plugin_enabled_guard(plugin: str) -> Guard:
             await _public(state, plugin, connection)
             return
         async with state.db.unit_of_work(readonly=True) as session:
-            ctx = HookContext(session=session, clock=state.clock, plugins=state.plugins, principal=connection.user,
-                              settings=state.settings)
+            ctx = HookContext(
+                session=session,
+                clock=state.clock,
+                plugins=state.plugins,
+                principal=connection.user,
+                settings=state.settings,
+            )
             own = ctx.principal.unit
             if not (await state.plugins.snapshot(session)).enabled_within(own, plugin):
                 raise PluginDisabled(plugin, own.code)

@@ -58,10 +58,16 @@ class EventCommitter:
 
     async def _commit(self, group: list[Entry]) -> list[Answer]:
         async with self._db.unit_of_work() as session:
-            ctx = HookContext(session=session, clock=self._clock, plugins=self._plugins, principal=group[0][0],
-                              settings=self._settings)
-            accepted, rejected = await events.record(ctx, [item for _, item, _ in group],
-                                                     [principal for principal, _, _ in group])
+            ctx = HookContext(
+                session=session,
+                clock=self._clock,
+                plugins=self._plugins,
+                principal=group[0][0],
+                settings=self._settings,
+            )
+            accepted, rejected = await events.record(
+                ctx, [item for _, item, _ in group], [principal for principal, _, _ in group]
+            )
         by_index: dict[int, Answer] = {a.index: a for a in accepted} | {r.index: r for r in rejected}
         return [by_index[i] for i in range(len(group))]
 

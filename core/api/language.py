@@ -19,7 +19,8 @@ class LanguageMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        header = ", ".join(value.decode("latin-1") for name, value in scope.get("headers", ())
-                           if name == b"accept-language")
+        header = ", ".join(
+            value.decode("latin-1") for name, value in scope.get("headers", ()) if name == b"accept-language"
+        )
         with language(negotiate(header)):
             await self.app(scope, receive, send)

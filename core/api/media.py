@@ -35,8 +35,10 @@ async def json_bodies_only(connection: ASGIConnection, handler: BaseRouteHandler
         return
     declared = connection.headers.get("content-type")
     if declared is not None and not JSON_MEDIA.fullmatch(declared.partition(";")[0].strip().lower()):
-        raise UnsupportedMediaType(f"send the body as JSON with 'Content-Type: application/json', not '{declared}'",
-                                   expected="application/json")
+        raise UnsupportedMediaType(
+            f"send the body as JSON with 'Content-Type: application/json', not '{declared}'",
+            expected="application/json",
+        )
     if not isinstance(connection, Request):
         return
     body = await connection.body()

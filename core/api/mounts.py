@@ -27,6 +27,15 @@ def mounted(runtime: PluginRuntime) -> list[tuple[str, Router]]:
         if plugin == CORE_PLUGIN:
             routers.append((plugin, Router(path=API_PREFIX, route_handlers=handlers)))
         else:
-            routers.append((plugin, Router(path=mount_path(plugin), route_handlers=handlers,
-                                           guards=[plugin_enabled_guard(plugin)], tags=[f"plugin: {plugin}"])))
+            routers.append(
+                (
+                    plugin,
+                    Router(
+                        path=mount_path(plugin),
+                        route_handlers=handlers,
+                        guards=[plugin_enabled_guard(plugin)],
+                        tags=[f"plugin: {plugin}"],
+                    ),
+                )
+            )
     return routers

@@ -43,7 +43,10 @@ def check_limit(limit: int) -> int:
 
 
 async def page(
-    session: AsyncSession, query: sa.Select[*tuple[Any, ...]], key: InstrumentedAttribute[Any], cursor: str | None,
+    session: AsyncSession,
+    query: sa.Select[*tuple[Any, ...]],
+    key: InstrumentedAttribute[Any],
+    cursor: str | None,
     limit: int,
 ) -> tuple[Sequence[Any], str | None]:
     """Run ``query`` for one page ordered by ``key``; returns rows and the next cursor."""

@@ -22,8 +22,16 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger("touchstone.api")
 
 
-def problem(status: int, slug: str, title: str, detail: str, request: Request[Any, Any, Any], *,
-            headers: dict[str, str] | None = None, **extra: Any) -> Response[dict[str, Any]]:
+def problem(
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    request: Request[Any, Any, Any],
+    *,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> Response[dict[str, Any]]:
     body = {
         "type": PROBLEM_BASE + slug,
         "title": title,
@@ -79,8 +87,9 @@ def on_integrity_error(request: Request[Any, Any, Any], exc: IntegrityError) -> 
     thing (an idempotency key, a first setting at a unit). Nothing was written; retrying is
     safe."""
     log.info("integrity conflict on %s %s: %s", request.method, request.url.path, exc.orig)
-    return problem(409, "conflict", "Conflict", "a concurrent change got there first; nothing was written, retry",
-                   request)
+    return problem(
+        409, "conflict", "Conflict", "a concurrent change got there first; nothing was written, retry", request
+    )
 
 
 def on_unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:

@@ -45,7 +45,7 @@ def _holding_nul(value: Any) -> str | None:
 async def no_nul_characters(connection: ASGIConnection, _: BaseRouteHandler) -> None:
     """422 naming the parameter or body field that holds a NUL character."""
     for name, value in [*connection.path_params.items(), *connection.query_params.multi_items()]:
-        if NUL in name or isinstance(value, str) and NUL in value:
+        if NUL in name or (isinstance(value, str) and NUL in value):
             raise FieldProblem.one(name, MESSAGE)
     if not isinstance(connection, Request) or connection.method in ("GET", "HEAD", "OPTIONS"):
         return

@@ -16,10 +16,14 @@ from core.types import DECIMAL_LIMIT, MOMENT_YEARS, FiniteDecimal, Moment, decod
 EARLIEST, LATEST = MOMENT_YEARS
 DECODERS: dict[type, Callable[[Any], Any]] = {Moment: decode_moment, FiniteDecimal: decode_finite_decimal}
 SCHEMAS = {
-    Moment: Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.DATE_TIME,
-                   description=f"RFC 3339 (2026-11-20T09:30:00+08:00), between the years {EARLIEST} and {LATEST}"),
-    FiniteDecimal: Schema(type=OpenAPIType.STRING,
-                          description=f"A decimal number (\"1280.50\"), smaller than {DECIMAL_LIMIT:,.0f} in size"),
+    Moment: Schema(
+        type=OpenAPIType.STRING,
+        format=OpenAPIFormat.DATE_TIME,
+        description=f"RFC 3339 (2026-11-20T09:30:00+08:00), between the years {EARLIEST} and {LATEST}",
+    ),
+    FiniteDecimal: Schema(
+        type=OpenAPIType.STRING, description=f'A decimal number ("1280.50"), smaller than {DECIMAL_LIMIT:,.0f} in size'
+    ),
 }
 
 

@@ -57,15 +57,22 @@ class Touchstone(click.Group):
             except PluginRefused as exc:
                 raise click.ClickException(str(exc)) from exc
             meta["touchstone.plugin_commands"] = {
-                command.name: command for _, command in runtime.collect_flat("register_commands") if command.name}
+                command.name: command for _, command in runtime.collect_flat("register_commands") if command.name
+            }
         commands: dict[str, click.Command] = meta["touchstone.plugin_commands"]
         return commands
 
 
 @click.group(cls=Touchstone, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="touchstone")
-@click.option("--lang", metavar="LANG", callback=speak, expose_value=False, is_eager=True,
-              help=f"Language of messages: {' or '.join(LANGUAGES)} (default: TOUCHSTONE_LANG, else zh_CN).")
+@click.option(
+    "--lang",
+    metavar="LANG",
+    callback=speak,
+    expose_value=False,
+    is_eager=True,
+    help=f"Language of messages: {' or '.join(LANGUAGES)} (default: TOUCHSTONE_LANG, else zh_CN).",
+)
 def main() -> None:
     """Touchstone: service standards for a bank's branch network."""
 

@@ -10,8 +10,13 @@ from core.migrate import ensure_migrated
 
 
 @click.command()
-@click.option("--clients", default=DEFAULT_CLIENTS, show_default=True, type=click.IntRange(0, 5_000_000),
-              help="How many clients to generate.")
+@click.option(
+    "--clients",
+    default=DEFAULT_CLIENTS,
+    show_default=True,
+    type=click.IntRange(0, 5_000_000),
+    help="How many clients to generate.",
+)
 def demo(clients: int) -> None:
     """Load a demo network: head office, 2 branches, 6 sub-branches, 20 outlets, staff, clients.
 

@@ -18,17 +18,23 @@ def migrate(show_pending: bool) -> None:
         pending = await migrations.pending(rt.db.engine, rt.locations)
         if show_pending:
             for owner, revisions in pending.items():
-                click.echo(f"{owner}: {', '.join(revisions)}" if revisions else _("{owner}: up to date").format(owner=owner))
+                click.echo(
+                    f"{owner}: {', '.join(revisions)}" if revisions else _("{owner}: up to date").format(owner=owner)
+                )
             return
         if not any(pending.values()):
             console.print(_("Database is up to date."))
             return
         with console.status(_("Migrating…")) as status:
-            await migrations.upgrade(rt.db.engine, rt.locations,
-                                     progress=lambda o: status.update(_("Migrating {owner}…").format(owner=o)))
+            await migrations.upgrade(
+                rt.db.engine, rt.locations, progress=lambda o: status.update(_("Migrating {owner}…").format(owner=o))
+            )
         for owner, revisions in pending.items():
             if revisions:
-                console.print(ngettext("{owner}: applied {count} revision", "{owner}: applied {count} revisions",
-                                       len(revisions)).format(owner=owner, count=len(revisions)))
+                console.print(
+                    ngettext(
+                        "{owner}: applied {count} revision", "{owner}: applied {count} revisions", len(revisions)
+                    ).format(owner=owner, count=len(revisions))
+                )
 
     run(body)

@@ -75,8 +75,13 @@ plugin.add_command(check)
 
 @plugin.command()
 @click.argument("name", callback=plugin_name)
-@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the distribution (default: ./NAME).")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the distribution (default: ./NAME).",
+)
 def new(name: str, directory: Path | None) -> None:
     """Render a working plugin distribution NAME: package, table and first migration,
     guarded route, console screen, tests on the kit, README."""
@@ -84,8 +89,11 @@ def new(name: str, directory: Path | None) -> None:
     if target.exists() and any(target.iterdir()):
         raise click.UsageError(_("{path} exists and is not empty").format(path=target))
     render(name, target, dt.datetime.now(dt.UTC))
-    click.echo(_("Plugin {name} written to {path}. Next: cd {path} && pip install -e '.[test]' && pytest")
-               .format(name=name, path=target))
+    click.echo(
+        _("Plugin {name} written to {path}. Next: cd {path} && pip install -e '.[test]' && pytest").format(
+            name=name, path=target
+        )
+    )
 
 
 @plugin.command()
@@ -102,11 +110,12 @@ def revision(name: str, message: str, empty: bool) -> None:
         if location is None:
             raise click.UsageError(_("no installed plugin named '{name}' registers migrations").format(name=name))
         async with rt.db.engine.connect() as conn:
-            await conn.run_sync(lambda c: command.revision(migrations.alembic_config(location, c), message=message,
-                                                           autogenerate=not empty))
+            await conn.run_sync(
+                lambda c: command.revision(
+                    migrations.alembic_config(location, c), message=message, autogenerate=not empty
+                )
+            )
             await conn.commit()
         click.echo(_("New revision in {path}").format(path=location.path / "versions"))
 
     run(body)
-
-

@@ -29,8 +29,9 @@ def check(name: str | None) -> None:
         findings, names = exc.findings, [finding.plugin for finding in exc.findings]
     if name is not None:
         if name not in names:
-            raise click.BadParameter(f"no plugin '{name}' is installed (installed: {', '.join(sorted(names))})",
-                                     param_hint="NAME")
+            raise click.BadParameter(
+                f"no plugin '{name}' is installed (installed: {', '.join(sorted(names))})", param_hint="NAME"
+            )
         findings, notes = [f for f in findings if f.plugin == name], [n for n in notes if n.plugin == name]
     out = Console()
     checked = name or ", ".join(sorted(names))

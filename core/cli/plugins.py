@@ -37,8 +37,9 @@ def plugins() -> None:
                 snapshot = await rt.plugins.snapshot(session)
         table = Table("plugin", "version", "hooks", "enabled at", "disabled at", title="Installed plugins")
         for info in describe_plugins(rt.plugins.pm, snapshot):
-            table.add_row(info.name, info.version, ", ".join(info.hooks), where(info, pending),
-                          ", ".join(info.disabled_at))
+            table.add_row(
+                info.name, info.version, ", ".join(info.hooks), where(info, pending), ", ".join(info.disabled_at)
+            )
         Console().print(table)
 
     run(body)

@@ -70,8 +70,9 @@ def configure_logging(settings: Settings) -> None:
     ``outbox.log`` in the data dir only, not over the operator's terminal."""
     terminal = logging.StreamHandler()
     terminal.setLevel(logging.WARNING)  # records of loggers set lower (the outbox's) still stop here
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        handlers=[terminal])
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=[terminal]
+    )
     outbox = logging.getLogger("touchstone.outbox")
     if not outbox.handlers:
         settings.data_dir.mkdir(parents=True, exist_ok=True)

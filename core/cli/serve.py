@@ -41,19 +41,32 @@ async def issue_admin_token(rt: Runtime, label: str, ttl: dt.timedelta) -> tuple
     """An admin token at the root of the tree, audited as the system: ``(token id, secret)``."""
     now = rt.clock.now()
     async with rt.db.unit_of_work() as session:
-        root = (await session.execute(sa.select(OrgUnit).where(OrgUnit.parent_id.is_(None)).order_by(OrgUnit.id))).scalars().first()
+        root = (
+            (await session.execute(sa.select(OrgUnit).where(OrgUnit.parent_id.is_(None)).order_by(OrgUnit.id)))
+            .scalars()
+            .first()
+        )
         assert root is not None
         account = await tokens.service_account_for(session, role="admin", unit=root, now=now)
         row, secret = await tokens.issue(session, now=now, ttl=ttl, service_account=account, label=label)
-        audit.record(session, principal=system_principal(root.ref()), at=now, unit=root.ref(), entity="api_token",
-                     entity_id=row.public_id, action="create", reason=label)
+        audit.record(
+            session,
+            principal=system_principal(root.ref()),
+            at=now,
+            unit=root.ref(),
+            entity="api_token",
+            entity_id=row.public_id,
+            action="create",
+            reason=label,
+        )
     return row.public_id, secret
 
 
 async def _root_code(rt: Runtime) -> str:
     async with rt.db.unit_of_work(readonly=True) as session:
-        return (await session.execute(sa.select(OrgUnit.code).where(OrgUnit.parent_id.is_(None))
-                                      .order_by(OrgUnit.id))).scalars().first() or "HO"
+        return (
+            await session.execute(sa.select(OrgUnit.code).where(OrgUnit.parent_id.is_(None)).order_by(OrgUnit.id))
+        ).scalars().first() or "HO"
 
 
 async def _prepare(rt: Runtime, demo: bool) -> str | None:
@@ -66,8 +79,10 @@ async def _prepare(rt: Runtime, demo: bool) -> str | None:
 
     await migrations.upgrade(rt.db.engine, rt.locations)
     if not await database_is_empty(rt):
-        console.print("The database already holds an organisation: no demo loaded, no token issued. Create a "
-                      f"token with `touchstone token create --role admin --unit {await _root_code(rt)}`.")
+        console.print(
+            "The database already holds an organisation: no demo loaded, no token issued. Create a "
+            f"token with `touchstone token create --role admin --unit {await _root_code(rt)}`."
+        )
         return None
     await load_demo(rt, console)
     _, secret = await issue_admin_token(rt, "touchstone serve --demo", dt.timedelta(days=rt.settings.token_ttl_days))
@@ -95,8 +110,9 @@ def bind(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         why = "端口已被占用" if exc.errno == errno.EADDRINUSE else "地址不可用"
-        raise click.ClickException(f"无法在 {host}:{port} 上提供服务：{why}。"
-                                   f"Cannot serve on {host}:{port}: {exc.strerror}.") from exc
+        raise click.ClickException(
+            f"无法在 {host}:{port} 上提供服务：{why}。Cannot serve on {host}:{port}: {exc.strerror}."
+        ) from exc
     sock.set_inheritable(True)  # the worker processes serve on it too
     return sock
 
@@ -127,8 +143,9 @@ def serve(host: str, port: int, workers: int, demo: bool) -> None:
     """Serve the HTTP API."""
     sock, secret = run(lambda rt: _before_serving(rt, host, port, demo))
     threading.Thread(target=_announce_when_answering, args=(f"http://{host}:{port}", secret), daemon=True).start()
-    config = uvicorn.Config("core.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                            log_level="warning")
+    config = uvicorn.Config(
+        "core.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
+    )
     if workers > 1:
         Multiprocess(config, sockets=[sock]).run()
         return

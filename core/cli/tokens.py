@@ -43,8 +43,10 @@ async def _staff_id(ctx: HookContext, employee_no: str) -> str:
 
 def describe(view: TokenView, now: dt.datetime) -> str:
     token = view.token
-    return (f"{token.public_id}\t{view.principal.name}\t{view.unit}\t{view.status(now)}\t"
-            f"expires {token.expires_at:%Y-%m-%d}\t{token.label}")
+    return (
+        f"{token.public_id}\t{view.principal.name}\t{view.unit}\t{view.status(now)}\t"
+        f"expires {token.expires_at:%Y-%m-%d}\t{token.label}"
+    )
 
 
 @token.command("create")
@@ -54,8 +56,14 @@ def describe(view: TokenView, now: dt.datetime) -> str:
 @click.option("--staff", "employee_no", help="Bind to this staff member (by employee number) instead.")
 @click.option("--days", type=click.IntRange(1, 3650), help="Days until the token expires (default from settings).")
 @click.option("--label", default="created with the CLI", show_default=True, help="A note to recognise the token by.")
-def create(roles: tuple[str, ...], name: str | None, unit_code: str | None, employee_no: str | None,
-           days: int | None, label: str) -> None:
+def create(
+    roles: tuple[str, ...],
+    name: str | None,
+    unit_code: str | None,
+    employee_no: str | None,
+    days: int | None,
+    label: str,
+) -> None:
     """Create a token; its secret is printed alone on the last line."""
     if bool(roles) == bool(employee_no):
         raise click.UsageError("give either --role (a service account) or --staff (a staff member)")
@@ -64,13 +72,17 @@ def create(roles: tuple[str, ...], name: str | None, unit_code: str | None, empl
         await ensure_migrated(rt.db.engine, rt.locations)
         async with rt.system().unit_of_work() as ctx:
             if employee_no:
-                view, secret = await tokens.issue_for_staff(ctx, await _staff_id(ctx, employee_no), days=days,
-                                                            label=label)
+                view, secret = await tokens.issue_for_staff(
+                    ctx, await _staff_id(ctx, employee_no), days=days, label=label
+                )
             else:
-                view, secret = await tokens.issue_for_service(ctx, unit_code=unit_code or await _root(ctx),
-                                                              roles=roles, name=name, days=days, label=label)
-        click.echo(f"token {view.token.public_id} for {view.principal.name} at {view.unit}, "
-                   f"expires {view.token.expires_at:%Y-%m-%d}")
+                view, secret = await tokens.issue_for_service(
+                    ctx, unit_code=unit_code or await _root(ctx), roles=roles, name=name, days=days, label=label
+                )
+        click.echo(
+            f"token {view.token.public_id} for {view.principal.name} at {view.unit}, "
+            f"expires {view.token.expires_at:%Y-%m-%d}"
+        )
         return secret
 
     click.echo(run(body))

@@ -44,8 +44,9 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, hide_parameters=True, **JSON_CODEC)
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True,
-                               hide_parameters=True, **JSON_CODEC)
+    return create_async_engine(
+        url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, hide_parameters=True, **JSON_CODEC
+    )
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

@@ -30,29 +30,46 @@ if TYPE_CHECKING:
     from core.cli.runtime import Runtime
     from core.context import JobContext
 
-__all__ = ["DEFAULT_CLIENTS", "DemoSummary", "load_demo", "load_network", "load_plugin_demo_data",
-           "load_service_history"]
+__all__ = [
+    "DEFAULT_CLIENTS",
+    "DemoSummary",
+    "load_demo",
+    "load_network",
+    "load_plugin_demo_data",
+    "load_service_history",
+]
 
 
-async def load_demo(runtime: Runtime, console: Console, *, clients: int = DEFAULT_CLIENTS,
-                    history_days: int = 182) -> DemoSummary:
+async def load_demo(
+    runtime: Runtime, console: Console, *, clients: int = DEFAULT_CLIENTS, history_days: int = 182
+) -> DemoSummary:
     """Load the demo into ``runtime``'s (empty) database, showing progress on ``console``:
     the network and its clients, then the touchpoint catalogue and ``history_days`` of
     service events (0 for none)."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("Loading demo clients", total=clients)
-        summary = await load_network(runtime.db, runtime.clock, clients=clients, thresholds=runtime.settings.thresholds,
-                                     progress=lambda done, _wanted: bar.update(task, completed=done))
+        summary = await load_network(
+            runtime.db,
+            runtime.clock,
+            clients=clients,
+            thresholds=runtime.settings.thresholds,
+            progress=lambda done, _wanted: bar.update(task, completed=done),
+        )
         if history_days:
             events = bar.add_task("Loading service events", total=None)
             history = await load_service_history(
-                runtime.db, runtime.clock, days=history_days,
-                progress=lambda done, wanted: bar.update(events, completed=done, total=wanted))
+                runtime.db,
+                runtime.clock,
+                days=history_days,
+                progress=lambda done, wanted: bar.update(events, completed=done, total=wanted),
+            )
     console.print(_summary_table(summary))
     if history_days:
-        console.print(f"Service history: {history['touchpoints']} touchpoints, {history['events']:,} events over "
-                      f"{history_days} days ({history['failed']:,} failing), counter standard v2 in pilot at BJ-CY, SH-PD")
+        console.print(
+            f"Service history: {history['touchpoints']} touchpoints, {history['events']:,} events over "
+            f"{history_days} days ({history['failed']:,} failing), counter standard v2 in pilot at BJ-CY, SH-PD"
+        )
     for line in await load_plugin_demo_data(runtime.system()):
         console.print(line)
     return summary

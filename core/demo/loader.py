@@ -79,15 +79,23 @@ class _Outlet:
     """(id, public id) of its customer managers."""
 
 
-async def load_network(db: Database, clock: Clock, *, clients: int = DEFAULT_CLIENTS,
-                       thresholds: TierThresholds | None = None, progress: Progress | None = None) -> DemoSummary:
+async def load_network(
+    db: Database,
+    clock: Clock,
+    *,
+    clients: int = DEFAULT_CLIENTS,
+    thresholds: TierThresholds | None = None,
+    progress: Progress | None = None,
+) -> DemoSummary:
     """Load the demo network with ``clients`` clients, tiered by ``thresholds`` (the bank's
     configured ones; the defaults when not given). Refuses a database that has units."""
     rng, now, thresholds = random.Random(SEED), clock.now(), thresholds or TierThresholds()
     async with db.unit_of_work() as session:
         if await session.scalar(sa.select(sa.func.count()).select_from(OrgUnit)):
-            raise Conflict("this database already has an organisation; "
-                           "the demo loads only into an empty one (point TOUCHSTONE_DATABASE_URL at a new database)")
+            raise Conflict(
+                "this database already has an organisation; "
+                "the demo loads only into an empty one (point TOUCHSTONE_DATABASE_URL at a new database)"
+            )
         head, outlets, staffing = await _build_tree(session)
         staff = await _hire(session, rng, staffing, outlets)
         system = system_principal(head.ref())
@@ -97,16 +105,29 @@ async def load_network(db: Database, clock: Clock, *, clients: int = DEFAULT_CLI
             count = min(BATCH, clients - start)
             rows = [_client(rng, outlet, now, thresholds) for outlet in rng.choices(outlets, weights, k=count)]
             ids = await _insert(session, CLIENT, [row for row, _ in rows])
-            await session.execute(sa.insert(HISTORY), [
-                _created(ids[row["public_id"]], row, manager, system.label, now) for row, manager in rows])
+            await session.execute(
+                sa.insert(HISTORY),
+                [_created(ids[row["public_id"]], row, manager, system.label, now) for row, manager in rows],
+            )
             tiers.update(row["tier"] or row["kind"] for row, _ in rows)
             if progress:
                 progress(start + count, clients)
-        summary = DemoSummary(units=dict(Counter(unit.level for unit, _ in staffing)), staff=staff,
-                              clients={tier: tiers[tier] for tier in (*(t for t, _ in thresholds.tiers), "corporate")})
-        audit.record(session, principal=system, at=now, unit=head.ref(), entity="demo",
-                     entity_id=head.code, action="load", after=msgspec.to_builtins(summary),
-                     reason="demo data")
+        summary = DemoSummary(
+            units=dict(Counter(unit.level for unit, _ in staffing)),
+            staff=staff,
+            clients={tier: tiers[tier] for tier in (*(t for t, _ in thresholds.tiers), "corporate")},
+        )
+        audit.record(
+            session,
+            principal=system,
+            at=now,
+            unit=head.ref(),
+            entity="demo",
+            entity_id=head.code,
+            action="load",
+            after=msgspec.to_builtins(summary),
+            reason="demo data",
+        )
     return summary
 
 
@@ -137,16 +158,25 @@ async def _build_tree(session: AsyncSession) -> tuple[OrgUnit, list[_Outlet], li
     return head, outlets, staffing
 
 
-async def _hire(session: AsyncSession, rng: random.Random, staffing: list[tuple[OrgUnit, dict[str, int]]],
-                outlets: list[_Outlet]) -> dict[str, int]:
+async def _hire(
+    session: AsyncSession, rng: random.Random, staffing: list[tuple[OrgUnit, dict[str, int]]], outlets: list[_Outlet]
+) -> dict[str, int]:
     """Staff every unit; remembers each outlet's customer managers. Returns head count by role."""
     rows: list[dict[str, Any]] = []
     for unit, roles in staffing:
         for role, count in roles.items():
             for _ in range(count):
-                rows.append({"public_id": new_public_id("st"), "employee_no": f"E{len(rows) + 1:05d}",
-                             "name": people.person(rng)[0], "unit_id": unit.id, "roles": [role],
-                             "phone": people.mobile(rng), "active": True})
+                rows.append(
+                    {
+                        "public_id": new_public_id("st"),
+                        "employee_no": f"E{len(rows) + 1:05d}",
+                        "name": people.person(rng)[0],
+                        "unit_id": unit.id,
+                        "roles": [role],
+                        "phone": people.mobile(rng),
+                        "active": True,
+                    }
+                )
     ids = await _insert(session, STAFF, rows)
     by_unit = {outlet.unit.id: outlet for outlet in outlets}
     for row in rows:
@@ -160,26 +190,41 @@ async def _insert(session: AsyncSession, table: sa.Table, rows: list[dict[str, A
     are matched by public id because asking for them in parameter order makes SQLite insert
     row by row.)"""
     result = await session.execute(sa.insert(table).returning(table.c.public_id, table.c.id), rows)
-    return {public_id: row_id for public_id, row_id in result}
+    return dict(result)
 
 
-def _client(rng: random.Random, outlet: _Outlet, now: dt.datetime,
-            thresholds: TierThresholds) -> tuple[dict[str, Any], str | None]:
+def _client(
+    rng: random.Random, outlet: _Outlet, now: dt.datetime, thresholds: TierThresholds
+) -> tuple[dict[str, Any], str | None]:
     """One client row, and the public id of its customer manager if it has one."""
     state = rng.choices(list(STATES), list(STATES.values()))[0]
     city = outlet.branch.city
     street = f"{city}{outlet.sub_branch.district}{outlet.plan.street}"
-    common = {"public_id": new_public_id("cl"), "unit_id": outlet.unit.id, "state": state,
-              "created_at": now, "updated_at": now}
+    common = {
+        "public_id": new_public_id("cl"),
+        "unit_id": outlet.unit.id,
+        "state": state,
+        "created_at": now,
+        "updated_at": now,
+    }
     if rng.random() < CORPORATE_SHARE:
         manager_id, manager = rng.choice(outlet.managers)
-        return {**common, "kind": "corporate", "name": people.company(rng, city),
-                "id_number": people.credit_code(rng, outlet.sub_branch.area_code),
-                "phone": people.landline(rng, outlet.branch.dialling_code), "email": None,
-                "address": people.address(rng, street, office=True), "birthday": None,
-                "assets_under_management": None, "deposits": None, "tier": None, "manager_id": manager_id,
-                "risk_class": rng.choices(RISK_CLASSES, [RISK_WEIGHTS[c] for c in RISK_CLASSES])[0],
-                "size": rng.choices(SIZES, [SIZE_WEIGHTS[s] for s in SIZES])[0]}, manager
+        return {
+            **common,
+            "kind": "corporate",
+            "name": people.company(rng, city),
+            "id_number": people.credit_code(rng, outlet.sub_branch.area_code),
+            "phone": people.landline(rng, outlet.branch.dialling_code),
+            "email": None,
+            "address": people.address(rng, street, office=True),
+            "birthday": None,
+            "assets_under_management": None,
+            "deposits": None,
+            "tier": None,
+            "manager_id": manager_id,
+            "risk_class": rng.choices(RISK_CLASSES, [RISK_WEIGHTS[c] for c in RISK_CLASSES])[0],
+            "size": rng.choices(SIZES, [SIZE_WEIGHTS[s] for s in SIZES])[0],
+        }, manager
     name, male = people.person(rng)
     born = people.birthday(rng, now.date())
     birthplace = outlet.sub_branch.area_code if rng.random() < 0.6 else rng.choice(BIRTHPLACES)
@@ -190,15 +235,32 @@ def _client(rng: random.Random, outlet: _Outlet, now: dt.datetime,
     tier = thresholds.tier_for(assets)
     premium = tier != thresholds.tiers[-1][0]
     manager_id, manager = rng.choice(outlet.managers) if premium else (None, None)
-    return {**common, "kind": "retail", "name": name, "id_number": people.resident_id(rng, birthplace, born, male),
-            "phone": phone, "email": people.email(rng, phone),
-            "address": people.address(rng, street, office=False),
-            "birthday": born, "assets_under_management": assets, "deposits": people.deposit_share(rng, assets),
-            "tier": tier, "manager_id": manager_id, "risk_class": None, "size": None}, manager
+    return {
+        **common,
+        "kind": "retail",
+        "name": name,
+        "id_number": people.resident_id(rng, birthplace, born, male),
+        "phone": phone,
+        "email": people.email(rng, phone),
+        "address": people.address(rng, street, office=False),
+        "birthday": born,
+        "assets_under_management": assets,
+        "deposits": people.deposit_share(rng, assets),
+        "tier": tier,
+        "manager_id": manager_id,
+        "risk_class": None,
+        "size": None,
+    }, manager
 
 
 def _created(client_id: int, row: dict[str, Any], manager: str | None, actor: str, now: dt.datetime) -> dict[str, Any]:
     """The client's first history entry, shaped like the one the clients service writes."""
     initial = {"state": row["state"], "tier": row["tier"], "manager": manager}
-    return {"client_id": client_id, "at": now, "actor": actor, "action": "created", "reason": "demo data",
-            "changes": [{"field": f, "before": None, "after": v} for f, v in initial.items() if v is not None]}
+    return {
+        "client_id": client_id,
+        "at": now,
+        "actor": actor,
+        "action": "created",
+        "reason": "demo data",
+        "changes": [{"field": f, "before": None, "after": v} for f, v in initial.items() if v is not None],
+    }

@@ -42,46 +42,106 @@ class BranchPlan(NamedTuple):
 HEAD_OFFICE = ("HO", "总行")
 
 NETWORK: tuple[BranchPlan, ...] = (
-    BranchPlan("BJ", "北京分行", "北京市", "010", (
-        SubBranchPlan("BJ-CY", "朝阳支行", "朝阳区", "110105", (
-            OutletPlan("BJ-CY-01", "望京网点", "望京街"),
-            OutletPlan("BJ-CY-02", "国贸理财中心", "建国门外大街"),
-            OutletPlan("BJ-CY-03", "三里屯网点", "三里屯路"),
-            OutletPlan("BJ-CY-04", "亚运村网点", "北辰东路"),
-        )),
-        SubBranchPlan("BJ-HD", "海淀支行", "海淀区", "110108", (
-            OutletPlan("BJ-HD-01", "中关村网点", "中关村大街"),
-            OutletPlan("BJ-HD-02", "五道口网点", "成府路"),
-            OutletPlan("BJ-HD-03", "西二旗网点", "西二旗大街"),
-        )),
-        SubBranchPlan("BJ-XC", "西城支行", "西城区", "110102", (
-            OutletPlan("BJ-XC-01", "金融街财富中心", "金融大街"),
-            OutletPlan("BJ-XC-02", "西单网点", "西单北大街"),
-            OutletPlan("BJ-XC-03", "德胜门网点", "德胜门外大街"),
-        )),
-    )),
-    BranchPlan("SH", "上海分行", "上海市", "021", (
-        SubBranchPlan("SH-PD", "浦东支行", "浦东新区", "310115", (
-            OutletPlan("SH-PD-01", "陆家嘴财富中心", "陆家嘴环路"),
-            OutletPlan("SH-PD-02", "张江网点", "祖冲之路"),
-            OutletPlan("SH-PD-03", "世纪公园网点", "锦绣路"),
-        )),
-        SubBranchPlan("SH-HP", "黄浦支行", "黄浦区", "310101", (
-            OutletPlan("SH-HP-01", "外滩网点", "中山东一路"),
-            OutletPlan("SH-HP-02", "南京东路网点", "南京东路"),
-            OutletPlan("SH-HP-03", "新天地理财中心", "马当路"),
-        )),
-        SubBranchPlan("SH-XH", "徐汇支行", "徐汇区", "310104", (
-            OutletPlan("SH-XH-01", "徐家汇网点", "漕溪北路"),
-            OutletPlan("SH-XH-02", "漕河泾网点", "宜山路"),
-            OutletPlan("SH-XH-03", "龙华网点", "龙华中路"),
-            OutletPlan("SH-XH-04", "田林网点", "田林路"),
-        )),
-    )),
+    BranchPlan(
+        "BJ",
+        "北京分行",
+        "北京市",
+        "010",
+        (
+            SubBranchPlan(
+                "BJ-CY",
+                "朝阳支行",
+                "朝阳区",
+                "110105",
+                (
+                    OutletPlan("BJ-CY-01", "望京网点", "望京街"),
+                    OutletPlan("BJ-CY-02", "国贸理财中心", "建国门外大街"),
+                    OutletPlan("BJ-CY-03", "三里屯网点", "三里屯路"),
+                    OutletPlan("BJ-CY-04", "亚运村网点", "北辰东路"),
+                ),
+            ),
+            SubBranchPlan(
+                "BJ-HD",
+                "海淀支行",
+                "海淀区",
+                "110108",
+                (
+                    OutletPlan("BJ-HD-01", "中关村网点", "中关村大街"),
+                    OutletPlan("BJ-HD-02", "五道口网点", "成府路"),
+                    OutletPlan("BJ-HD-03", "西二旗网点", "西二旗大街"),
+                ),
+            ),
+            SubBranchPlan(
+                "BJ-XC",
+                "西城支行",
+                "西城区",
+                "110102",
+                (
+                    OutletPlan("BJ-XC-01", "金融街财富中心", "金融大街"),
+                    OutletPlan("BJ-XC-02", "西单网点", "西单北大街"),
+                    OutletPlan("BJ-XC-03", "德胜门网点", "德胜门外大街"),
+                ),
+            ),
+        ),
+    ),
+    BranchPlan(
+        "SH",
+        "上海分行",
+        "上海市",
+        "021",
+        (
+            SubBranchPlan(
+                "SH-PD",
+                "浦东支行",
+                "浦东新区",
+                "310115",
+                (
+                    OutletPlan("SH-PD-01", "陆家嘴财富中心", "陆家嘴环路"),
+                    OutletPlan("SH-PD-02", "张江网点", "祖冲之路"),
+                    OutletPlan("SH-PD-03", "世纪公园网点", "锦绣路"),
+                ),
+            ),
+            SubBranchPlan(
+                "SH-HP",
+                "黄浦支行",
+                "黄浦区",
+                "310101",
+                (
+                    OutletPlan("SH-HP-01", "外滩网点", "中山东一路"),
+                    OutletPlan("SH-HP-02", "南京东路网点", "南京东路"),
+                    OutletPlan("SH-HP-03", "新天地理财中心", "马当路"),
+                ),
+            ),
+            SubBranchPlan(
+                "SH-XH",
+                "徐汇支行",
+                "徐汇区",
+                "310104",
+                (
+                    OutletPlan("SH-XH-01", "徐家汇网点", "漕溪北路"),
+                    OutletPlan("SH-XH-02", "漕河泾网点", "宜山路"),
+                    OutletPlan("SH-XH-03", "龙华网点", "龙华中路"),
+                    OutletPlan("SH-XH-04", "田林网点", "田林路"),
+                ),
+            ),
+        ),
+    ),
 )
 
-BIRTHPLACES = ("130102", "210102", "320102", "330106", "370102", "410105", "420106", "430104",
-               "440106", "500103", "510107", "610113")
+BIRTHPLACES = (
+    "130102",
+    "210102",
+    "320102",
+    "330106",
+    "370102",
+    "410105",
+    "420106",
+    "430104",
+    "440106",
+    "500103",
+    "510107",
+    "610113",
+)
 """Districts elsewhere in China: a city bank's clients were not all born in its city."""
 
 # role → head count, per kind of unit

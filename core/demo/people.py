@@ -106,5 +106,3 @@ def retail_assets(rng: random.Random, wealth_centre: bool) -> Decimal:
 def deposit_share(rng: random.Random, assets: Decimal) -> Decimal:
     """The part of the assets held as deposits (the rest is in wealth products)."""
     return (assets * Decimal(f"{rng.uniform(0.2, 1.0):.4f}")).quantize(CENT)
-
-

@@ -74,19 +74,25 @@ CORE_DOMAIN = Domain(CORE, (_CORE_DIR, _CORE_DIR.parent / "console"))
 def bundled_domains() -> list[Domain]:
     """The core's domain and one per plugin this distribution registers."""
     plugins = importlib.metadata.distribution("touchstone").entry_points.select(group="touchstone.plugins")
-    return [CORE_DOMAIN] + [Domain.for_package(ep.module) for ep in sorted(plugins, key=lambda ep: ep.name)
-                            if ep.module.partition(".")[0] != "core"]
+    return [CORE_DOMAIN] + [
+        Domain.for_package(ep.module)
+        for ep in sorted(plugins, key=lambda ep: ep.name)
+        if ep.module.partition(".")[0] != "core"
+    ]
 
 
 def extract(domain: Domain) -> Catalog:
     """The template: every message the domain's sources mark, where each is used."""
-    template = Catalog(domain=domain.name, project=domain.name, header_comment=HEADER.format(domain=domain.name),
-                       fuzzy=False)
+    template = Catalog(
+        domain=domain.name, project=domain.name, header_comment=HEADER.format(domain=domain.name), fuzzy=False
+    )
     for source in domain.sources:
         for filename, lineno, message, comments, context in extract_from_dir(
-                source, METHOD_MAP, keywords=KEYWORDS, comment_tags=COMMENT_TAGS, strip_comment_tags=True):
-            template.add(message, None, [(f"{source.name}/{filename}", lineno)], auto_comments=comments,
-                         context=context)
+            source, METHOD_MAP, keywords=KEYWORDS, comment_tags=COMMENT_TAGS, strip_comment_tags=True
+        ):
+            template.add(
+                message, None, [(f"{source.name}/{filename}", lineno)], auto_comments=comments, context=context
+            )
     return template
 
 
@@ -141,9 +147,17 @@ def update(domain: Domain) -> None:
         return
     for lang in LANGUAGES:
         path = domain.catalog(lang)
-        catalog = _read(path, lang) if path.is_file() else Catalog(
-            locale=lang, domain=domain.name, project=domain.name, header_comment=HEADER.format(domain=domain.name),
-            fuzzy=False)
+        catalog = (
+            _read(path, lang)
+            if path.is_file()
+            else Catalog(
+                locale=lang,
+                domain=domain.name,
+                project=domain.name,
+                header_comment=HEADER.format(domain=domain.name),
+                fuzzy=False,
+            )
+        )
         catalog.update(template)
         _write(path, _render_po(catalog))
 
@@ -178,9 +192,10 @@ def check(domain: Domain) -> list[str]:
 
 
 def _out_of_step(path: Path, *, marked: set[Key], held: set[Key]) -> list[str]:
-    return ([f"{path}: lacks {key[0]!r}; run `python -m core.i18n update`" for key in sorted(marked - held, key=str)]
-            + [f"{path}: holds {key[0]!r}, which no source marks any more; run `python -m core.i18n update`"
-               for key in sorted(held - marked, key=str)])
+    return [f"{path}: lacks {key[0]!r}; run `python -m core.i18n update`" for key in sorted(marked - held, key=str)] + [
+        f"{path}: holds {key[0]!r}, which no source marks any more; run `python -m core.i18n update`"
+        for key in sorted(held - marked, key=str)
+    ]
 
 
 def _untranslated(path: Path, lang: str, catalog: Catalog) -> list[str]:
@@ -198,8 +213,9 @@ def _untranslated(path: Path, lang: str, catalog: Catalog) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m core.i18n", description="Keep the gettext catalogs.")
     parser.add_argument("action", choices=["extract", "update", "compile", "check"])
-    parser.add_argument("packages", nargs="*", help="packages whose domains to act on (default: the core and "
-                                                    "the bundled plugins)")
+    parser.add_argument(
+        "packages", nargs="*", help="packages whose domains to act on (default: the core and the bundled plugins)"
+    )
     args = parser.parse_args(argv)
     domains = [Domain.for_package(package) for package in args.packages] or bundled_domains()
     problems: list[str] = []

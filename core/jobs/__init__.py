@@ -57,12 +57,18 @@ def core_jobs() -> list[Job]:
     from core.jobs.retier import retier
 
     return [
-        Job(name="archive-purge", description="Purge clients archived longer than the retention period",
-            run=purge_archived_clients),
-        Job(name="expire-idempotency-keys",
+        Job(
+            name="archive-purge",
+            description="Purge clients archived longer than the retention period",
+            run=purge_archived_clients,
+        ),
+        Job(
+            name="expire-idempotency-keys",
             description="Forget answers kept under Idempotency-Keys once the retention period is over",
-            run=expire_idempotency_keys),
-        Job(name="outbox", description="Deliver queued outgoing messages, with retries and backoff",
-            run=deliver_outbox),
+            run=expire_idempotency_keys,
+        ),
+        Job(
+            name="outbox", description="Deliver queued outgoing messages, with retries and backoff", run=deliver_outbox
+        ),
         Job(name="retier", description="Re-derive every retail client's tier from the thresholds", run=retier),
     ]

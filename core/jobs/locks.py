@@ -39,7 +39,7 @@ async def job_lock(engine: AsyncEngine, name: str) -> AsyncIterator[bool]:
         return
     database = engine.url.database or "touchstone"
     path = Path(f"{database}.{name}.lock")
-    with path.open("a") as handle:
+    with path.open("a") as handle:  # noqa: ASYNC230 (a lock file, opened once per job run)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

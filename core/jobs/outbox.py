@@ -33,8 +33,13 @@ async def log_delivery(message: OutboxMessage) -> DeliveryResult:
 
     The line names the message (key, topic, unit, attempt), never its payload: payloads carry
     clients' names and phone numbers, which have no business in a log file."""
-    log.info(json.dumps({"key": message.key, "topic": message.topic, "unit": message.unit_code,
-                         "attempt": message.attempt}, ensure_ascii=False, sort_keys=True))
+    log.info(
+        json.dumps(
+            {"key": message.key, "topic": message.topic, "unit": message.unit_code, "attempt": message.attempt},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+    )
     return "delivered"
 
 
@@ -64,8 +69,16 @@ async def _claim(job: JobContext) -> list[OutboxMessage]:
             row.available_at = now + LEASE
             row.attempts += 1
             unit = codes.get(row.unit_id) if row.unit_id is not None else None
-            messages.append(OutboxMessage(key=row.key, topic=row.topic, payload=row.payload, attempt=row.attempts,
-                                          created_at=row.created_at, unit_code=unit.code if unit else None))
+            messages.append(
+                OutboxMessage(
+                    key=row.key,
+                    topic=row.topic,
+                    payload=row.payload,
+                    attempt=row.attempts,
+                    created_at=row.created_at,
+                    unit_code=unit.code if unit else None,
+                )
+            )
         return messages
 
 

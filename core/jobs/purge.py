@@ -28,10 +28,18 @@ async def purge_archived_clients(job: JobContext) -> str:
     purged = 0
     while True:
         async with job.unit_of_work() as ctx:
-            due = (await ctx.session.execute(
-                sa.select(Client).where(Client.state == "archived", Client.purge_after <= job.now)
-                .order_by(Client.id).limit(BATCH)
-            )).scalars().all()
+            due = (
+                (
+                    await ctx.session.execute(
+                        sa.select(Client)
+                        .where(Client.state == "archived", Client.purge_after <= job.now)
+                        .order_by(Client.id)
+                        .limit(BATCH)
+                    )
+                )
+                .scalars()
+                .all()
+            )
             if not due:
                 break
             for client in due:
@@ -40,8 +48,13 @@ async def purge_archived_clients(job: JobContext) -> str:
                 await ctx.plugins.call("client_purged", ctx, unit, client=snapshot, everywhere=True)
                 for field, value in {**WIPED, "state": "purged", "updated_at": job.now}.items():
                     setattr(client, field, value)
-                ctx.audit(entity="client", entity_id=client.public_id, action="purged", unit=unit,
-                          reason=f"retention period over (archived {client.archived_at:%Y-%m-%d})")
+                ctx.audit(
+                    entity="client",
+                    entity_id=client.public_id,
+                    action="purged",
+                    unit=unit,
+                    reason=f"retention period over (archived {client.archived_at:%Y-%m-%d})",
+                )
             await _scrub_history(ctx.session, [c.id for c in due])
             await outbox.forget_clients(ctx.session, [c.public_id for c in due], job.now)
             purged += len(due)
@@ -51,7 +64,9 @@ async def purge_archived_clients(job: JobContext) -> str:
 
 async def _scrub_history(session, client_ids: list[int]) -> None:  # type: ignore[no-untyped-def]
     """Blank the before/after values of personal fields in the purged clients' history."""
-    for entry in (await session.execute(sa.select(ClientHistory).where(ClientHistory.client_id.in_(client_ids)))).scalars():
+    for entry in (
+        await session.execute(sa.select(ClientHistory).where(ClientHistory.client_id.in_(client_ids)))
+    ).scalars():
         if any(change["field"] in SCRUBBED_FIELDS for change in entry.changes):
             entry.changes = [
                 {**change, "before": None, "after": None} if change["field"] in SCRUBBED_FIELDS else change

@@ -28,22 +28,29 @@ REASON = "re-tiering"
 def tier_case(thresholds: TierThresholds) -> sa.Case[Any]:
     """The tier for a client's assets, in SQL (amounts are stored as integer fen)."""
     assets = sa.func.coalesce(sa.type_coerce(Client.assets_under_management, sa.BigInteger), 0)
-    return sa.case(*[(assets >= int(floor * 100), tier) for tier, floor in thresholds.tiers[:-1]],
-                   else_=thresholds.tiers[-1][0])
+    return sa.case(
+        *[(assets >= int(floor * 100), tier) for tier, floor in thresholds.tiers[:-1]], else_=thresholds.tiers[-1][0]
+    )
 
 
 def movers(thresholds: TierThresholds) -> sa.ColumnElement[bool]:
     target = tier_case(thresholds)
-    return sa.and_(Client.kind == "retail", Client.state.not_in(("archived", "purged")),
-                   sa.or_(Client.tier.is_(None), Client.tier != target))
+    return sa.and_(
+        Client.kind == "retail",
+        Client.state.not_in(("archived", "purged")),
+        sa.or_(Client.tier.is_(None), Client.tier != target),
+    )
 
 
 async def _plugins_listen(job: JobContext) -> bool:
     """Whether a plugin that hears of tier moves or decides tiers is switched on at some unit:
     an installed plugin switched on nowhere (the usual case for a bundled one) must not cost
     the whole network the per-client walk."""
-    listeners = {impl.plugin_name for name in ("client_tier_changed", "decide_client_tier")
-                 for impl in getattr(job.plugins.pm.hook, name).get_hookimpls()} - {CORE_PLUGIN}
+    listeners = {
+        impl.plugin_name
+        for name in ("client_tier_changed", "decide_client_tier")
+        for impl in getattr(job.plugins.pm.hook, name).get_hookimpls()
+    } - {CORE_PLUGIN}
     if not listeners:
         return False
     async with job.unit_of_work() as ctx:
@@ -70,17 +77,31 @@ async def _set_based(job: JobContext, thresholds: TierThresholds) -> int:
     async with job.unit_of_work() as ctx:
         dialect = ctx.session.bind.dialect.name
         target = tier_case(thresholds)
-        history = sa.select(Client.id, sa.literal(job.now, ClientHistory.at.type), sa.literal("system:touchstone"),
-                            sa.literal("tier"), sa.literal(REASON), _history_json(dialect, Client.tier, target)
-                            ).where(movers(thresholds))
-        await ctx.session.execute(sa.insert(ClientHistory).from_select(
-            ["client_id", "at", "actor", "action", "reason", "changes"], history))
-        result = await ctx.session.execute(sa.update(Client).where(movers(thresholds))
-                                           .values(tier=target, updated_at=job.now)
-                                           .execution_options(synchronize_session=False))
+        history = sa.select(
+            Client.id,
+            sa.literal(job.now, ClientHistory.at.type),
+            sa.literal("system:touchstone"),
+            sa.literal("tier"),
+            sa.literal(REASON),
+            _history_json(dialect, Client.tier, target),
+        ).where(movers(thresholds))
+        await ctx.session.execute(
+            sa.insert(ClientHistory).from_select(["client_id", "at", "actor", "action", "reason", "changes"], history)
+        )
+        result = await ctx.session.execute(
+            sa.update(Client)
+            .where(movers(thresholds))
+            .values(tier=target, updated_at=job.now)
+            .execution_options(synchronize_session=False)
+        )
         moved = result.rowcount  # type: ignore[attr-defined]
-        ctx.audit(entity="client", entity_id="*", action="retier", reason=REASON,
-                  after={"moved": moved, "thresholds": {t: str(f) for t, f in thresholds.tiers}})
+        ctx.audit(
+            entity="client",
+            entity_id="*",
+            action="retier",
+            reason=REASON,
+            after={"moved": moved, "thresholds": {t: str(f) for t, f in thresholds.tiers}},
+        )
     return moved
 
 
@@ -89,9 +110,20 @@ async def _with_hooks(job: JobContext, thresholds: TierThresholds) -> int:
     moved, after_id = 0, 0
     while True:
         async with job.unit_of_work() as ctx:
-            batch = (await ctx.session.execute(
-                sa.select(Client).where(Client.kind == "retail", Client.state.not_in(("archived", "purged")),
-                                        Client.id > after_id).order_by(Client.id).limit(BATCH))).scalars().all()
+            batch = (
+                (
+                    await ctx.session.execute(
+                        sa.select(Client)
+                        .where(
+                            Client.kind == "retail", Client.state.not_in(("archived", "purged")), Client.id > after_id
+                        )
+                        .order_by(Client.id)
+                        .limit(BATCH)
+                    )
+                )
+                .scalars()
+                .all()
+            )
             if not batch:
                 return moved
             after_id = batch[-1].id
@@ -106,10 +138,23 @@ async def _move_one(ctx: HookContext, client: Client) -> int:
     if new is None or new == client.tier:
         return 0
     old, client.tier, client.updated_at = client.tier, new, ctx.now
-    ctx.session.add(ClientHistory(client_id=client.id, at=ctx.now, actor=ctx.principal.label, action="tier",
-                                  reason=REASON, changes=[{"field": "tier", "before": old, "after": new}]))
-    await ctx.plugins.call("client_tier_changed", ctx, await unit_by_id(ctx, client.unit_id),
-                           client=await clients.snapshot(ctx, client), old_tier=old, new_tier=new, reason=REASON)
+    ctx.session.add(
+        ClientHistory(
+            client_id=client.id,
+            at=ctx.now,
+            actor=ctx.principal.label,
+            action="tier",
+            reason=REASON,
+            changes=[{"field": "tier", "before": old, "after": new}],
+        )
+    )
+    await ctx.plugins.call(
+        "client_tier_changed",
+        ctx,
+        await unit_by_id(ctx, client.unit_id),
+        client=await clients.snapshot(ctx, client),
+        old_tier=old,
+        new_tier=new,
+        reason=REASON,
+    )
     return 1
-
-

@@ -35,8 +35,31 @@ __all__ = [
     "Touchpoint",
 ]
 
-CORE_TABLES = frozenset(table.name for table in (m.__table__ for m in (  # type: ignore[attr-defined]
-    ApiToken, AuditEntry, CacheGeneration, Client, ClientHistory, IdempotencyRecord, JobRun, Nonconformity, OrgUnit,
-    OrgUnitMove, OutboxRow, PilotUnit, PluginEnablement, PluginSetting, ScorecardEntry, ServiceAccount, ServiceEvent, Staff,
-    StandardVersion, Touchpoint,
-)))
+CORE_TABLES = frozenset(
+    table.name
+    for table in (
+        m.__table__
+        for m in (  # type: ignore[attr-defined]
+            ApiToken,
+            AuditEntry,
+            CacheGeneration,
+            Client,
+            ClientHistory,
+            IdempotencyRecord,
+            JobRun,
+            Nonconformity,
+            OrgUnit,
+            OrgUnitMove,
+            OutboxRow,
+            PilotUnit,
+            PluginEnablement,
+            PluginSetting,
+            ScorecardEntry,
+            ServiceAccount,
+            ServiceEvent,
+            Staff,
+            StandardVersion,
+            Touchpoint,
+        )
+    )
+)

@@ -38,8 +38,4 @@ class ApiToken(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
-    __table_args__ = (
-        sa.CheckConstraint(
-            "(staff_id IS NULL) <> (service_account_id IS NULL)", name="one_principal"
-        ),
-    )
+    __table_args__ = (sa.CheckConstraint("(staff_id IS NULL) <> (service_account_id IS NULL)", name="one_principal"),)

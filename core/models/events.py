@@ -54,7 +54,9 @@ class Nonconformity(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(sa.String(40), unique=True)
-    event_id: Mapped[int] = mapped_column(sa.BigInteger().with_variant(sa.Integer, "sqlite"), sa.ForeignKey("service_event.id"), index=True)
+    event_id: Mapped[int] = mapped_column(
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"), sa.ForeignKey("service_event.id"), index=True
+    )
     unit_id: Mapped[int] = mapped_column(sa.ForeignKey("org_unit.id"), index=True)
     touchpoint_id: Mapped[int] = mapped_column(sa.ForeignKey("touchpoint.id"))
     version_id: Mapped[int] = mapped_column(sa.ForeignKey("standard_version.id"))

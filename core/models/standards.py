@@ -30,9 +30,7 @@ class Touchpoint(Base):
     owner: Mapped[str] = mapped_column(sa.String(64), default="bank")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    __table_args__ = (
-        sa.CheckConstraint("channel IN ('branch', 'phone', 'e-banking', 'visit')", name="channel"),
-    )
+    __table_args__ = (sa.CheckConstraint("channel IN ('branch', 'phone', 'e-banking', 'visit')", name="channel"),)
 
 
 class StandardVersion(Base):
@@ -66,10 +64,20 @@ class StandardVersion(Base):
     __table_args__ = (
         sa.UniqueConstraint("touchpoint_id", "number"),
         sa.CheckConstraint(f"status IN {STANDARD_STATES}", name="status"),
-        sa.Index("uq_standard_version_one_published", "touchpoint_id", unique=True,
-                 sqlite_where=sa.text("status = 'published'"), postgresql_where=sa.text("status = 'published'")),
-        sa.Index("uq_standard_version_one_pilot", "touchpoint_id", unique=True,
-                 sqlite_where=sa.text("status = 'pilot'"), postgresql_where=sa.text("status = 'pilot'")),
+        sa.Index(
+            "uq_standard_version_one_published",
+            "touchpoint_id",
+            unique=True,
+            sqlite_where=sa.text("status = 'published'"),
+            postgresql_where=sa.text("status = 'published'"),
+        ),
+        sa.Index(
+            "uq_standard_version_one_pilot",
+            "touchpoint_id",
+            unique=True,
+            sqlite_where=sa.text("status = 'pilot'"),
+            postgresql_where=sa.text("status = 'pilot'"),
+        ),
     )
 
 

@@ -75,16 +75,26 @@ def _aware(field: str, value: dt.datetime | None) -> dt.datetime | None:
     return value
 
 
-async def search(ctx: HookContext, *, entity: str | None = None, entity_id: str | None = None,
-                 actor: str | None = None, unit: str | None = None, since: dt.datetime | None = None,
-                 until: dt.datetime | None = None) -> sa.Select[tuple[AuditEntry, str | None]]:
+async def search(
+    ctx: HookContext,
+    *,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    actor: str | None = None,
+    unit: str | None = None,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+) -> sa.Select[tuple[AuditEntry, str | None]]:
     """Entries visible to the caller (see :func:`visible`), each with its unit's code, by
     entity, entity id, actor label (``staff:st_…``) and the half-open period ``[since, until)``."""
     since, until = _aware("since", since), _aware("until", until)
     if since and until and since >= until:
         raise FieldProblem.one("until", "must be after since")
-    query = (sa.select(AuditEntry, OrgUnit.code).outerjoin(OrgUnit, OrgUnit.id == AuditEntry.unit_id)
-             .where(await visible(ctx, AuditEntry.unit_id, unit)))
+    query = (
+        sa.select(AuditEntry, OrgUnit.code)
+        .outerjoin(OrgUnit, OrgUnit.id == AuditEntry.unit_id)
+        .where(await visible(ctx, AuditEntry.unit_id, unit))
+    )
     for column, value in ((AuditEntry.entity, entity), (AuditEntry.entity_id, entity_id), (AuditEntry.actor, actor)):
         if value is not None:
             query = query.where(column == value)

@@ -58,7 +58,11 @@ def check_segment(kind: str, values: dict[str, Any]) -> None:
     """Retail clients carry assets and deposits; corporate ones risk class and size."""
     problems = []
     wrong = CORPORATE_FIELDS if kind == "retail" else RETAIL_FIELDS
-    problems += [(f, f"only for {'corporate' if kind == 'retail' else 'retail'} clients") for f in wrong if values.get(f) is not None]
+    problems += [
+        (f, f"only for {'corporate' if kind == 'retail' else 'retail'} clients")
+        for f in wrong
+        if values.get(f) is not None
+    ]
     for field in RETAIL_FIELDS:
         amount = values.get(field)
         if amount is not None and (amount < 0 or Decimal(amount).as_tuple().exponent < -2):  # type: ignore[operator]
@@ -74,17 +78,32 @@ def check_segment(kind: str, values: dict[str, Any]) -> None:
 async def staff_snapshot(ctx: HookContext, staff: Staff | None) -> StaffSnapshot | None:
     if staff is None:
         return None
-    return StaffSnapshot(id=staff.public_id, employee_no=staff.employee_no, name=staff.name, roles=tuple(staff.roles),
-                         unit=await unit_by_id(ctx, staff.unit_id), phone=staff.phone)
+    return StaffSnapshot(
+        id=staff.public_id,
+        employee_no=staff.employee_no,
+        name=staff.name,
+        roles=tuple(staff.roles),
+        unit=await unit_by_id(ctx, staff.unit_id),
+        phone=staff.phone,
+    )
 
 
 async def snapshot(ctx: HookContext, client: Client) -> ClientSnapshot:
     manager = await ctx.session.get(Staff, client.manager_id) if client.manager_id else None
     return ClientSnapshot(
-        id=client.public_id, kind=client.kind, name=client.name, state=client.state, tier=client.tier,  # type: ignore[arg-type]
-        unit=await unit_by_id(ctx, client.unit_id), manager_id=manager.public_id if manager else None,
-        assets_under_management=client.assets_under_management, deposits=client.deposits,
-        risk_class=client.risk_class, size=client.size, birthday=client.birthday, phone=client.phone,
+        id=client.public_id,
+        kind=client.kind,
+        name=client.name,
+        state=client.state,
+        tier=client.tier,  # type: ignore[arg-type]
+        unit=await unit_by_id(ctx, client.unit_id),
+        manager_id=manager.public_id if manager else None,
+        assets_under_management=client.assets_under_management,
+        deposits=client.deposits,
+        risk_class=client.risk_class,
+        size=client.size,
+        birthday=client.birthday,
+        phone=client.phone,
         id_number=client.id_number,
     )
 
@@ -116,10 +135,25 @@ async def manager_in_scope(ctx: HookContext, staff_id: str, unit: UnitRef) -> St
 
 async def _record(ctx: HookContext, client: Client, action: str, reason: str, changes: Sequence[FieldChange]) -> None:
     changes_json = [{"field": c.field, "before": json_ready(c.before), "after": json_ready(c.after)} for c in changes]
-    ctx.session.add(ClientHistory(client_id=client.id, at=ctx.now, actor=ctx.principal.label, action=action,
-                                  reason=reason, changes=changes_json))
-    ctx.audit(entity="client", entity_id=client.public_id, action=action, reason=reason,
-              unit=await unit_by_id(ctx, client.unit_id), before={c["field"]: c["before"] for c in changes_json}, after={c["field"]: c["after"] for c in changes_json})
+    ctx.session.add(
+        ClientHistory(
+            client_id=client.id,
+            at=ctx.now,
+            actor=ctx.principal.label,
+            action=action,
+            reason=reason,
+            changes=changes_json,
+        )
+    )
+    ctx.audit(
+        entity="client",
+        entity_id=client.public_id,
+        action=action,
+        reason=reason,
+        unit=await unit_by_id(ctx, client.unit_id),
+        before={c["field"]: c["before"] for c in changes_json},
+        after={c["field"]: c["after"] for c in changes_json},
+    )
 
 
 def _apply(client: Client, values: dict[str, Any]) -> list[FieldChange]:
@@ -132,22 +166,41 @@ def _apply(client: Client, values: dict[str, Any]) -> list[FieldChange]:
     return changes
 
 
-async def create(ctx: HookContext, *, unit_code: str, kind: str, values: dict[str, Any], state: str,
-                 manager_id: str | None, reason: str) -> Client:
+async def create(
+    ctx: HookContext,
+    *,
+    unit_code: str,
+    kind: str,
+    values: dict[str, Any],
+    state: str,
+    manager_id: str | None,
+    reason: str,
+) -> Client:
     reason = require_reason(reason)
     unit = await unit_in_scope(ctx, unit_code)
     if state not in ("prospect", "active"):
         raise FieldProblem.one("state", "a new client starts as prospect or active")
     check_segment(kind, values)
     manager = await manager_in_scope(ctx, manager_id, unit) if manager_id else None
-    client = Client(public_id=new_public_id("cl"), kind=kind, unit_id=unit.id, state=state, created_at=ctx.now,
-                    updated_at=ctx.now, manager_id=manager.id if manager else None, **values)
+    client = Client(
+        public_id=new_public_id("cl"),
+        kind=kind,
+        unit_id=unit.id,
+        state=state,
+        created_at=ctx.now,
+        updated_at=ctx.now,
+        manager_id=manager.id if manager else None,
+        **values,
+    )
     ctx.session.add(client)
     await ctx.session.flush()
     if kind == "retail":
         client.tier = await decide_tier(ctx, await snapshot(ctx, client))
-    initial = [FieldChange(field=f, before=None, after=v) for f, v in {**values, "state": state, "tier": client.tier,
-               "manager": manager_id}.items() if v is not None]
+    initial = [
+        FieldChange(field=f, before=None, after=v)
+        for f, v in {**values, "state": state, "tier": client.tier, "manager": manager_id}.items()
+        if v is not None
+    ]
     await _record(ctx, client, "created", reason, initial)
     await ctx.plugins.call("client_created", ctx, unit, client=await snapshot(ctx, client), reason=reason)
     return client
@@ -156,10 +209,12 @@ async def create(ctx: HookContext, *, unit_code: str, kind: str, values: dict[st
 async def decide_tier(ctx: HookContext, client: ClientSnapshot) -> str | None:
     """The tier the ``decide_client_tier`` hook gives from the client's score components
     (the core's default applies the thresholds to assets under management)."""
-    components = [c for items in await ctx.plugins.call("client_score_components", ctx, client.unit, client=client)
-                  for c in items]
-    return await ctx.plugins.first("decide_client_tier", ctx.session, client.unit, client=client,
-                                   components=components, thresholds=ctx.thresholds)
+    components = [
+        c for items in await ctx.plugins.call("client_score_components", ctx, client.unit, client=client) for c in items
+    ]
+    return await ctx.plugins.first(
+        "decide_client_tier", ctx.session, client.unit, client=client, components=components, thresholds=ctx.thresholds
+    )
 
 
 async def update(ctx: HookContext, public_id: str, values: dict[str, Any], reason: str) -> Client:
@@ -172,8 +227,14 @@ async def update(ctx: HookContext, public_id: str, values: dict[str, Any], reaso
     if changes:
         client.updated_at = ctx.now
         await _record(ctx, client, "updated", reason, changes)
-        await ctx.plugins.call("client_updated", ctx, await unit_by_id(ctx, client.unit_id),
-                               client=await snapshot(ctx, client), changes=changes, reason=reason)
+        await ctx.plugins.call(
+            "client_updated",
+            ctx,
+            await unit_by_id(ctx, client.unit_id),
+            client=await snapshot(ctx, client),
+            changes=changes,
+            reason=reason,
+        )
     return client
 
 
@@ -192,8 +253,9 @@ async def _change_state(ctx: HookContext, client: Client, to: str, action: str, 
     await _record(ctx, client, action, reason, changes)
     hook = "client_archived" if to == "archived" else "client_updated"
     extra: dict[str, Any] = {} if to == "archived" else {"changes": changes}
-    await ctx.plugins.call(hook, ctx, await unit_by_id(ctx, client.unit_id), client=await snapshot(ctx, client),
-                           reason=reason, **extra)
+    await ctx.plugins.call(
+        hook, ctx, await unit_by_id(ctx, client.unit_id), client=await snapshot(ctx, client), reason=reason, **extra
+    )
     return client
 
 
@@ -227,18 +289,43 @@ async def assign_manager(ctx: HookContext, public_id: str, staff_id: str | None,
     if (old.id if old else None) == (new.id if new else None):
         return client
     client.manager_id, client.updated_at = (new.id if new else None), ctx.now
-    await _record(ctx, client, "manager", reason, [FieldChange(field="manager", before=old.public_id if old else None,
-                                                         after=new.public_id if new else None)])
-    sequence = (await ctx.session.execute(sa.select(sa.func.count()).select_from(ClientHistory).where(
-        ClientHistory.client_id == client.id, ClientHistory.action == "manager"))).scalar_one()
+    await _record(
+        ctx,
+        client,
+        "manager",
+        reason,
+        [FieldChange(field="manager", before=old.public_id if old else None, after=new.public_id if new else None)],
+    )
+    sequence = (
+        await ctx.session.execute(
+            sa.select(sa.func.count())
+            .select_from(ClientHistory)
+            .where(ClientHistory.client_id == client.id, ClientHistory.action == "manager")
+        )
+    ).scalar_one()
     if new is not None:
-        await ctx.enqueue("client.manager_changed", f"client-manager:{client.public_id}:{sequence}", {
-            "client": client.public_id, "phone": client.phone, "manager_name": new.name, "manager_phone": new.phone,
-            "message": f"您好，您的专属客户经理已变更为{new.name}，联系电话{new.phone or ''}。"}, unit=unit,
-            client=client.public_id)
-    await ctx.plugins.call("client_manager_changed", ctx, unit, client=await snapshot(ctx, client),
-                           old_manager=await staff_snapshot(ctx, old), new_manager=await staff_snapshot(ctx, new),
-                           reason=reason)
+        await ctx.enqueue(
+            "client.manager_changed",
+            f"client-manager:{client.public_id}:{sequence}",
+            {
+                "client": client.public_id,
+                "phone": client.phone,
+                "manager_name": new.name,
+                "manager_phone": new.phone,
+                "message": f"您好，您的专属客户经理已变更为{new.name}，联系电话{new.phone or ''}。",
+            },
+            unit=unit,
+            client=client.public_id,
+        )
+    await ctx.plugins.call(
+        "client_manager_changed",
+        ctx,
+        unit,
+        client=await snapshot(ctx, client),
+        old_manager=await staff_snapshot(ctx, old),
+        new_manager=await staff_snapshot(ctx, new),
+        reason=reason,
+    )
     return client
 
 
@@ -253,16 +340,38 @@ async def set_tier(ctx: HookContext, public_id: str, tier: str, reason: str) -> 
         return client
     client.tier, client.updated_at = tier, ctx.now
     await _record(ctx, client, "tier", reason, [FieldChange(field="tier", before=old, after=tier)])
-    await ctx.plugins.call("client_tier_changed", ctx, await unit_by_id(ctx, client.unit_id),
-                           client=await snapshot(ctx, client), old_tier=old, new_tier=tier, reason=reason)
+    await ctx.plugins.call(
+        "client_tier_changed",
+        ctx,
+        await unit_by_id(ctx, client.unit_id),
+        client=await snapshot(ctx, client),
+        old_tier=old,
+        new_tier=tier,
+        reason=reason,
+    )
     return client
 
 
-def search_query(ctx: HookContext, scope: UnitRef, *, state: str | None, tier: str | None, kind: str | None,
-                 manager_id: int | None, q: str | None) -> sa.Select[Any]:
+def search_query(
+    ctx: HookContext,
+    scope: UnitRef,
+    *,
+    state: str | None,
+    tier: str | None,
+    kind: str | None,
+    manager_id: int | None,
+    q: str | None,
+) -> sa.Select[Any]:
     """Clients in ``scope``'s subtree matching the filters (purged ones never listed)."""
-    query = sa.select(Client).join(OrgUnit, OrgUnit.id == Client.unit_id).where(in_subtree(scope), Client.state != "purged")
-    for column, value in ((Client.state, state), (Client.tier, tier), (Client.kind, kind), (Client.manager_id, manager_id)):
+    query = (
+        sa.select(Client).join(OrgUnit, OrgUnit.id == Client.unit_id).where(in_subtree(scope), Client.state != "purged")
+    )
+    for column, value in (
+        (Client.state, state),
+        (Client.tier, tier),
+        (Client.kind, kind),
+        (Client.manager_id, manager_id),
+    ):
         if value is not None:
             query = query.where(column == value)
     if q:

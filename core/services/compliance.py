@@ -70,8 +70,10 @@ def period_starts(period: PeriodKind, start: dt.datetime, end: dt.datetime) -> l
     return starts
 
 
-def bucket(starts: list[dt.datetime], moment: sa.ColumnElement[dt.datetime] = ServiceEvent.occurred_at,
-           ) -> sa.ColumnElement[Any]:
+def bucket(
+    starts: list[dt.datetime],
+    moment: sa.ColumnElement[dt.datetime] = ServiceEvent.occurred_at,
+) -> sa.ColumnElement[Any]:
     """Which period ``moment`` (an event's, by default) falls in, as the index into ``starts``:
     a CASE over the period boundaries, the same SQL on every database and far cheaper per row
     than date functions."""
@@ -93,8 +95,15 @@ def report_units(org: OrgSnapshot, scope: UnitRef, depth: int) -> dict[int, Unit
     return {u.id: u for u in org.units.values() if u.path.startswith(scope.path) and u.path.count("/") - base <= depth}
 
 
-async def compliance(ctx: HookContext, scope: UnitRef, period: PeriodKind, start: dt.datetime, end: dt.datetime,
-                     touchpoint: str | None = None, depth: int = 1) -> list[ComplianceRow]:
+async def compliance(
+    ctx: HookContext,
+    scope: UnitRef,
+    period: PeriodKind,
+    start: dt.datetime,
+    end: dt.datetime,
+    touchpoint: str | None = None,
+    depth: int = 1,
+) -> list[ComplianceRow]:
     """Rates for ``scope`` and the units ``depth`` levels below it, each rolled up from its
     whole subtree."""
     org = await ctx.plugins.snapshot(ctx.session)
@@ -103,9 +112,11 @@ async def compliance(ctx: HookContext, scope: UnitRef, period: PeriodKind, start
     period_start = bucket(starts).label("period")
     passed = sa.func.sum(sa.case((ServiceEvent.outcome == "pass", 1), else_=0))
     failed = sa.func.sum(sa.case((ServiceEvent.outcome == "fail", 1), else_=0))
-    query = (sa.select(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, period_start, sa.func.count(), passed, failed)
-             .where(ServiceEvent.occurred_at >= start, ServiceEvent.occurred_at < end)
-             .group_by(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, period_start))
+    query = (
+        sa.select(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, period_start, sa.func.count(), passed, failed)
+        .where(ServiceEvent.occurred_at >= start, ServiceEvent.occurred_at < end)
+        .group_by(ServiceEvent.unit_id, ServiceEvent.touchpoint_id, period_start)
+    )
     if (ids := subtree_ids(org, scope)) is not None:
         query = query.where(ServiceEvent.unit_id.in_(ids))
     if touchpoint:
@@ -127,9 +138,19 @@ async def compliance(ctx: HookContext, scope: UnitRef, period: PeriodKind, start
     rows = []
     for (unit_id, tp_id, when), (n, ok, bad) in totals.items():
         unit = shown[unit_id]
-        rows.append(ComplianceRow(unit=unit.code, unit_name=unit.name, level=unit.level, touchpoint=codes.get(tp_id, "?"),
-                                  period=when, events=n, passed=ok, failed=bad,
-                                  rate=round(ok / (ok + bad), 4) if ok + bad else None))
+        rows.append(
+            ComplianceRow(
+                unit=unit.code,
+                unit_name=unit.name,
+                level=unit.level,
+                touchpoint=codes.get(tp_id, "?"),
+                period=when,
+                events=n,
+                passed=ok,
+                failed=bad,
+                rate=round(ok / (ok + bad), 4) if ok + bad else None,
+            )
+        )
     return sorted(rows, key=lambda r: (r.period, r.unit.count("-"), r.unit, r.touchpoint))
 
 
@@ -145,14 +166,18 @@ async def nonconformity_summary(ctx: HookContext, scope: UnitRef, depth: int = 1
     """Open (not yet verified) and overdue nonconformities, rolled up the tree."""
     org = await ctx.plugins.snapshot(ctx.session)
     overdue = sa.func.sum(sa.case((Nonconformity.due_at < ctx.now, 1), else_=0))
-    query = (sa.select(Nonconformity.unit_id, Nonconformity.severity, sa.func.count(), overdue)
-             .where(Nonconformity.status.in_(("open", "action_recorded")))
-             .group_by(Nonconformity.unit_id, Nonconformity.severity))
+    query = (
+        sa.select(Nonconformity.unit_id, Nonconformity.severity, sa.func.count(), overdue)
+        .where(Nonconformity.status.in_(("open", "action_recorded")))
+        .group_by(Nonconformity.unit_id, Nonconformity.severity)
+    )
     if (ids := subtree_ids(org, scope)) is not None:
         query = query.where(Nonconformity.unit_id.in_(ids))
     shown = report_units(org, scope, depth)
     sums: dict[int, NonconformitySummary] = {
-        u.id: NonconformitySummary(unit=u.code, unit_name=u.name, open=0, overdue=0, by_severity={}) for u in shown.values()}
+        u.id: NonconformitySummary(unit=u.code, unit_name=u.name, open=0, overdue=0, by_severity={})
+        for u in shown.values()
+    }
     for unit_id, severity, n, late in await ctx.session.execute(query):
         for ancestor in org.ancestry(org.units[unit_id]):
             if ancestor.id in sums:
@@ -199,17 +224,28 @@ async def pilot_comparison(ctx: HookContext, version_public_id: str) -> PilotCom
     tp = await ctx.session.get(Touchpoint, v.touchpoint_id)
     assert tp is not None
     until = v.published_at or v.retired_at or ctx.now
-    pilot_unit_ids = list((await ctx.session.execute(sa.select(PilotUnit.unit_id).where(PilotUnit.version_id == v.id))).scalars())
+    pilot_unit_ids = list(
+        (await ctx.session.execute(sa.select(PilotUnit.unit_id).where(PilotUnit.version_id == v.id))).scalars()
+    )
     inside = {u.id for u in org.units.values() if any(u.path.startswith(org.units[p].path) for p in pilot_unit_ids)}
-    window = (ServiceEvent.touchpoint_id == tp.id, ServiceEvent.occurred_at >= v.pilot_started_at,
-              ServiceEvent.occurred_at < until)
+    window = (
+        ServiceEvent.touchpoint_id == tp.id,
+        ServiceEvent.occurred_at >= v.pilot_started_at,
+        ServiceEvent.occurred_at < until,
+    )
     in_pilot = ServiceEvent.unit_id.in_(inside)
     figures = []
     for side in (in_pilot, sa.not_(in_pilot)):
         figures.append(await _figures(ctx, window, side, v))
-    return PilotComparison(touchpoint=tp.code, pilot_version=v.number,
-                           pilot_units=sorted(org.units[i].code for i in pilot_unit_ids),
-                           since=v.pilot_started_at, until=until, pilot=figures[0], rest=figures[1])
+    return PilotComparison(
+        touchpoint=tp.code,
+        pilot_version=v.number,
+        pilot_units=sorted(org.units[i].code for i in pilot_unit_ids),
+        since=v.pilot_started_at,
+        until=until,
+        pilot=figures[0],
+        rest=figures[1],
+    )
 
 
 async def _figures(ctx: HookContext, window: tuple[Any, ...], side: Any, v: StandardVersion) -> GroupFigures:
@@ -217,17 +253,31 @@ async def _figures(ctx: HookContext, window: tuple[Any, ...], side: Any, v: Stan
     failed = sa.func.sum(sa.case((ServiceEvent.outcome == "fail", 1), else_=0))
     n, ok, bad = (await ctx.session.execute(sa.select(sa.func.count(), passed, failed).where(*window, side))).one()
     per_control = dict(
-        (key, count) for key, count in await ctx.session.execute(
-            sa.select(Nonconformity.control_key, sa.func.count()).join(ServiceEvent, ServiceEvent.id == Nonconformity.event_id)
-            .where(*window, side).group_by(Nonconformity.control_key)))
+        await ctx.session.execute(
+            sa.select(Nonconformity.control_key, sa.func.count())
+            .join(ServiceEvent, ServiceEvent.id == Nonconformity.event_id)
+            .where(*window, side)
+            .group_by(Nonconformity.control_key)
+        )
+    )
     names = {c["key"]: c["name"] for c in v.controls}
     keys = sorted(names.keys() | per_control.keys())
-    return GroupFigures(events=n, passed=ok or 0, failed=bad or 0,
-                        rate=round((ok or 0) / ((ok or 0) + (bad or 0)), 4) if (ok or 0) + (bad or 0) else None,
-                        nonconformities=sum(per_control.values()),
-                        controls=[ControlFigure(key=k, name=names.get(k, k), failed=per_control.get(k, 0),
-                                                failure_rate=round(per_control.get(k, 0) / n, 4) if n else None)
-                                  for k in keys])
+    return GroupFigures(
+        events=n,
+        passed=ok or 0,
+        failed=bad or 0,
+        rate=round((ok or 0) / ((ok or 0) + (bad or 0)), 4) if (ok or 0) + (bad or 0) else None,
+        nonconformities=sum(per_control.values()),
+        controls=[
+            ControlFigure(
+                key=k,
+                name=names.get(k, k),
+                failed=per_control.get(k, 0),
+                failure_rate=round(per_control.get(k, 0) / n, 4) if n else None,
+            )
+            for k in keys
+        ],
+    )
 
 
 class FrequencyFigure(msgspec.Struct):
@@ -245,8 +295,9 @@ class FrequencyFigure(msgspec.Struct):
     """``met`` ÷ (clients × periods)."""
 
 
-async def frequency(ctx: HookContext, scope: UnitRef, touchpoint: str, start: dt.datetime,
-                    end: dt.datetime) -> list[FrequencyFigure]:
+async def frequency(
+    ctx: HookContext, scope: UnitRef, touchpoint: str, start: dt.datetime, end: dt.datetime
+) -> list[FrequencyFigure]:
     """Judge the ``frequency_by_tier`` controls of the touchpoint's published standard: how
     many client-periods had at least the required contacts (e.g. gold clients visited at
     least once a month)."""
@@ -264,17 +315,39 @@ async def frequency(ctx: HookContext, scope: UnitRef, touchpoint: str, start: dt
         params = control["params"]
         starts = period_starts(params["period"] if params["period"] != "year" else "quarter", start, end)
         in_scope = [Client.unit_id.in_(ids)] if ids is not None else []
-        clients = (await ctx.session.execute(sa.select(sa.func.count()).select_from(Client).where(
-            Client.tier == params["tier"], Client.state == "active", *in_scope))).scalar_one()
-        per_period = (sa.select(ServiceEvent.client_id, bucket(starts).label("p"))
-                      .join(Client, Client.id == ServiceEvent.client_id)
-                      .where(ServiceEvent.touchpoint_id == tp.id, ServiceEvent.occurred_at >= start,  # type: ignore[union-attr]
-                             ServiceEvent.occurred_at < end, Client.tier == params["tier"], *in_scope)
-                      .group_by(ServiceEvent.client_id, "p")
-                      .having(sa.func.count() >= params["at_least"])).subquery()
+        clients = (
+            await ctx.session.execute(
+                sa.select(sa.func.count())
+                .select_from(Client)
+                .where(Client.tier == params["tier"], Client.state == "active", *in_scope)
+            )
+        ).scalar_one()
+        per_period = (
+            sa.select(ServiceEvent.client_id, bucket(starts).label("p"))
+            .join(Client, Client.id == ServiceEvent.client_id)
+            .where(
+                ServiceEvent.touchpoint_id == tp.id,
+                ServiceEvent.occurred_at >= start,  # type: ignore[union-attr]
+                ServiceEvent.occurred_at < end,
+                Client.tier == params["tier"],
+                *in_scope,
+            )
+            .group_by(ServiceEvent.client_id, "p")
+            .having(sa.func.count() >= params["at_least"])
+        ).subquery()
         met = (await ctx.session.execute(sa.select(sa.func.count()).select_from(per_period))).scalar_one()
         possible = clients * len(starts)
-        figures.append(FrequencyFigure(control=control["key"], name=control["name"], tier=params["tier"],
-                                       period=params["period"], at_least=params["at_least"], periods=len(starts),
-                                       clients=clients, met=met, rate=round(met / possible, 4) if possible else None))
+        figures.append(
+            FrequencyFigure(
+                control=control["key"],
+                name=control["name"],
+                tier=params["tier"],
+                period=params["period"],
+                at_least=params["at_least"],
+                periods=len(starts),
+                clients=clients,
+                met=met,
+                rate=round(met / possible, 4) if possible else None,
+            )
+        )
     return figures

@@ -53,8 +53,11 @@ async def states(ctx: HookContext, unit: UnitRef) -> list[PluginState]:
     for plugin in sorted(ctx.plugins.optional_plugins):
         decider = snapshot.decided_by(unit.id, plugin)
         source = "default" if decider is None else "explicit" if decider.id == unit.id else "inherited"
-        result.append(PluginState(plugin=plugin, enabled=plugin in enabled, source=source,
-                                  decided_at=decider.code if decider else None))
+        result.append(
+            PluginState(
+                plugin=plugin, enabled=plugin in enabled, source=source, decided_at=decider.code if decider else None
+            )
+        )
     return result
 
 
@@ -77,12 +80,27 @@ async def _switch(ctx: HookContext, unit: UnitRef, plugin: str, enabled: bool | 
     if before == enabled:
         return
     if row is None:
-        ctx.session.add(PluginEnablement(unit_id=unit.id, plugin=plugin, enabled=enabled, changed_at=ctx.now,
-                                         changed_by=ctx.principal.label, reason=reason))
+        ctx.session.add(
+            PluginEnablement(
+                unit_id=unit.id,
+                plugin=plugin,
+                enabled=enabled,
+                changed_at=ctx.now,
+                changed_by=ctx.principal.label,
+                reason=reason,
+            )
+        )
     elif enabled is None:
         await ctx.session.delete(row)
     else:
         row.enabled, row.changed_at, row.changed_by, row.reason = enabled, ctx.now, ctx.principal.label, reason
     await ctx.session.flush()
-    ctx.audit(entity="plugin_enablement", entity_id=f"{plugin}@{unit.code}", action="clear" if enabled is None else "set",
-              unit=unit, before={"enabled": before}, after={"enabled": enabled}, reason=reason)
+    ctx.audit(
+        entity="plugin_enablement",
+        entity_id=f"{plugin}@{unit.code}",
+        action="clear" if enabled is None else "set",
+        unit=unit,
+        before={"enabled": before},
+        after={"enabled": enabled},
+        reason=reason,
+    )

@@ -82,15 +82,25 @@ class Rejected(msgspec.Struct):
     reasons: list[Problem]
 
 
-def evaluate(controls: tuple[dict[str, Any], ...], measurements: dict[str, Any],
-             kinds: dict[str, ControlKind]) -> tuple[str, list[ControlResult]]:
+def evaluate(
+    controls: tuple[dict[str, Any], ...], measurements: dict[str, Any], kinds: dict[str, ControlKind]
+) -> tuple[str, list[ControlResult]]:
     """Each control's verdict and the event's outcome (``fail`` if any control failed)."""
     results = []
     for control in controls:
         outcome = kinds[control["kind"]].evaluate(control, measurements)
-        results.append(ControlResult(key=control["key"], name=control["name"], kind=control["kind"],
-                                     passed=outcome.passed, measured=outcome.measured, expected=outcome.expected,
-                                     unit=control.get("unit", ""), severity=control.get("severity", "minor")))
+        results.append(
+            ControlResult(
+                key=control["key"],
+                name=control["name"],
+                kind=control["kind"],
+                passed=outcome.passed,
+                measured=outcome.measured,
+                expected=outcome.expected,
+                unit=control.get("unit", ""),
+                severity=control.get("severity", "minor"),
+            )
+        )
     verdicts = {r.passed for r in results}
     return ("fail" if False in verdicts else "pass" if True in verdicts else "none"), results
 
@@ -99,8 +109,11 @@ async def _lookup(ctx: HookContext, model: type, public_ids: set[str]) -> dict[s
     public_ids = {p for p in public_ids if "\x00" not in p}  # no id holds NUL (PostgreSQL refuses it in text)
     if not public_ids:
         return {}
-    rows = await ctx.session.execute(sa.select(model.public_id, model.id, model.unit_id).where(  # type: ignore[attr-defined]
-        model.public_id.in_(public_ids)))  # type: ignore[attr-defined]
+    rows = await ctx.session.execute(
+        sa.select(model.public_id, model.id, model.unit_id).where(  # type: ignore[attr-defined]
+            model.public_id.in_(public_ids)
+        )
+    )  # type: ignore[attr-defined]
     return {public_id: (row_id, unit_id) for public_id, row_id, unit_id in rows}
 
 
@@ -117,9 +130,14 @@ def _occurred(ctx: HookContext, item: EventIn) -> tuple[dt.datetime | None, Prob
     return occurred, None
 
 
-def _check(ctx: HookContext, item: EventIn, org: OrgSnapshot, std: StandardsSnapshot,
-           staff: dict[str, tuple[int, int]], clients: dict[str, tuple[int, int]]
-           ) -> tuple[list[Problem], UnitRef | None, dt.datetime | None]:
+def _check(
+    ctx: HookContext,
+    item: EventIn,
+    org: OrgSnapshot,
+    std: StandardsSnapshot,
+    staff: dict[str, tuple[int, int]],
+    clients: dict[str, tuple[int, int]],
+) -> tuple[list[Problem], UnitRef | None, dt.datetime | None]:
     problems = []
     unit = org.by_code.get(item.unit)
     if unit is None or not ctx.principal.sees(unit):
@@ -154,8 +172,9 @@ def _unjudged(item: EventIn, version: VersionInForce | None, schema: Measurement
     return f"none of what {schema.label} measures was given ({', '.join(schema.reads)})"
 
 
-async def record(ctx: HookContext, items: list[EventIn], principals: list[Principal] | None = None, *,
-                 drop_unread: bool = False) -> tuple[list[Accepted], list[Rejected]]:
+async def record(
+    ctx: HookContext, items: list[EventIn], principals: list[Principal] | None = None, *, drop_unread: bool = False
+) -> tuple[list[Accepted], list[Rejected]]:
     """Store every valid item (evaluated, with its nonconformities); reject the others.
 
     ``principals`` (one per item) lets one unit of work carry the events of several callers,
@@ -191,17 +210,37 @@ async def record(ctx: HookContext, items: list[EventIn], principals: list[Princi
         assert tp is not None and unit is not None and occurred is not None
         outcome, results = evaluate(version.controls if version else (), measurements, kinds)
         public_id = new_public_id("ev")
-        rows.append({"public_id": public_id, "touchpoint_id": tp.id, "version_id": version.id if version else None,
-                     "unit_id": unit.id, "staff_id": staff[item.staff][0] if item.staff else None,
-                     "client_id": clients[item.client][0] if item.client else None, "occurred_at": occurred,
-                     "recorded_at": now, "channel": item.channel or tp.channel, "measurements": measurements,
-                     "outcome": outcome, "evaluation": msgspec.to_builtins(results),
-                     "recorded_by": acting[index].principal.label})
+        rows.append(
+            {
+                "public_id": public_id,
+                "touchpoint_id": tp.id,
+                "version_id": version.id if version else None,
+                "unit_id": unit.id,
+                "staff_id": staff[item.staff][0] if item.staff else None,
+                "client_id": clients[item.client][0] if item.client else None,
+                "occurred_at": occurred,
+                "recorded_at": now,
+                "channel": item.channel or tp.channel,
+                "measurements": measurements,
+                "outcome": outcome,
+                "evaluation": msgspec.to_builtins(results),
+                "recorded_by": acting[index].principal.label,
+            }
+        )
         units.append(unit)
         reason = _unjudged(item, version, schema, outcome)
-        accepted.append(Accepted(index=index, id=public_id, outcome=outcome,
-                                 standard_version=version.number if version else None, evaluation=results,
-                                 nonconformities=[], judged=reason is None, reason=reason))
+        accepted.append(
+            Accepted(
+                index=index,
+                id=public_id,
+                outcome=outcome,
+                standard_version=version.number if version else None,
+                evaluation=results,
+                nonconformities=[],
+                judged=reason is None,
+                reason=reason,
+            )
+        )
     if rows:
         await _store(ctx, rows, accepted, units, items, acting)
     return accepted, rejected
@@ -213,11 +252,22 @@ def _contexts(ctx: HookContext, principals: list[Principal]) -> list[HookContext
     return [by_caller.setdefault(p.label, ctx.acting_as(p)) for p in principals]
 
 
-async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Accepted], units: list[UnitRef],
-                 items: list[EventIn], acting: list[HookContext]) -> None:
+async def _store(
+    ctx: HookContext,
+    rows: list[dict[str, Any]],
+    accepted: list[Accepted],
+    units: list[UnitRef],
+    items: list[EventIn],
+    acting: list[HookContext],
+) -> None:
     table = ServiceEvent.__table__
-    ids = dict((await ctx.session.execute(  # batched INSERT … RETURNING, matched back by public id
-        sa.insert(table).returning(table.c.public_id, table.c.id), rows)).all())
+    ids = dict(
+        (
+            await ctx.session.execute(  # batched INSERT … RETURNING, matched back by public id
+                sa.insert(table).returning(table.c.public_id, table.c.id), rows
+            )
+        ).all()
+    )
     ncs: list[dict[str, Any]] = []
     raised: list[tuple[int, NonconformityRecord]] = []
     for row, answer, unit in zip(rows, accepted, units, strict=True):
@@ -228,14 +278,39 @@ async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Ac
                 nc_id = new_public_id("nc")
                 answer.nonconformities.append(nc_id)
                 due = ctx.now + DUE[result.severity]
-                ncs.append({"public_id": nc_id, "event_id": event_id, "unit_id": row["unit_id"],
-                            "touchpoint_id": row["touchpoint_id"], "version_id": row["version_id"],
-                            "staff_id": row["staff_id"], "control_key": result.key, "control_name": result.name,
-                            "severity": result.severity, "measured": result.measured, "expected": result.expected,
-                            "status": "open", "raised_at": ctx.now, "due_at": due})
-                raised.append((answer.index, NonconformityRecord(
-                    id=nc_id, event_id=answer.id, touchpoint=item.touchpoint, unit=unit, control=result,
-                    raised_at=ctx.now, due_at=due, staff_id=item.staff)))
+                ncs.append(
+                    {
+                        "public_id": nc_id,
+                        "event_id": event_id,
+                        "unit_id": row["unit_id"],
+                        "touchpoint_id": row["touchpoint_id"],
+                        "version_id": row["version_id"],
+                        "staff_id": row["staff_id"],
+                        "control_key": result.key,
+                        "control_name": result.name,
+                        "severity": result.severity,
+                        "measured": result.measured,
+                        "expected": result.expected,
+                        "status": "open",
+                        "raised_at": ctx.now,
+                        "due_at": due,
+                    }
+                )
+                raised.append(
+                    (
+                        answer.index,
+                        NonconformityRecord(
+                            id=nc_id,
+                            event_id=answer.id,
+                            touchpoint=item.touchpoint,
+                            unit=unit,
+                            control=result,
+                            raised_at=ctx.now,
+                            due_at=due,
+                            staff_id=item.staff,
+                        ),
+                    )
+                )
     if ncs:
         await ctx.session.execute(sa.insert(Nonconformity.__table__), ncs)
     listening = {u.id: await ctx.plugins.listens("service_event_recorded", ctx.session, u) for u in set(units)}
@@ -243,10 +318,20 @@ async def _store(ctx: HookContext, rows: list[dict[str, Any]], accepted: list[Ac
         if not listening[unit.id]:
             continue
         item = items[answer.index]
-        record = ServiceEventRecord(id=answer.id, touchpoint=item.touchpoint, unit=unit, occurred_at=row["occurred_at"],
-                                    channel=row["channel"], measurements=row["measurements"], outcome=answer.outcome,
-                                    standard_version=answer.standard_version, staff_id=item.staff, client_id=item.client)
-        await ctx.plugins.call("service_event_recorded", acting[answer.index], unit, event=record,
-                               evaluation=answer.evaluation)
+        record = ServiceEventRecord(
+            id=answer.id,
+            touchpoint=item.touchpoint,
+            unit=unit,
+            occurred_at=row["occurred_at"],
+            channel=row["channel"],
+            measurements=row["measurements"],
+            outcome=answer.outcome,
+            standard_version=answer.standard_version,
+            staff_id=item.staff,
+            client_id=item.client,
+        )
+        await ctx.plugins.call(
+            "service_event_recorded", acting[answer.index], unit, event=record, evaluation=answer.evaluation
+        )
     for index, nc in raised:
         await ctx.plugins.call("nonconformity_raised", acting[index], nc.unit, nonconformity=nc)

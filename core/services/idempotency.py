@@ -56,11 +56,17 @@ async def earlier_answer(ctx: HookContext, *, scope: str, key: str, body: Any) -
 async def remember(ctx: HookContext, *, scope: str, key: str, body: Any, status_code: int, answer: Any) -> None:
     """Store the answer to replay; flushed now so a racing twin fails here, inside the
     handler, and the whole unit of work rolls back."""
-    ctx.session.add(IdempotencyRecord(
-        key=_record_key(ctx, scope, key), scope=scope, principal=ctx.principal.label,
-        request_hash=fingerprint(body), status_code=status_code, response=msgspec.to_builtins(answer),
-        created_at=ctx.now,
-    ))
+    ctx.session.add(
+        IdempotencyRecord(
+            key=_record_key(ctx, scope, key),
+            scope=scope,
+            principal=ctx.principal.label,
+            request_hash=fingerprint(body),
+            status_code=status_code,
+            response=msgspec.to_builtins(answer),
+            created_at=ctx.now,
+        )
+    )
     await ctx.session.flush()
 
 

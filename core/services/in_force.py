@@ -60,8 +60,10 @@ def _in_pilot(version: VersionInForce, unit: UnitRef, at: dt.datetime, org: OrgS
 
 
 def _published(version: VersionInForce, at: dt.datetime) -> bool:
-    return version.published_from is not None and version.published_from <= at and (
-        version.until is None or at < version.until
+    return (
+        version.published_from is not None
+        and version.published_from <= at
+        and (version.until is None or at < version.until)
     )
 
 
@@ -110,19 +112,28 @@ class StandardsCache:
         pilots: dict[int, list[int]] = defaultdict(list)
         for version_id, unit_id in await session.execute(sa.select(PilotUnit.version_id, PilotUnit.unit_id)):
             pilots[version_id].append(unit_id)
-        touchpoints = [TouchpointRef(id=i, code=c, channel=ch) for i, c, ch in
-                       await session.execute(sa.select(Touchpoint.id, Touchpoint.code, Touchpoint.channel))]
+        touchpoints = [
+            TouchpointRef(id=i, code=c, channel=ch)
+            for i, c, ch in await session.execute(sa.select(Touchpoint.id, Touchpoint.code, Touchpoint.channel))
+        ]
         codes, kinds = {t.id: t.code for t in touchpoints}, self._kinds()
-        rows = (await session.execute(
-            sa.select(StandardVersion).where(
-                sa.or_(StandardVersion.pilot_started_at.is_not(None), StandardVersion.published_at.is_not(None))
+        rows = (
+            await session.execute(
+                sa.select(StandardVersion).where(
+                    sa.or_(StandardVersion.pilot_started_at.is_not(None), StandardVersion.published_at.is_not(None))
+                )
             )
-        )).scalars()
+        ).scalars()
         versions = [
             VersionInForce(
-                id=v.id, touchpoint_id=v.touchpoint_id, number=v.number, controls=tuple(v.controls),
-                pilot_unit_ids=tuple(pilots.get(v.id, ())), pilot_from=v.pilot_started_at,
-                published_from=v.published_at, until=v.retired_at,
+                id=v.id,
+                touchpoint_id=v.touchpoint_id,
+                number=v.number,
+                controls=tuple(v.controls),
+                pilot_unit_ids=tuple(pilots.get(v.id, ())),
+                pilot_from=v.pilot_started_at,
+                published_from=v.published_at,
+                until=v.retired_at,
                 schema=MeasurementSchema.compile(f"{codes[v.touchpoint_id]} version {v.number}", v.controls, kinds),
             )
             for v in rows

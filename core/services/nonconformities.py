@@ -21,7 +21,9 @@ NEXT = {"open": ("action_recorded",), "action_recorded": ("verified", "open"), "
 
 
 async def get(ctx: HookContext, public_id: str) -> Nonconformity:
-    nc = (await ctx.session.execute(sa.select(Nonconformity).where(Nonconformity.public_id == public_id))).scalar_one_or_none()
+    nc = (
+        await ctx.session.execute(sa.select(Nonconformity).where(Nonconformity.public_id == public_id))
+    ).scalar_one_or_none()
     if nc is None or not ctx.principal.sees(await unit_by_id(ctx, nc.unit_id)):
         raise NotFound(f"no nonconformity '{public_id}'")
     return nc
@@ -39,8 +41,14 @@ async def record_action(ctx: HookContext, public_id: str, action: str) -> Noncon
     nc = await get(ctx, public_id)
     before = _move(nc, "action_recorded")
     nc.corrective_action, nc.action_by, nc.action_at = action, ctx.principal.label, ctx.now
-    ctx.audit(entity="nonconformity", entity_id=public_id, action="corrective-action", unit=await unit_by_id(ctx, nc.unit_id),
-              before={"status": before}, after={"status": nc.status, "corrective_action": action})
+    ctx.audit(
+        entity="nonconformity",
+        entity_id=public_id,
+        action="corrective-action",
+        unit=await unit_by_id(ctx, nc.unit_id),
+        before={"status": before},
+        after={"status": nc.status, "corrective_action": action},
+    )
     return nc
 
 
@@ -50,8 +58,15 @@ async def verify(ctx: HookContext, public_id: str, effective: bool, note: str) -
     nc = await get(ctx, public_id)
     before = _move(nc, "verified" if effective else "open")
     nc.verified_by, nc.verified_at = (ctx.principal.label, ctx.now) if effective else (None, None)
-    ctx.audit(entity="nonconformity", entity_id=public_id, action="verify", unit=await unit_by_id(ctx, nc.unit_id),
-              before={"status": before}, after={"status": nc.status}, reason=note)
+    ctx.audit(
+        entity="nonconformity",
+        entity_id=public_id,
+        action="verify",
+        unit=await unit_by_id(ctx, nc.unit_id),
+        before={"status": before},
+        after={"status": nc.status},
+        reason=note,
+    )
     return nc
 
 
@@ -60,6 +75,13 @@ async def close(ctx: HookContext, public_id: str, note: str) -> Nonconformity:
     nc = await get(ctx, public_id)
     before = _move(nc, "closed")
     nc.closed_by, nc.closed_at = ctx.principal.label, ctx.now
-    ctx.audit(entity="nonconformity", entity_id=public_id, action="close", unit=await unit_by_id(ctx, nc.unit_id),
-              before={"status": before}, after={"status": "closed"}, reason=note)
+    ctx.audit(
+        entity="nonconformity",
+        entity_id=public_id,
+        action="close",
+        unit=await unit_by_id(ctx, nc.unit_id),
+        before={"status": before},
+        after={"status": "closed"},
+        reason=note,
+    )
     return nc

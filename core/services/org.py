@@ -61,7 +61,9 @@ async def _lock_tree(ctx: HookContext) -> OrgSnapshot:
     return await ctx.plugins.snapshot(ctx.session)
 
 
-async def create(ctx: HookContext, *, code: str, name: str, level: str, parent_code: str | None, reason: str) -> OrgUnit:
+async def create(
+    ctx: HookContext, *, code: str, name: str, level: str, parent_code: str | None, reason: str
+) -> OrgUnit:
     reason = require_reason(reason)
     tree = await _lock_tree(ctx)
     parent = await unit_in_scope(ctx, parent_code) if parent_code else None
@@ -70,14 +72,21 @@ async def create(ctx: HookContext, *, code: str, name: str, level: str, parent_c
         raise Conflict("there is already a head office; every other unit needs a parent")
     if code in tree.by_code:
         raise FieldProblem.one("code", f"'{code}' is already used by another unit")
-    unit = OrgUnit(code=code, name=name, level=level, parent_id=parent.id if parent else None, path="",
-                   created_at=ctx.now)
+    unit = OrgUnit(
+        code=code, name=name, level=level, parent_id=parent.id if parent else None, path="", created_at=ctx.now
+    )
     ctx.session.add(unit)
     await ctx.session.flush()
     unit.path = f"{parent.path if parent else '/'}{unit.id}/"
     await ctx.session.flush()
-    ctx.audit(entity="org_unit", entity_id=code, action="create", unit=unit.ref(), reason=reason,
-              after={"code": code, "name": name, "level": level, "parent": parent_code})
+    ctx.audit(
+        entity="org_unit",
+        entity_id=code,
+        action="create",
+        unit=unit.ref(),
+        reason=reason,
+        after={"code": code, "name": name, "level": level, "parent": parent_code},
+    )
     return unit
 
 
@@ -95,8 +104,15 @@ async def rename(ctx: HookContext, code: str, name: str, reason: str) -> OrgUnit
     if before != name:
         await generations.bump_org(ctx.session)
         unit.name = name
-        ctx.audit(entity="org_unit", entity_id=code, action="rename", unit=unit.ref(), reason=reason,
-                  before={"name": before}, after={"name": name})
+        ctx.audit(
+            entity="org_unit",
+            entity_id=code,
+            action="rename",
+            unit=unit.ref(),
+            reason=reason,
+            before={"name": before},
+            after={"name": name},
+        )
     return unit
 
 
@@ -119,22 +135,40 @@ async def move(ctx: HookContext, code: str, parent_code: str, reason: str) -> Or
     await ctx.session.execute(
         sa.update(OrgUnit)
         .where(OrgUnit.path.startswith(old_path, autoescape=True))
-        .values(path=sa.literal(new_path) + sa.func.substr(OrgUnit.path, len(old_path) + 1),
-                parent_id=sa.case((OrgUnit.id == unit.id, parent.id), else_=OrgUnit.parent_id))
+        .values(
+            path=sa.literal(new_path) + sa.func.substr(OrgUnit.path, len(old_path) + 1),
+            parent_id=sa.case((OrgUnit.id == unit.id, parent.id), else_=OrgUnit.parent_id),
+        )
         .execution_options(synchronize_session="fetch")
     )
-    ctx.session.add(OrgUnitMove(unit_id=unit.id, from_parent_id=old_parent.id, to_parent_id=parent.id,
-                                from_path=old_path, to_path=new_path, moved_at=ctx.now,
-                                moved_by=ctx.principal.label, reason=reason))
+    ctx.session.add(
+        OrgUnitMove(
+            unit_id=unit.id,
+            from_parent_id=old_parent.id,
+            to_parent_id=parent.id,
+            from_path=old_path,
+            to_path=new_path,
+            moved_at=ctx.now,
+            moved_by=ctx.principal.label,
+            reason=reason,
+        )
+    )
     await ctx.session.refresh(unit)
-    ctx.audit(entity="org_unit", entity_id=code, action="move", unit=unit.ref(), reason=reason,
-              before={"parent": old_parent.code, "path": path_codes(tree, old_path)},
-              after={"parent": parent_code, "path": [*path_codes(tree, parent.path), code]})
+    ctx.audit(
+        entity="org_unit",
+        entity_id=code,
+        action="move",
+        unit=unit.ref(),
+        reason=reason,
+        before={"parent": old_parent.code, "path": path_codes(tree, old_path)},
+        after={"parent": parent_code, "path": [*path_codes(tree, parent.path), code]},
+    )
     return unit
 
 
 async def child_counts(ctx: HookContext, unit_ids: Sequence[int]) -> dict[int, int]:
     """How many children each of ``unit_ids`` has (one query for a whole page)."""
-    rows = await ctx.session.execute(sa.select(OrgUnit.parent_id, sa.func.count()).where(
-        OrgUnit.parent_id.in_(unit_ids)).group_by(OrgUnit.parent_id))
-    return {parent_id: count for parent_id, count in rows}
+    rows = await ctx.session.execute(
+        sa.select(OrgUnit.parent_id, sa.func.count()).where(OrgUnit.parent_id.in_(unit_ids)).group_by(OrgUnit.parent_id)
+    )
+    return dict(rows)

@@ -58,9 +58,20 @@ async def enqueue_many(session: AsyncSession, messages: list[QueuedMessage], *, 
     """Queue several messages in one statement (a job's batch), each as :func:`enqueue` would."""
     if not messages:
         return
-    rows = [{"key": m.key, "topic": m.topic, "payload": json_ready(m.payload), "unit_id": m.unit.id if m.unit else None,
-             "client": m.client, "created_at": now, "available_at": now, "attempts": 0, "status": "pending"}
-            for m in (QueuedMessage(*message) for message in messages)]
+    rows = [
+        {
+            "key": m.key,
+            "topic": m.topic,
+            "payload": json_ready(m.payload),
+            "unit_id": m.unit.id if m.unit else None,
+            "client": m.client,
+            "created_at": now,
+            "available_at": now,
+            "attempts": 0,
+            "status": "pending",
+        }
+        for m in (QueuedMessage(*message) for message in messages)
+    ]
     await session.execute(upsert(session, OutboxRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
 
 
@@ -72,8 +83,11 @@ async def forget_clients(session: AsyncSession, client_ids: list[str], now: dt.d
     (the record that something was sent) but lose their payload; those not yet delivered
     are given up, since their addressee's data is gone."""
     about = OutboxRow.client.in_(client_ids)
-    await session.execute(sa.update(OutboxRow).where(about, OutboxRow.status == "pending").values(
-        status="failed", last_error="the client was purged before delivery", available_at=now))
+    await session.execute(
+        sa.update(OutboxRow)
+        .where(about, OutboxRow.status == "pending")
+        .values(status="failed", last_error="the client was purged before delivery", available_at=now)
+    )
     await session.execute(sa.update(OutboxRow).where(about).values(payload=PURGED_PAYLOAD))
 
 
@@ -92,17 +106,22 @@ def due_query(now: dt.datetime, limit: int) -> sa.Select[tuple[OutboxRow]]:
     )
 
 
-async def search(ctx: HookContext, *, status: str | None = None, topic: str | None = None,
-                 unit: str | None = None) -> sa.Select[tuple[OutboxRow, str | None]]:
+async def search(
+    ctx: HookContext, *, status: str | None = None, topic: str | None = None, unit: str | None = None
+) -> sa.Select[tuple[OutboxRow, str | None]]:
     """Messages visible to the caller (as audit entries are), each with its unit's code;
     ``topic`` matches a whole topic or, ending in ``.``, every topic under it."""
-    query = (sa.select(OutboxRow, OrgUnit.code).outerjoin(OrgUnit, OrgUnit.id == OutboxRow.unit_id)
-             .where(await visible(ctx, OutboxRow.unit_id, unit)))
+    query = (
+        sa.select(OutboxRow, OrgUnit.code)
+        .outerjoin(OrgUnit, OrgUnit.id == OutboxRow.unit_id)
+        .where(await visible(ctx, OutboxRow.unit_id, unit))
+    )
     if status:
         query = query.where(OutboxRow.status == status)
     if topic:
-        query = query.where(OutboxRow.topic.startswith(topic, autoescape=True) if topic.endswith(".")
-                            else OutboxRow.topic == topic)
+        query = query.where(
+            OutboxRow.topic.startswith(topic, autoescape=True) if topic.endswith(".") else OutboxRow.topic == topic
+        )
     return query
 
 
@@ -118,6 +137,13 @@ async def retry(ctx: HookContext, key: str, reason: str) -> tuple[OutboxRow, str
     before = {"status": row.status, "attempts": row.attempts, "last_error": row.last_error}
     row.status, row.attempts, row.available_at = "pending", 0, ctx.now
     unit = (await ctx.plugins.snapshot(ctx.session)).by_code[code] if code else None
-    ctx.audit(entity="outbox_message", entity_id=key, action="retry", reason=reason, unit=unit,
-              before=before, after={"status": "pending", "attempts": 0})
+    ctx.audit(
+        entity="outbox_message",
+        entity_id=key,
+        action="retry",
+        reason=reason,
+        unit=unit,
+        before=before,
+        after={"status": "pending", "attempts": 0},
+    )
     return row, code

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from core.context import HookContext
 
 
-
 def schema_for(ctx: HookContext, plugin: str) -> type[msgspec.Struct]:
     """The settings Struct ``plugin`` registered (404 naming it when none)."""
     check_installed(ctx, plugin)
@@ -38,9 +37,12 @@ async def settings_at(ctx: HookContext, plugin: str, unit: UnitRef) -> tuple[Any
     of the unit whose value applies. Keys the schema no longer has are ignored."""
     struct = schema_for(ctx, plugin)
     chain = (await ctx.plugins.snapshot(ctx.session)).ancestry(unit)
-    stored = await ctx.session.execute(sa.select(PluginSetting.unit_id, PluginSetting.values).where(
-        PluginSetting.plugin == plugin, PluginSetting.unit_id.in_([u.id for u in chain])))
-    by_unit = {unit_id: values for unit_id, values in stored}
+    stored = await ctx.session.execute(
+        sa.select(PluginSetting.unit_id, PluginSetting.values).where(
+            PluginSetting.plugin == plugin, PluginSetting.unit_id.in_([u.id for u in chain])
+        )
+    )
+    by_unit = dict(stored)
     values: dict[str, Any] = {}
     origin: dict[str, str] = {}
     for ancestor in chain:
@@ -60,8 +62,13 @@ async def settings_by_unit(ctx: HookContext, plugin: str, units: list[UnitRef]) 
     every unit's stored keys: what a job over many units uses instead of one read each."""
     struct = schema_for(ctx, plugin)
     org = await ctx.org()
-    stored = dict((await ctx.session.execute(sa.select(PluginSetting.unit_id, PluginSetting.values)
-                                             .where(PluginSetting.plugin == plugin))).all())
+    stored = dict(
+        (
+            await ctx.session.execute(
+                sa.select(PluginSetting.unit_id, PluginSetting.values).where(PluginSetting.plugin == plugin)
+            )
+        ).all()
+    )
     result = {}
     for unit in units:
         values: dict[str, Any] = {}
@@ -96,9 +103,19 @@ async def set_settings(ctx: HookContext, plugin: str, unit: UnitRef, values: dic
     if merged == before:
         return
     if row is None:
-        ctx.session.add(PluginSetting(unit_id=unit.id, plugin=plugin, values=merged, changed_at=ctx.now,
-                                      changed_by=ctx.principal.label))
+        ctx.session.add(
+            PluginSetting(
+                unit_id=unit.id, plugin=plugin, values=merged, changed_at=ctx.now, changed_by=ctx.principal.label
+            )
+        )
     else:
         row.values, row.changed_at, row.changed_by = merged, ctx.now, ctx.principal.label
-    ctx.audit(entity="plugin_setting", entity_id=f"{plugin}@{unit.code}", action="set", unit=unit,
-              before=before, after=merged, reason=reason)
+    ctx.audit(
+        entity="plugin_setting",
+        entity_id=f"{plugin}@{unit.code}",
+        action="set",
+        unit=unit,
+        before=before,
+        after=merged,
+        reason=reason,
+    )

@@ -60,19 +60,34 @@ async def get(ctx: HookContext, public_id: str) -> Staff:
     return staff
 
 
-async def create(ctx: HookContext, *, employee_no: str, name: str, unit_code: str, roles: list[str],
-                 phone: str | None, reason: str) -> Staff:
+async def create(
+    ctx: HookContext, *, employee_no: str, name: str, unit_code: str, roles: list[str], phone: str | None, reason: str
+) -> Staff:
     reason = require_reason(reason)
     unit = await unit_in_scope(ctx, unit_code)
     roles = check_roles(ctx, roles)
     if (await ctx.session.execute(sa.select(Staff.id).where(Staff.employee_no == employee_no))).first():
         raise FieldProblem.one("employee_no", f"'{employee_no}' is already used")
-    staff = Staff(public_id=new_public_id("st"), employee_no=employee_no, name=name, unit_id=unit.id, roles=roles,
-                  phone=phone, active=True, created_at=ctx.now)
+    staff = Staff(
+        public_id=new_public_id("st"),
+        employee_no=employee_no,
+        name=name,
+        unit_id=unit.id,
+        roles=roles,
+        phone=phone,
+        active=True,
+        created_at=ctx.now,
+    )
     ctx.session.add(staff)
     await ctx.session.flush()
-    ctx.audit(entity="staff", entity_id=staff.public_id, action="create", unit=unit, reason=reason,
-              after={"employee_no": employee_no, "name": name, "unit": unit_code, "roles": roles, "phone": phone})
+    ctx.audit(
+        entity="staff",
+        entity_id=staff.public_id,
+        action="create",
+        unit=unit,
+        reason=reason,
+        after={"employee_no": employee_no, "name": name, "unit": unit_code, "roles": roles, "phone": phone},
+    )
     return staff
 
 
@@ -95,6 +110,13 @@ async def update(ctx: HookContext, public_id: str, values: dict[str, Any], reaso
     if after.keys() & {"roles", "active", "unit"}:
         await generations.bump(ctx.session, PRINCIPALS_GENERATION)  # their tokens act as what they are now, everywhere
     if after:
-        ctx.audit(entity="staff", entity_id=staff.public_id, action="update",
-                  unit=await unit_by_id(ctx, staff.unit_id), before=before, after=after, reason=reason)
+        ctx.audit(
+            entity="staff",
+            entity_id=staff.public_id,
+            action="update",
+            unit=await unit_by_id(ctx, staff.unit_id),
+            before=before,
+            after=after,
+            reason=reason,
+        )
     return staff

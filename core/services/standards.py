@@ -55,9 +55,18 @@ async def sync_plugin_touchpoints(session: AsyncSession, plugins: PluginRuntime,
     lacks. Safe when several workers start at once: a code already there is left alone."""
     added = 0
     for plugin, spec in plugins.collect_flat("register_touchpoints"):
-        result = await session.execute(upsert(session, Touchpoint).values(
-            code=spec.code, name=spec.name, channel=spec.channel, description=spec.description, owner=plugin,
-            created_at=now).on_conflict_do_nothing(index_elements=["code"]))
+        result = await session.execute(
+            upsert(session, Touchpoint)
+            .values(
+                code=spec.code,
+                name=spec.name,
+                channel=spec.channel,
+                description=spec.description,
+                owner=plugin,
+                created_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["code"])
+        )
         added += result.rowcount or 0  # type: ignore[attr-defined]
     if added:
         await generations.bump(session, in_force.GENERATION)
@@ -86,19 +95,29 @@ async def version(ctx: HookContext, public_id: str, *, for_update: bool = False)
 
 
 def content_of(v: StandardVersion) -> StandardContent:
-    return msgspec.convert({"title": v.title, "outputs": v.outputs, "inputs": v.inputs, "controls": v.controls,
-                            "note": v.note}, StandardContent)
+    return msgspec.convert(
+        {"title": v.title, "outputs": v.outputs, "inputs": v.inputs, "controls": v.controls, "note": v.note},
+        StandardContent,
+    )
 
 
 def _store(v: StandardVersion, content: StandardContent) -> None:
     data = msgspec.to_builtins(content)
-    v.title, v.outputs, v.inputs, v.controls, v.note = (data["title"], data["outputs"], data["inputs"],
-                                                        data["controls"], data["note"])
+    v.title, v.outputs, v.inputs, v.controls, v.note = (
+        data["title"],
+        data["outputs"],
+        data["inputs"],
+        data["controls"],
+        data["note"],
+    )
 
 
 async def current(ctx: HookContext, tp: Touchpoint, status: str) -> StandardVersion | None:
-    return (await ctx.session.execute(sa.select(StandardVersion).where(
-        StandardVersion.touchpoint_id == tp.id, StandardVersion.status == status))).scalar_one_or_none()
+    return (
+        await ctx.session.execute(
+            sa.select(StandardVersion).where(StandardVersion.touchpoint_id == tp.id, StandardVersion.status == status)
+        )
+    ).scalar_one_or_none()
 
 
 async def create_draft(ctx: HookContext, code: str, content: StandardContent | None) -> StandardVersion:
@@ -110,15 +129,31 @@ async def create_draft(ctx: HookContext, code: str, content: StandardContent | N
             raise FieldProblem.one("content", f"'{code}' has no published version to copy; give the content")
         content = content_of(base)
     check(content, ctx.plugins.control_kinds)
-    number = (await ctx.session.execute(sa.select(sa.func.coalesce(sa.func.max(StandardVersion.number), 0))
-                                        .where(StandardVersion.touchpoint_id == tp.id))).scalar_one() + 1
-    v = StandardVersion(public_id=new_public_id("sv"), touchpoint_id=tp.id, number=number, status="draft",
-                        based_on_id=base.id if base else None, created_at=ctx.now, created_by=ctx.principal.label)
+    number = (
+        await ctx.session.execute(
+            sa.select(sa.func.coalesce(sa.func.max(StandardVersion.number), 0)).where(
+                StandardVersion.touchpoint_id == tp.id
+            )
+        )
+    ).scalar_one() + 1
+    v = StandardVersion(
+        public_id=new_public_id("sv"),
+        touchpoint_id=tp.id,
+        number=number,
+        status="draft",
+        based_on_id=base.id if base else None,
+        created_at=ctx.now,
+        created_by=ctx.principal.label,
+    )
     _store(v, content)
     ctx.session.add(v)
     await ctx.session.flush()
-    ctx.audit(entity="standard_version", entity_id=v.public_id, action="draft",
-              after={"touchpoint": code, "number": number, **msgspec.to_builtins(content)})
+    ctx.audit(
+        entity="standard_version",
+        entity_id=v.public_id,
+        action="draft",
+        after={"touchpoint": code, "number": number, **msgspec.to_builtins(content)},
+    )
     return v
 
 
@@ -129,8 +164,13 @@ async def update_draft(ctx: HookContext, public_id: str, content: StandardConten
     check(content, ctx.plugins.control_kinds)
     before = msgspec.to_builtins(content_of(v))
     _store(v, content)
-    ctx.audit(entity="standard_version", entity_id=v.public_id, action="edit", before=before,
-              after=msgspec.to_builtins(content))
+    ctx.audit(
+        entity="standard_version",
+        entity_id=v.public_id,
+        action="edit",
+        before=before,
+        after=msgspec.to_builtins(content),
+    )
     return v
 
 
@@ -141,8 +181,14 @@ async def _move(ctx: HookContext, v: StandardVersion, to: str, reason: str) -> N
     v.status = to
     await ctx.session.flush()
     await generations.bump(ctx.session, in_force.GENERATION)
-    ctx.audit(entity="standard_version", entity_id=v.public_id, action=to, before={"status": before},
-              after={"status": to}, reason=reason)
+    ctx.audit(
+        entity="standard_version",
+        entity_id=v.public_id,
+        action=to,
+        before={"status": before},
+        after={"status": to},
+        reason=reason,
+    )
 
 
 async def start_pilot(ctx: HookContext, public_id: str, unit_codes: list[str], reason: str) -> StandardVersion:
@@ -158,8 +204,13 @@ async def start_pilot(ctx: HookContext, public_id: str, unit_codes: list[str], r
     await _move(ctx, v, "pilot", reason)
     v.pilot_started_at = ctx.now
     ctx.session.add_all([PilotUnit(version_id=v.id, unit_id=u.id) for u in units])
-    ctx.audit(entity="standard_version", entity_id=v.public_id, action="pilot-units", after={"units": unit_codes},
-              reason=reason)
+    ctx.audit(
+        entity="standard_version",
+        entity_id=v.public_id,
+        action="pilot-units",
+        after={"units": unit_codes},
+        reason=reason,
+    )
     return v
 
 
@@ -207,10 +258,13 @@ async def import_toml(ctx: HookContext, text: str) -> StandardVersion:
     a file that breaks any rule is refused whole, naming the line."""
     header, content = standards_toml.load(text, ctx.plugins.control_kinds)
     if header.channel not in ("branch", "phone", "e-banking", "visit"):
-        raise FieldProblem.one("touchpoint.channel", f"line {standards_toml.line_of(text, 'touchpoint.channel')}: "
-                                                     "must be branch, phone, e-banking or visit")
+        raise FieldProblem.one(
+            "touchpoint.channel",
+            f"line {standards_toml.line_of(text, 'touchpoint.channel')}: must be branch, phone, e-banking or visit",
+        )
     exists = (await ctx.session.execute(sa.select(Touchpoint.id).where(Touchpoint.code == header.code))).first()
     if not exists:
-        await create_touchpoint(ctx, code=header.code, name=header.name, channel=header.channel,
-                                description=header.description)
+        await create_touchpoint(
+            ctx, code=header.code, name=header.name, channel=header.channel, description=header.description
+        )
     return await create_draft(ctx, header.code, content)

@@ -41,8 +41,12 @@ def dump(header: TouchpointHeader, content: StandardContent, version: int, statu
     """The TOML text of one version, keys always in the same order."""
     data = msgspec.to_builtins(content)
     document = {
-        "touchpoint": {"code": header.code, "name": header.name, "channel": header.channel,
-                       "description": header.description},
+        "touchpoint": {
+            "code": header.code,
+            "name": header.name,
+            "channel": header.channel,
+            "description": header.description,
+        },
         "standard": {"title": data["title"], "version": version, "status": status, "note": data["note"]},
         "outputs": {k: data["outputs"][k] for k in ("scope", "procedure", "skills", "etiquette")},
         "inputs": {k: data["inputs"][k] for k in ("staff", "facilities", "supplies", "environment")},
@@ -101,8 +105,10 @@ def load(text: str, kinds: dict[str, ControlKind]) -> tuple[TouchpointHeader, St
     try:
         parsed = msgspec.convert(raw, StandardFile)
         standard = {k: v for k, v in parsed.standard.items() if k not in ("version", "status")}
-        content = msgspec.convert({**standard, "outputs": parsed.outputs, "inputs": parsed.inputs,
-                                   "controls": parsed.controls}, StandardContent)
+        content = msgspec.convert(
+            {**standard, "outputs": parsed.outputs, "inputs": parsed.inputs, "controls": parsed.controls},
+            StandardContent,
+        )
     except msgspec.ValidationError as exc:
         path, message = validation_field(exc)
         raise _refuse(text, [(path or "file", message)]) from exc

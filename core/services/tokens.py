@@ -110,16 +110,21 @@ async def service_account_for(
     wanted = sorted({*roles, *([role] if role else [])})
     unknown = [r for r in wanted if r not in ROLES]
     if not wanted or unknown:
-        raise FieldProblem.one("role", f"unknown role(s) {', '.join(unknown) or '(none given)'}; known: {', '.join(ROLES)}")
+        raise FieldProblem.one(
+            "role", f"unknown role(s) {', '.join(unknown) or '(none given)'}; known: {', '.join(ROLES)}"
+        )
     name = name or f"{'+'.join(wanted)}@{unit.code}"
     account = (await session.execute(sa.select(ServiceAccount).where(ServiceAccount.name == name))).scalar_one_or_none()
     if account is None:
-        account = ServiceAccount(public_id=new_public_id("sa"), name=name, unit_id=unit.id, roles=wanted, created_at=now)
+        account = ServiceAccount(
+            public_id=new_public_id("sa"), name=name, unit_id=unit.id, roles=wanted, created_at=now
+        )
         session.add(account)
         await session.flush()
     elif account.unit_id != unit.id or sorted(account.roles) != wanted:
-        raise FieldProblem.one("name", f"service account '{name}' exists with other roles or at another unit; "
-                                       "choose another name")
+        raise FieldProblem.one(
+            "name", f"service account '{name}' exists with other roles or at another unit; choose another name"
+        )
     return account
 
 
@@ -155,8 +160,14 @@ async def authenticate(
             return None
         principal = staff_principal(staff, unit.ref(), permissions)
     else:
-        principal = Principal(kind="service", id=account.public_id, name=account.name, roles=frozenset(account.roles),
-                              unit=unit.ref(), permissions=permissions)
+        principal = Principal(
+            kind="service",
+            id=account.public_id,
+            name=account.name,
+            roles=frozenset(account.roles),
+            unit=unit.ref(),
+            permissions=permissions,
+        )
     return principal, token.expires_at
 
 
@@ -168,20 +179,40 @@ def _ttl(ctx: HookContext, days: int | None) -> dt.timedelta:
     return dt.timedelta(days=days)
 
 
-async def _issued(ctx: HookContext, unit: UnitRef, days: int | None, label: str, *, staff: Staff | None = None,
-                  account: ServiceAccount | None = None) -> tuple[TokenView, str]:
-    token, secret = await issue(ctx.session, now=ctx.now, ttl=_ttl(ctx, days), staff=staff,
-                                service_account=account, label=label)
+async def _issued(
+    ctx: HookContext,
+    unit: UnitRef,
+    days: int | None,
+    label: str,
+    *,
+    staff: Staff | None = None,
+    account: ServiceAccount | None = None,
+) -> tuple[TokenView, str]:
+    token, secret = await issue(
+        ctx.session, now=ctx.now, ttl=_ttl(ctx, days), staff=staff, service_account=account, label=label
+    )
     view = TokenView(token, staff, account, unit.code)
     principal = view.principal
-    ctx.audit(entity="api_token", entity_id=token.public_id, action="create", unit=unit, reason=label or None,
-              after={"principal": principal.public_id, "name": principal.name, "roles": sorted(principal.roles),
-                     "expires_at": token.expires_at, "label": label})
+    ctx.audit(
+        entity="api_token",
+        entity_id=token.public_id,
+        action="create",
+        unit=unit,
+        reason=label or None,
+        after={
+            "principal": principal.public_id,
+            "name": principal.name,
+            "roles": sorted(principal.roles),
+            "expires_at": token.expires_at,
+            "label": label,
+        },
+    )
     return view, secret
 
 
-async def issue_for_staff(ctx: HookContext, staff_id: str, *, days: int | None = None,
-                          label: str = "") -> tuple[TokenView, str]:
+async def issue_for_staff(
+    ctx: HookContext, staff_id: str, *, days: int | None = None, label: str = ""
+) -> tuple[TokenView, str]:
     """A token for an active member of staff in the caller's subtree (anyone else: 404)."""
     try:
         staff = await staff_service.get(ctx, staff_id)
@@ -192,8 +223,15 @@ async def issue_for_staff(ctx: HookContext, staff_id: str, *, days: int | None =
     return await _issued(ctx, await unit_by_id(ctx, staff.unit_id), days, label, staff=staff)
 
 
-async def issue_for_service(ctx: HookContext, *, unit_code: str, roles: Sequence[str], name: str | None = None,
-                            days: int | None = None, label: str = "") -> tuple[TokenView, str]:
+async def issue_for_service(
+    ctx: HookContext,
+    *,
+    unit_code: str,
+    roles: Sequence[str],
+    name: str | None = None,
+    days: int | None = None,
+    label: str = "",
+) -> tuple[TokenView, str]:
     """A token for a service account at a unit in the caller's subtree (elsewhere: 403)."""
     unit = await unit_in_scope(ctx, unit_code)
     staff_service.check_roles(ctx, list(roles))
@@ -220,14 +258,21 @@ async def revoke(ctx: HookContext, token_id: str) -> TokenView:
     """Revoke a token of a principal in the caller's subtree; every worker refuses it from
     its next request on (the principals' generation is bumped with the revocation).
     Revoking a revoked token changes nothing and records nothing."""
-    row = (await ctx.session.execute(WITH_PRINCIPAL.where(ApiToken.public_id == token_id,
-                                                          in_subtree(ctx.principal.unit)))).one_or_none()
+    row = (
+        await ctx.session.execute(WITH_PRINCIPAL.where(ApiToken.public_id == token_id, in_subtree(ctx.principal.unit)))
+    ).one_or_none()
     if row is None:
         raise NotFound(f"no token '{token_id}'")
     view = TokenView(*row)
     if view.token.revoked_at is None:
         view.token.revoked_at = ctx.now
         await generations.bump(ctx.session, PRINCIPALS_GENERATION)
-        ctx.audit(entity="api_token", entity_id=token_id, action="revoke", unit=await unit_by_code(ctx, view.unit),
-                  before={"revoked_at": None}, after={"revoked_at": view.token.revoked_at})
+        ctx.audit(
+            entity="api_token",
+            entity_id=token_id,
+            action="revoke",
+            unit=await unit_by_code(ctx, view.unit),
+            before={"revoked_at": None},
+            after={"revoked_at": view.token.revoked_at},
+        )
     return view

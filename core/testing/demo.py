@@ -40,8 +40,9 @@ class DemoLoader(Protocol):
     async def __call__(self, *, clients: int = ..., plugins: PluginSet | None = ...) -> DemoRun: ...
 
 
-async def load_demo(db: Database, clock: Clock, settings: Settings, *, clients: int = DEMO_CLIENTS,
-                    plugins: PluginSet | None = None) -> DemoRun:
+async def load_demo(
+    db: Database, clock: Clock, settings: Settings, *, clients: int = DEMO_CLIENTS, plugins: PluginSet | None = None
+) -> DemoRun:
     """Into an empty migrated database: the core's demo network (its head office, branches,
     sub-branches and outlets with staff, ``clients`` seeded clients, no service history),
     then the demo data of ``plugins`` (default every installed one), asked in one unit of work

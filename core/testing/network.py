@@ -73,8 +73,11 @@ async def enable(db: Database, plugin: str, unit: OrgUnit, enabled: bool = True)
     """Switch ``plugin`` on (or off) at ``unit`` directly in the database (as the API would;
     the units below inherit it). Switching again replaces the unit's earlier switch."""
     async with db.unit_of_work() as session:
-        await session.merge(PluginEnablement(unit_id=unit.id, plugin=plugin, enabled=enabled, changed_at=START,
-                                             changed_by="test", reason="test"))
+        await session.merge(
+            PluginEnablement(
+                unit_id=unit.id, plugin=plugin, enabled=enabled, changed_at=START, changed_by="test", reason="test"
+            )
+        )
         await bump_org(session)
 
 
@@ -100,8 +103,9 @@ class SeededNetwork:
     clients: dict[tuple[str, str], Client]
 
 
-async def seed_network(db: Database, units: dict[str, OrgUnit], *, plugins: PluginRuntime, clock: Clock,
-                       settings: Settings) -> SeededNetwork:
+async def seed_network(
+    db: Database, units: dict[str, OrgUnit], *, plugins: PluginRuntime, clock: Clock, settings: Settings
+) -> SeededNetwork:
     """Staff and clients for ``units`` (built by :func:`build_network`), written in one unit
     of work as the system through the core's services. Names, phone numbers and ID numbers
     are drawn from a fixed seed, so every run seeds the same people."""
@@ -113,8 +117,14 @@ async def seed_network(db: Database, units: dict[str, OrgUnit], *, plugins: Plug
         for code, unit in units.items():
             for role in ROLES_BY_LEVEL[unit.level]:
                 hired[role, code] = await staff.create(
-                    ctx, employee_no=f"T{len(hired) + 1:05d}", name=people.person(rng)[0], unit_code=code,
-                    roles=[role], phone=people.mobile(rng), reason="seeded for tests")
+                    ctx,
+                    employee_no=f"T{len(hired) + 1:05d}",
+                    name=people.person(rng)[0],
+                    unit_code=code,
+                    roles=[role],
+                    phone=people.mobile(rng),
+                    reason="seeded for tests",
+                )
         tiers = ctx.thresholds.tiers
         for code, unit in units.items():
             if unit.level != "outlet":
@@ -123,8 +133,14 @@ async def seed_network(db: Database, units: dict[str, OrgUnit], *, plugins: Plug
             for tier, floor in tiers:
                 manager = hired["customer_manager", code] if tier != tiers[-1][0] else None
                 opened[tier, code] = await clients.create(
-                    ctx, unit_code=code, kind="retail", values=_retail(rng, area, street, floor + 1000, ctx.now),
-                    state="active", manager_id=manager.public_id if manager else None, reason="seeded for tests")
+                    ctx,
+                    unit_code=code,
+                    kind="retail",
+                    values=_retail(rng, area, street, floor + 1000, ctx.now),
+                    state="active",
+                    manager_id=manager.public_id if manager else None,
+                    reason="seeded for tests",
+                )
     return SeededNetwork(units=units, staff=hired, clients=opened)
 
 
@@ -134,6 +150,13 @@ def _retail(rng: random.Random, area: str, street: str, assets: Decimal, now: dt
     name, male = people.person(rng)
     born = people.birthday(rng, now.date())
     phone = people.mobile(rng)
-    return {"name": name, "id_number": people.resident_id(rng, area, born, male), "phone": phone,
-            "email": f"{phone}@163.com", "address": people.address(rng, street, office=False), "birthday": born,
-            "assets_under_management": assets, "deposits": people.deposit_share(rng, assets)}
+    return {
+        "name": name,
+        "id_number": people.resident_id(rng, area, born, male),
+        "phone": phone,
+        "email": f"{phone}@163.com",
+        "address": people.address(rng, street, office=False),
+        "birthday": born,
+        "assets_under_management": assets,
+        "deposits": people.deposit_share(rng, assets),
+    }

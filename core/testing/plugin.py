@@ -41,15 +41,21 @@ POSTGRES = pytest.StashKey[databases.Postgres | None]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("touchstone", "Touchstone testing kit")
-    group.addoption(databases.PG_OPTION, metavar="URL", default=None,
-                    help=f"also run every database test on the PostgreSQL server at URL (or set {databases.PG_ENV}, "
-                         f"or the {databases.PG_INI} ini setting); SQLite always runs")
+    group.addoption(
+        databases.PG_OPTION,
+        metavar="URL",
+        default=None,
+        help=f"also run every database test on the PostgreSQL server at URL (or set {databases.PG_ENV}, "
+        f"or the {databases.PG_INI} ini setting); SQLite always runs",
+    )
     parser.addini(databases.PG_INI, "a PostgreSQL server URL every database test also runs on", default="")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "postgres_only: a concurrency or locking property only PostgreSQL can prove "
-                                       "(its SQLite half is not collected)")
+    config.addinivalue_line(
+        "markers",
+        "postgres_only: a concurrency or locking property only PostgreSQL can prove (its SQLite half is not collected)",
+    )
     server = None
     if url := databases.configured_url(config):
         server = asyncio.run(databases.probe(url))
@@ -69,8 +75,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A ``postgres_only`` test proves something only PostgreSQL can (interleaved writers,
     row locks): its SQLite half is not collected rather than skipped."""
-    deselect_halves(config, items,
-                    lambda item, backend: backend == "sqlite" and bool(item.get_closest_marker("postgres_only")))
+    deselect_halves(
+        config, items, lambda item, backend: backend == "sqlite" and bool(item.get_closest_marker("postgres_only"))
+    )
 
 
 # --- databases -------------------------------------------------------------------------------
@@ -87,8 +94,9 @@ def backend(request: pytest.FixtureRequest) -> str:
     """``"sqlite"`` or ``"postgresql"``: the database this run of the test is on."""
     name: str = request.param
     if name == "postgresql" and (problem := _postgres(request.config).problem):
-        pytest.skip(f"PostgreSQL not reachable at {_postgres(request.config).url} ({problem}); "
-                    "set CI=true to make this fatal")
+        pytest.skip(
+            f"PostgreSQL not reachable at {_postgres(request.config).url} ({problem}); set CI=true to make this fatal"
+        )
     return name
 
 
@@ -174,8 +182,9 @@ async def network(db: Database) -> dict[str, OrgUnit]:
 
 
 @pytest_asyncio.fixture
-async def seeded_network(db: Database, network: dict[str, OrgUnit], plugins: PluginRuntime, clock: FrozenClock,
-                         settings: Settings) -> SeededNetwork:
+async def seeded_network(
+    db: Database, network: dict[str, OrgUnit], plugins: PluginRuntime, clock: FrozenClock, settings: Settings
+) -> SeededNetwork:
     """The network with staff in every role and, at each outlet, a client of each tier
     (:class:`core.testing.SeededNetwork`)."""
     return await seed_network(db, network, plugins=plugins, clock=clock, settings=settings)

@@ -46,7 +46,8 @@ def plugin_manager_for(plugins: PluginSet | None = None) -> pluggy.PluginManager
         return create_plugin_manager()
     points = _entry_points()
     if unknown := sorted(p for p in plugins if isinstance(p, str) and p not in points):
-        raise LookupError(f"no installed plugin named {', '.join(unknown)} "
-                          f"(installed: {', '.join(sorted(points)) or 'none'})")
+        raise LookupError(
+            f"no installed plugin named {', '.join(unknown)} (installed: {', '.join(sorted(points)) or 'none'})"
+        )
     chosen = [(p, points[p].load()) if isinstance(p, str) else p for p in plugins]
     return create_plugin_manager(discover=False, plugins=chosen)

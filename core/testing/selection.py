@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pytest
 
 
-def deselect_halves(config: pytest.Config, items: list[pytest.Item],
-                    unwanted: Callable[[pytest.Item, str], bool]) -> None:
+def deselect_halves(
+    config: pytest.Config, items: list[pytest.Item], unwanted: Callable[[pytest.Item, str], bool]
+) -> None:
     """Leave out (deselect, not skip) each test's database half for which ``unwanted(item,
     backend)`` holds: a half that can prove nothing is not reported as a skip. Call it from
     ``pytest_collection_modifyitems``."""

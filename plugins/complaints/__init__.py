@@ -65,14 +65,25 @@ def register_settings_schema() -> SettingsSchema:
 
 @hookimpl
 def register_touchpoints() -> list[TouchpointSpec]:
-    return [TouchpointSpec(code=TOUCHPOINT, name="投诉受理", channel="branch",
-                           description="Taking a client's complaint in, at the counter, by phone, e-banking or letter")]
+    return [
+        TouchpointSpec(
+            code=TOUCHPOINT,
+            name="投诉受理",
+            channel="branch",
+            description="Taking a client's complaint in, at the counter, by phone, e-banking or letter",
+        )
+    ]
 
 
 @hookimpl
 def register_jobs() -> list[Job]:
-    return [Job(name=f"{NAME}-sla", run=sweep.sweep,
-                description="Escalate complaints past a deadline one level up the tree and notify the unit")]
+    return [
+        Job(
+            name=f"{NAME}-sla",
+            run=sweep.sweep,
+            description="Escalate complaints past a deadline one level up the tree and notify the unit",
+        )
+    ]
 
 
 @hookimpl

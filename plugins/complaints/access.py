@@ -20,8 +20,9 @@ from plugins.complaints.models import WorkOrder
 from plugins.complaints.permissions import NAME
 
 
-async def order_at(ctx: HookContext, unit_code: str, public_id: str, *,
-                   for_update: bool = False) -> tuple[WorkOrder, UnitRef]:
+async def order_at(
+    ctx: HookContext, unit_code: str, public_id: str, *, for_update: bool = False
+) -> tuple[WorkOrder, UnitRef]:
     """The order ``public_id`` of a unit in ``unit_code``'s subtree, and that unit.
 
     404 when there is no such order there (never revealing one elsewhere), 404
@@ -44,13 +45,16 @@ async def handling_unit(ctx: HookContext, order: WorkOrder) -> UnitRef:
     """The unit handling ``order``, if the caller may act for it (403 ``out-of-scope`` if not)."""
     handling = await ctx.unit_by_id(order.handling_unit_id)
     if not ctx.principal.sees(handling):
-        raise OutOfScope(f"complaint '{order.public_id}' is handled at {handling.code}, above your unit "
-                         f"({ctx.principal.unit.code})", unit=handling.code)
+        raise OutOfScope(
+            f"complaint '{order.public_id}' is handled at {handling.code}, above your unit ({ctx.principal.unit.code})",
+            unit=handling.code,
+        )
     return handling
 
 
-async def where_enabled(ctx: HookContext, scope: UnitRef,
-                        column: sa.ColumnElement[Any] | InstrumentedAttribute[Any]) -> sa.ColumnElement[bool]:
+async def where_enabled(
+    ctx: HookContext, scope: UnitRef, column: sa.ColumnElement[Any] | InstrumentedAttribute[Any]
+) -> sa.ColumnElement[bool]:
     """A filter keeping rows whose unit (``column``) lies in ``scope``'s subtree at a unit
     where the plugin is on: nothing of a unit where it is off shows in lists, reports or
     the sweep. Names the shorter list of units (the ones on, or, network-wide, the ones off)."""
@@ -64,4 +68,3 @@ async def where_enabled(ctx: HookContext, scope: UnitRef,
         if len(off) < len(on):
             return column.not_in(off)
     return column.in_(on)
-

@@ -61,8 +61,12 @@ class PolicyBook:
     async def along(cls, ctx: HookContext, unit: UnitRef, category: str, severity: str) -> PolicyBook:
         """Only what can apply at ``unit`` to one category × severity (one small query)."""
         org = await ctx.org()
-        return await cls.load(ctx, SlaPolicy.unit_id.in_([u.id for u in org.ancestry(unit)]),
-                              SlaPolicy.category == category, SlaPolicy.severity == severity)
+        return await cls.load(
+            ctx,
+            SlaPolicy.unit_id.in_([u.id for u in org.ancestry(unit)]),
+            SlaPolicy.category == category,
+            SlaPolicy.severity == severity,
+        )
 
     def resolve(self, unit: UnitRef, category: str, severity: str) -> tuple[Policy, UnitRef | None]:
         """The policy in force at ``unit`` and the unit that set it (None: the defaults)."""

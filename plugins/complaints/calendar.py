@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from typing import Literal
 
@@ -123,17 +124,20 @@ def seed_entries(region: str, year: int) -> list[tuple[dt.date, DayKind, str]]:
     """
     country, _, subdivision = region.partition("-")
     try:
-        known = holidays.country_holidays(country, subdiv=subdivision or None, years=(year, year + 1),
-                                          language="zh_CN")  # next year's New Year may take a make-up day from this one
+        known = holidays.country_holidays(
+            country, subdiv=subdivision or None, years=(year, year + 1), language="zh_CN"
+        )  # next year's New Year may take a make-up day from this one
     except NotImplementedError as exc:
         raise KeyError(region) from exc
-    entries: dict[dt.date, tuple[DayKind, str]] = {day: ("holiday", name) for day, name in sorted(known.items())
-                                                   if day.year == year}
-    entries.update({day: ("workday", MAKE_UP_DAY) for day in known.weekend_workdays
-                    if day.year == year and day not in entries})
+    entries: dict[dt.date, tuple[DayKind, str]] = {
+        day: ("holiday", name) for day, name in sorted(known.items()) if day.year == year
+    }
+    entries.update(
+        {day: ("workday", MAKE_UP_DAY) for day in known.weekend_workdays if day.year == year and day not in entries}
+    )
     days_off = sorted(d for d, (kind, _) in entries.items() if kind == "holiday")
-    for before, after in zip(days_off, days_off[1:], strict=False):
+    for before, after in itertools.pairwise(days_off):
         gap = [before + dt.timedelta(days=i) for i in range(1, (after - before).days)]
         if gap and all(d.weekday() >= 5 and d not in entries for d in gap):
-            entries.update({d: ("holiday", entries[before][1]) for d in gap})
+            entries.update(dict.fromkeys(gap, ("holiday", entries[before][1])))
     return [(day, kind, name) for day, (kind, name) in sorted(entries.items())]

@@ -26,17 +26,37 @@ async def view_section(ctx: HookContext, client: ClientSnapshot) -> ViewSection:
     visible = sa.and_(_of(client), await where_enabled(ctx, ctx.principal.unit, WorkOrder.unit_id))
     is_open = sa.func.sum(sa.case((WorkOrder.state.in_(OPEN_STATES), 1), else_=0))
     is_justified = sa.func.sum(sa.case((WorkOrder.justified.is_(True), 1), else_=0))
-    total, open_, justified = (await ctx.session.execute(
-        sa.select(sa.func.count(), is_open, is_justified).where(visible))).one()
-    recent = (await ctx.session.execute(sa.select(WorkOrder).where(visible)
-                                        .order_by(WorkOrder.received_at.desc(), WorkOrder.id.desc()).limit(RECENT))
-              ).scalars()
-    items = [ViewItem(id=o.public_id, unit=(await ctx.unit_by_id(o.unit_id)).code, state=o.state,  # type: ignore[arg-type]
-                      category=o.category, severity=o.severity, received_at=o.received_at,  # type: ignore[arg-type]
-                      next_due_at=o.next_due_at, justified=o.justified,
-                      contact_phone=ctx.mask("phone", o.complainant_phone)) for o in recent]
-    return ViewSection(key=NAME, title="投诉", plugin=NAME, data=ComplaintsSection(
-        total=total, open=open_ or 0, justified=justified or 0, recent=items))
+    total, open_, justified = (
+        await ctx.session.execute(sa.select(sa.func.count(), is_open, is_justified).where(visible))
+    ).one()
+    recent = (
+        await ctx.session.execute(
+            sa.select(WorkOrder)
+            .where(visible)
+            .order_by(WorkOrder.received_at.desc(), WorkOrder.id.desc())
+            .limit(RECENT)
+        )
+    ).scalars()
+    items = [
+        ViewItem(
+            id=o.public_id,
+            unit=(await ctx.unit_by_id(o.unit_id)).code,
+            state=o.state,  # type: ignore[arg-type]
+            category=o.category,
+            severity=o.severity,
+            received_at=o.received_at,  # type: ignore[arg-type]
+            next_due_at=o.next_due_at,
+            justified=o.justified,
+            contact_phone=ctx.mask("phone", o.complainant_phone),
+        )
+        for o in recent
+    ]
+    return ViewSection(
+        key=NAME,
+        title="投诉",
+        plugin=NAME,
+        data=ComplaintsSection(total=total, open=open_ or 0, justified=justified or 0, recent=items),
+    )
 
 
 async def forget(ctx: HookContext, client: ClientSnapshot) -> None:
@@ -44,11 +64,26 @@ async def forget(ctx: HookContext, client: ClientSnapshot) -> None:
     (content, resolution, notes, extension reasons); categories, units, dates, deadlines,
     outcomes and compensation stay, so reports still count the orders."""
     theirs = sa.select(WorkOrder.id).where(_of(client))
-    await ctx.session.execute(sa.update(WorkOrder).where(WorkOrder.id.in_(theirs)).values(
-        complainant_name=None, complainant_phone=None, complainant_email=None, content=PURGED, attachments=[],
-        resolution=sa.case((WorkOrder.resolution.is_(None), None), else_=PURGED), purged_at=ctx.now,
-    ).execution_options(synchronize_session=False))
-    await ctx.session.execute(sa.update(Step).where(Step.order_id.in_(theirs)).values(note="")
-                              .execution_options(synchronize_session=False))
-    await ctx.session.execute(sa.update(Extension).where(Extension.order_id.in_(theirs)).values(
-        reason=PURGED, decision_note=None).execution_options(synchronize_session=False))
+    await ctx.session.execute(
+        sa.update(WorkOrder)
+        .where(WorkOrder.id.in_(theirs))
+        .values(
+            complainant_name=None,
+            complainant_phone=None,
+            complainant_email=None,
+            content=PURGED,
+            attachments=[],
+            resolution=sa.case((WorkOrder.resolution.is_(None), None), else_=PURGED),
+            purged_at=ctx.now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    await ctx.session.execute(
+        sa.update(Step).where(Step.order_id.in_(theirs)).values(note="").execution_options(synchronize_session=False)
+    )
+    await ctx.session.execute(
+        sa.update(Extension)
+        .where(Extension.order_id.in_(theirs))
+        .values(reason=PURGED, decision_note=None)
+        .execution_options(synchronize_session=False)
+    )

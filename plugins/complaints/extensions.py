@@ -44,29 +44,54 @@ async def request(ctx: HookContext, unit_code: str, public_id: str, reason: str)
     if order.state not in OPEN_STATES:
         raise Conflict(f"complaint '{public_id}' is {order.state}: its decision has been given")
     if order.paused_since is None and ctx.now > order.decision_due_at:
-        raise Conflict(f"the decision deadline passed at {order.decision_due_at.isoformat()}; "
-                       "an extension must be decided before it")
+        raise Conflict(
+            f"the decision deadline passed at {order.decision_due_at.isoformat()}; "
+            "an extension must be decided before it"
+        )
     if level > 2 or (level == 2 and policy.further_days == 0):
         raise Conflict(f"complaint '{public_id}' has every extension its policy allows")
-    pending = (await ctx.session.execute(sa.select(Extension.public_id).where(
-        Extension.order_id == order.id, Extension.round == order.round, Extension.status == "pending"))).first()
+    pending = (
+        await ctx.session.execute(
+            sa.select(Extension.public_id).where(
+                Extension.order_id == order.id, Extension.round == order.round, Extension.status == "pending"
+            )
+        )
+    ).first()
     if pending:
         raise Conflict(f"extension '{pending[0]}' is waiting for approval", extension=pending[0])
-    extension = Extension(public_id=new_public_id("cx"), order_id=order.id, round=order.round, level=level,
-                          reason=reason, requested_by=ctx.principal.label, requested_at=ctx.now, status="pending")
+    extension = Extension(
+        public_id=new_public_id("cx"),
+        order_id=order.id,
+        round=order.round,
+        level=level,
+        reason=reason,
+        requested_by=ctx.principal.label,
+        requested_at=ctx.now,
+        status="pending",
+    )
     ctx.session.add(extension)
     await ctx.session.flush()
     if level == 1:
         await _grant(ctx, order, unit, extension, note="")
     else:
-        journal.record(ctx, order, unit, action="extension_requested", from_state=order.state,
-                       details={"extension": extension.public_id, "level": level}, reason=reason)
+        journal.record(
+            ctx,
+            order,
+            unit,
+            action="extension_requested",
+            from_state=order.state,
+            details={"extension": extension.public_id, "level": level},
+            reason=reason,
+        )
     return extension
 
 
 async def _pending(ctx: HookContext, order: WorkOrder, extension_id: str) -> Extension:
-    extension = (await ctx.session.execute(sa.select(Extension).where(
-        Extension.public_id == extension_id, Extension.order_id == order.id))).scalar_one_or_none()
+    extension = (
+        await ctx.session.execute(
+            sa.select(Extension).where(Extension.public_id == extension_id, Extension.order_id == order.id)
+        )
+    ).scalar_one_or_none()
     if extension is None:
         raise NotFound(f"no extension '{extension_id}' on complaint '{order.public_id}'")
     if extension.status != "pending":
@@ -85,8 +110,9 @@ async def _check_approver(ctx: HookContext, order: WorkOrder, extension: Extensi
         raise Forbidden("the approver of an extension cannot be the one who asked for it")
 
 
-async def decide(ctx: HookContext, unit_code: str, public_id: str, extension_id: str, *, approve: bool,
-                 note: str) -> Extension:
+async def decide(
+    ctx: HookContext, unit_code: str, public_id: str, extension_id: str, *, approve: bool, note: str
+) -> Extension:
     """Approve or reject a further extension (a rejection needs a reason, given as ``note``)."""
     order, unit = await order_at(ctx, unit_code, public_id, for_update=True)
     extension = await _pending(ctx, order, extension_id)
@@ -97,8 +123,15 @@ async def decide(ctx: HookContext, unit_code: str, public_id: str, extension_id:
         note = require_reason(note)
         extension.status, extension.decided_by, extension.decided_at = "rejected", ctx.principal.label, ctx.now
         extension.decision_note = note
-        journal.record(ctx, order, unit, action="extension_rejected", from_state=order.state,
-                       details={"extension": extension.public_id, "level": extension.level}, reason=note)
+        journal.record(
+            ctx,
+            order,
+            unit,
+            action="extension_rejected",
+            from_state=order.state,
+            details={"extension": extension.public_id, "level": extension.level},
+            reason=note,
+        )
     return extension
 
 
@@ -108,15 +141,36 @@ async def _grant(ctx: HookContext, order: WorkOrder, unit: UnitRef, extension: E
     order.extension_level = extension.level
     policy = await policy_for(ctx, unit, order.category, order.severity)
     store(order, progress_of(order), policy, await load_calendar(ctx.session, order.region))
-    journal.record(ctx, order, unit, action="extended", from_state=order.state, note=note, reason=extension.reason,
-                   details={"extension": extension.public_id, "deadline": DECISION_KEYS[extension.level],
-                            "due_at": order.decision_due_at, "approved_by": ctx.principal.label})
+    journal.record(
+        ctx,
+        order,
+        unit,
+        action="extended",
+        from_state=order.state,
+        note=note,
+        reason=extension.reason,
+        details={
+            "extension": extension.public_id,
+            "deadline": DECISION_KEYS[extension.level],
+            "due_at": order.decision_due_at,
+            "approved_by": ctx.principal.label,
+        },
+    )
     client, phone = await _addressee(ctx, order)
-    await ctx.enqueue(NOTICE_TOPIC, f"complaints-extension:{extension.public_id}", {
-        "order": order.public_id, "kind": "extension", "phone": phone,
-        "due_on": due_day(order.decision_due_at).isoformat(),
-        "message": f"您的投诉（编号{order.public_id}）情况较为复杂，处理期限延长至"
-                   f"{due_day(order.decision_due_at):%Y年%m月%d日}，我们将尽快给您答复。"}, unit=unit, client=client)
+    await ctx.enqueue(
+        NOTICE_TOPIC,
+        f"complaints-extension:{extension.public_id}",
+        {
+            "order": order.public_id,
+            "kind": "extension",
+            "phone": phone,
+            "due_on": due_day(order.decision_due_at).isoformat(),
+            "message": f"您的投诉（编号{order.public_id}）情况较为复杂，处理期限延长至"
+            f"{due_day(order.decision_due_at):%Y年%m月%d日}，我们将尽快给您答复。",
+        },
+        unit=unit,
+        client=client,
+    )
 
 
 async def _addressee(ctx: HookContext, order: WorkOrder) -> tuple[str | None, str | None]:
@@ -124,6 +178,7 @@ async def _addressee(ctx: HookContext, order: WorkOrder) -> tuple[str | None, st
     goes: the contact phone given at intake, else the client's own."""
     if order.client_id is None:
         return None, order.complainant_phone
-    client, phone = (await ctx.session.execute(sa.select(Client.public_id, Client.phone).where(
-        Client.id == order.client_id))).one()
+    client, phone = (
+        await ctx.session.execute(sa.select(Client.public_id, Client.phone).where(Client.id == order.client_id))
+    ).one()
     return client, order.complainant_phone or phone

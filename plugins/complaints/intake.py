@@ -47,8 +47,11 @@ async def _staff(ctx: HookContext, public_id: str, unit: UnitRef) -> Staff:
     """The member of staff complained about: someone working on the complained unit's path."""
     staff = (await ctx.session.execute(sa.select(Staff).where(Staff.public_id == public_id))).scalar_one_or_none()
     staff_unit = await ctx.unit_by_id(staff.unit_id) if staff else None
-    if staff is None or staff_unit is None or not (
-            unit.path.startswith(staff_unit.path) or staff_unit.path.startswith(unit.path)):
+    if (
+        staff is None
+        or staff_unit is None
+        or not (unit.path.startswith(staff_unit.path) or staff_unit.path.startswith(unit.path))
+    ):
         raise FieldProblem.one("staff", f"no staff member '{public_id}' working at or around {unit.code}")
     return staff
 
@@ -76,39 +79,85 @@ async def take_in(ctx: HookContext, unit_code: str, data: IntakeIn) -> WorkOrder
     handling = org.ancestry(unit)[0] if serious else unit
     contact = data.contact
     order = WorkOrder(
-        public_id=new_public_id("co"), unit_id=unit.id, handling_unit_id=handling.id,
-        client_id=client.id if client else None, staff_id=staff.id if staff else None,
-        complainant_name=contact.name if contact else None, complainant_phone=contact.phone if contact else None,
-        complainant_email=contact.email if contact else None, channel=data.channel, category=data.category,
-        severity=data.severity, serious=serious, content=data.content, attachments=list(data.attachments),
-        region=settings.region, registered_at=ctx.now, registered_by=ctx.principal.label, extension_level=0,
-        first_contact_escalated=False)
+        public_id=new_public_id("co"),
+        unit_id=unit.id,
+        handling_unit_id=handling.id,
+        client_id=client.id if client else None,
+        staff_id=staff.id if staff else None,
+        complainant_name=contact.name if contact else None,
+        complainant_phone=contact.phone if contact else None,
+        complainant_email=contact.email if contact else None,
+        channel=data.channel,
+        category=data.category,
+        severity=data.severity,
+        serious=serious,
+        content=data.content,
+        attachments=list(data.attachments),
+        region=settings.region,
+        registered_at=ctx.now,
+        registered_by=ctx.principal.label,
+        extension_level=0,
+        first_contact_escalated=False,
+    )
     policy = await policy_for(ctx, unit, data.category, data.severity)
-    store(order, Progress(received_at=received, clock_started_at=received), policy,
-          await load_calendar(ctx.session, settings.region))
+    store(
+        order,
+        Progress(received_at=received, clock_started_at=received),
+        policy,
+        await load_calendar(ctx.session, settings.region),
+    )
     ctx.session.add(order)
     await ctx.session.flush()
-    journal.record(ctx, order, unit, action="intake", from_state=None, details={
-        "channel": data.channel, "category": data.category, "severity": data.severity, "serious": serious,
-        "handling_unit": handling.code})
+    journal.record(
+        ctx,
+        order,
+        unit,
+        action="intake",
+        from_state=None,
+        details={
+            "channel": data.channel,
+            "category": data.category,
+            "severity": data.severity,
+            "serious": serious,
+            "handling_unit": handling.code,
+        },
+    )
     order.intake_event = await _record_event(ctx, order, data, client)
     if serious:
-        await ctx.enqueue(SERIOUS_TOPIC, f"complaints-serious:{order.public_id}", {
-            "order": order.public_id, "unit": unit.code, "handling_unit": handling.code, "category": data.category,
-            "channel": data.channel, "severity": data.severity}, unit=handling)
+        await ctx.enqueue(
+            SERIOUS_TOPIC,
+            f"complaints-serious:{order.public_id}",
+            {
+                "order": order.public_id,
+                "unit": unit.code,
+                "handling_unit": handling.code,
+                "category": data.category,
+                "channel": data.channel,
+                "severity": data.severity,
+            },
+            unit=handling,
+        )
     return order
 
 
 async def _record_event(ctx: HookContext, order: WorkOrder, data: IntakeIn, client: Client | None) -> str:
     """The intake as a service event of the caller's unit, measured for the intake standard."""
     reachable = bool(order.complainant_phone or order.complainant_email or (client and client.phone))
-    measurements = {"record_complete": reachable and bool(data.content.strip()),
-                    "registered_within_h": round((ctx.now - order.received_at).total_seconds() / 3600, 2),
-                    "told_time_limit": data.told_time_limit, "reference_given": data.reference_given}
-    item = EventIn(touchpoint=TOUCHPOINT, unit=ctx.principal.unit.code, occurred_at=order.received_at,
-                          measurements={k: v for k, v in measurements.items() if v is not None},
-                          staff=ctx.principal.id if ctx.principal.kind == "staff" else None, client=data.client,
-                          channel=EVENT_CHANNELS.get(data.channel))
+    measurements = {
+        "record_complete": reachable and bool(data.content.strip()),
+        "registered_within_h": round((ctx.now - order.received_at).total_seconds() / 3600, 2),
+        "told_time_limit": data.told_time_limit,
+        "reference_given": data.reference_given,
+    }
+    item = EventIn(
+        touchpoint=TOUCHPOINT,
+        unit=ctx.principal.unit.code,
+        occurred_at=order.received_at,
+        measurements={k: v for k, v in measurements.items() if v is not None},
+        staff=ctx.principal.id if ctx.principal.kind == "staff" else None,
+        client=data.client,
+        channel=EVENT_CHANNELS.get(data.channel),
+    )
     accepted, rejected = await ctx.record_events([item], drop_unread=True)  # the bank may have dropped a control
     if rejected:
         raise FieldProblem([(p.field, p.message) for p in rejected[0].reasons])

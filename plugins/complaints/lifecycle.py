@@ -23,8 +23,15 @@ from core.sdk import TransitionNotAllowed
 
 State = Literal["received", "acknowledged", "investigating", "waiting_for_client", "resolved", "replied", "closed"]
 Action = Literal["acknowledge", "investigate", "wait", "resume", "resolve", "reply", "close", "reopen"]
-STATES: tuple[State, ...] = ("received", "acknowledged", "investigating", "waiting_for_client", "resolved",
-                             "replied", "closed")
+STATES: tuple[State, ...] = (
+    "received",
+    "acknowledged",
+    "investigating",
+    "waiting_for_client",
+    "resolved",
+    "replied",
+    "closed",
+)
 MOVES: dict[Action, tuple[tuple[State, ...], State]] = {
     "acknowledge": (("received",), "acknowledged"),
     "investigate": (("acknowledged",), "investigating"),
@@ -77,8 +84,9 @@ def _stopped_for(progress: Progress, at: dt.datetime) -> int:
     return int((at - progress.paused_since).total_seconds()) if progress.paused_since else 0
 
 
-def step(progress: Progress, action: Action, at: dt.datetime, *, clock_stops: bool,
-         reopen_window: dt.timedelta) -> Progress:
+def step(
+    progress: Progress, action: Action, at: dt.datetime, *, clock_stops: bool, reopen_window: dt.timedelta
+) -> Progress:
     """``progress`` after ``action`` at ``at``; raises :class:`TransitionNotAllowed` naming
     the allowed actions when ``action`` is not one of them.
 
@@ -87,8 +95,9 @@ def step(progress: Progress, action: Action, at: dt.datetime, *, clock_stops: bo
     """
     allowed = allowed_actions(progress, at, reopen_window)
     if action not in allowed:
-        raise TransitionNotAllowed("complaint", progress.state, MOVES[action][1] if action in MOVES else action,
-                                   allowed)
+        raise TransitionNotAllowed(
+            "complaint", progress.state, MOVES[action][1] if action in MOVES else action, allowed
+        )
     to = MOVES[action][1]
     changes: dict[str, object] = {"state": to}
     if action == "acknowledge":
@@ -104,8 +113,15 @@ def step(progress: Progress, action: Action, at: dt.datetime, *, clock_stops: bo
     elif action == "close":
         changes["closed_at"] = at
     elif action == "reopen":
-        changes.update(clock_started_at=at, resolved_at=None, replied_at=None, closed_at=None, paused_seconds=0,
-                       paused_since=None, round=progress.round + 1)
+        changes.update(
+            clock_started_at=at,
+            resolved_at=None,
+            replied_at=None,
+            closed_at=None,
+            paused_seconds=0,
+            paused_since=None,
+            round=progress.round + 1,
+        )
     return msgspec.structs.replace(progress, **changes)
 
 
@@ -120,5 +136,6 @@ def policy_changed(progress: Progress, at: dt.datetime, *, clock_stops: bool) ->
         return progress
     if clock_stops:
         return msgspec.structs.replace(progress, paused_since=at)
-    return msgspec.structs.replace(progress, paused_seconds=progress.paused_seconds + _stopped_for(progress, at),
-                                   paused_since=None)
+    return msgspec.structs.replace(
+        progress, paused_seconds=progress.paused_seconds + _stopped_for(progress, at), paused_since=None
+    )

@@ -34,8 +34,14 @@ async def matrix(ctx: HookContext, unit_code: str) -> list[PolicyOut]:
     for category in settings.categories:
         for severity in SEVERITIES:
             policy, origin = book.resolve(unit, category, severity)
-            rows.append(PolicyOut(category=category, severity=severity, policy=policy,  # type: ignore[arg-type]
-                                  set_at=origin.code if origin else None))
+            rows.append(
+                PolicyOut(
+                    category=category,
+                    severity=severity,
+                    policy=policy,  # type: ignore[arg-type]
+                    set_at=origin.code if origin else None,
+                )
+            )
     return rows
 
 
@@ -49,27 +55,37 @@ async def _target(ctx: HookContext, unit_code: str, category: str, severity: str
         problems.append(("severity", f"must be one of {', '.join(SEVERITIES)}"))
     if problems:
         raise FieldProblem(problems)
-    row = (await ctx.session.execute(sa.select(SlaPolicy).where(
-        SlaPolicy.unit_id == unit.id, SlaPolicy.category == category, SlaPolicy.severity == severity)
-    )).scalar_one_or_none()
+    row = (
+        await ctx.session.execute(
+            sa.select(SlaPolicy).where(
+                SlaPolicy.unit_id == unit.id, SlaPolicy.category == category, SlaPolicy.severity == severity
+            )
+        )
+    ).scalar_one_or_none()
     return unit, row
 
 
 async def _redate_subtree(ctx: HookContext, unit: UnitRef, category: str, severity: str) -> None:
     org = await ctx.org()
     subtree = [u.id for u in org.units.values() if u.path.startswith(unit.path)]
-    await redate_open(ctx, WorkOrder.category == category, WorkOrder.severity == severity,
-                      WorkOrder.unit_id.in_(subtree), at=ctx.now)
+    await redate_open(
+        ctx, WorkOrder.category == category, WorkOrder.severity == severity, WorkOrder.unit_id.in_(subtree), at=ctx.now
+    )
 
 
 async def _effective(ctx: HookContext, unit: UnitRef, category: str, severity: str) -> PolicyOut:
     policy, origin = (await _book(ctx, unit)).resolve(unit, category, severity)
-    return PolicyOut(category=category, severity=severity, policy=policy,  # type: ignore[arg-type]
-                     set_at=origin.code if origin else None)
+    return PolicyOut(
+        category=category,
+        severity=severity,
+        policy=policy,  # type: ignore[arg-type]
+        set_at=origin.code if origin else None,
+    )
 
 
-async def set_policy(ctx: HookContext, unit_code: str, category: str, severity: str, policy: Policy,
-                     reason: str) -> PolicyOut:
+async def set_policy(
+    ctx: HookContext, unit_code: str, category: str, severity: str, policy: Policy, reason: str
+) -> PolicyOut:
     reason = require_reason(reason)
     if problems := policy.problems():
         raise FieldProblem([(f"policy.{field}", message) for field, message in problems])
@@ -82,8 +98,15 @@ async def set_policy(ctx: HookContext, unit_code: str, category: str, severity: 
         setattr(row, field, value)
     row.changed_by, row.changed_at = ctx.principal.label, ctx.now
     await ctx.session.flush()
-    ctx.audit(entity=ENTITY, entity_id=f"{category}/{severity}@{unit.code}", action="set", unit=unit, before=before,
-              after=policy_columns(policy), reason=reason)
+    ctx.audit(
+        entity=ENTITY,
+        entity_id=f"{category}/{severity}@{unit.code}",
+        action="set",
+        unit=unit,
+        before=before,
+        after=policy_columns(policy),
+        reason=reason,
+    )
     await _redate_subtree(ctx, unit, category, severity)
     return await _effective(ctx, unit, category, severity)
 
@@ -94,8 +117,14 @@ async def clear_policy(ctx: HookContext, unit_code: str, category: str, severity
     unit, row = await _target(ctx, unit_code, category, severity)
     if row is None:
         raise NotFound(f"{unit.code} sets no policy of its own for {category}/{severity}")
-    ctx.audit(entity=ENTITY, entity_id=f"{category}/{severity}@{unit.code}", action="cleared", unit=unit,
-              before=policy_columns(policy_of(row)), reason=reason)
+    ctx.audit(
+        entity=ENTITY,
+        entity_id=f"{category}/{severity}@{unit.code}",
+        action="cleared",
+        unit=unit,
+        before=policy_columns(policy_of(row)),
+        reason=reason,
+    )
     await ctx.session.delete(row)
     await ctx.session.flush()
     await _redate_subtree(ctx, unit, category, severity)

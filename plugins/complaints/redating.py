@@ -50,9 +50,18 @@ async def redate_open(ctx: HookContext, *conditions: sa.ColumnElement[bool], at:
     calendars = Calendars(ctx.session)
     book, done, last = None, 0, 0
     while True:
-        orders = (await ctx.session.execute(
-            sa.select(WorkOrder).where(WorkOrder.state.in_(OPEN_STATES), WorkOrder.id > last, *conditions)
-            .order_by(WorkOrder.id).limit(BATCH))).scalars().all()
+        orders = (
+            (
+                await ctx.session.execute(
+                    sa.select(WorkOrder)
+                    .where(WorkOrder.state.in_(OPEN_STATES), WorkOrder.id > last, *conditions)
+                    .order_by(WorkOrder.id)
+                    .limit(BATCH)
+                )
+            )
+            .scalars()
+            .all()
+        )
         if not orders:
             return done
         book = book or await PolicyBook.load(ctx)  # only when there is something to re-date

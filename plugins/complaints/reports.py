@@ -74,8 +74,11 @@ def lineage() -> sa.CTE:
     above it, however many units the report shows."""
     base = sa.select(OrgUnit.id.label("unit_id"), OrgUnit.id.label("ancestor_id")).cte("lineage", recursive=True)
     parent = aliased(OrgUnit)
-    return base.union_all(sa.select(base.c.unit_id, parent.parent_id).join(parent, parent.id == base.c.ancestor_id)
-                          .where(parent.parent_id.is_not(None)))
+    return base.union_all(
+        sa.select(base.c.unit_id, parent.parent_id)
+        .join(parent, parent.id == base.c.ancestor_id)
+        .where(parent.parent_id.is_not(None))
+    )
 
 
 class _Frame:
@@ -91,8 +94,12 @@ class _Frame:
         return [self.report_unit, self.period, *([WorkOrder.category] if by_category else [])]
 
     def select(self, *columns: Any) -> sa.Select[Any]:
-        return (sa.select(*columns).select_from(WorkOrder).join(self.tree, self.tree.c.unit_id == WorkOrder.unit_id)
-                .where(*self.where))
+        return (
+            sa.select(*columns)
+            .select_from(WorkOrder)
+            .join(self.tree, self.tree.c.unit_id == WorkOrder.unit_id)
+            .where(*self.where)
+        )
 
 
 def _key(row: Any, by_category: bool) -> Key:
@@ -111,8 +118,13 @@ its percentiles of :data:`PERCENTILES`, in hours."""
 
 def _counts(order: Any) -> list[sa.ColumnElement[int]]:
     """The counted figures, over ``order`` (the work order table or a subquery of its columns)."""
-    return [sa.func.count(), _how_many(order.breached_at.is_not(None)), sa.func.count(order.justified),
-            _how_many(order.justified.is_(True)), _how_many(order.round > 0)]
+    return [
+        sa.func.count(),
+        _how_many(order.breached_at.is_not(None)),
+        sa.func.count(order.justified),
+        _how_many(order.justified.is_(True)),
+        _how_many(order.round > 0),
+    ]
 
 
 async def _figures(ctx: HookContext, frame: _Frame, by_category: bool) -> dict[Key, Figures]:
@@ -121,25 +133,47 @@ async def _figures(ctx: HookContext, frame: _Frame, by_category: bool) -> dict[K
     a partition of their own, so they never take a rank among the values)."""
     groups = frame.groups(by_category)
     if ctx.session.bind.dialect.name == "postgresql":
-        query = frame.select(*groups, *_counts(WorkOrder), *[sa.func.percentile_cont(p).within_group(metric)
-                                                              for metric in METRICS for p in PERCENTILES])
+        query = frame.select(
+            *groups,
+            *_counts(WorkOrder),
+            *[sa.func.percentile_cont(p).within_group(metric) for metric in METRICS for p in PERCENTILES],
+        )
         rows = await ctx.session.execute(query.group_by(*groups))
     else:
         ranks = []
         for i, metric in enumerate(METRICS):
-            ranks += [metric.label(f"x{i}"),
-                      sa.func.row_number().over(partition_by=[*groups, metric.is_(None)], order_by=metric).label(f"r{i}"),
-                      sa.func.count(metric).over(partition_by=groups).label(f"n{i}")]
-        ranked = frame.select(*[g.label(f"g{i}") for i, g in enumerate(groups)], WorkOrder.breached_at,
-                              WorkOrder.justified, WorkOrder.round, *ranks).subquery()
+            ranks += [
+                metric.label(f"x{i}"),
+                sa.func.row_number().over(partition_by=[*groups, metric.is_(None)], order_by=metric).label(f"r{i}"),
+                sa.func.count(metric).over(partition_by=groups).label(f"n{i}"),
+            ]
+        ranked = frame.select(
+            *[g.label(f"g{i}") for i, g in enumerate(groups)],
+            WorkOrder.breached_at,
+            WorkOrder.justified,
+            WorkOrder.round,
+            *ranks,
+        ).subquery()
         keys = [ranked.c[f"g{i}"] for i in range(len(groups))]
-        rows = await ctx.session.execute(sa.select(*keys, *_counts(ranked.c), *[
-            _interpolated(ranked.c[f"x{i}"], ranked.c[f"r{i}"], ranked.c[f"n{i}"], p)
-            for i in range(len(METRICS)) for p in PERCENTILES]).group_by(*keys))
+        rows = await ctx.session.execute(
+            sa.select(
+                *keys,
+                *_counts(ranked.c),
+                *[
+                    _interpolated(ranked.c[f"x{i}"], ranked.c[f"r{i}"], ranked.c[f"n{i}"], p)
+                    for i in range(len(METRICS))
+                    for p in PERCENTILES
+                ],
+            ).group_by(*keys)
+        )
     width = len(groups) + 5
-    return {_key(row, by_category): (*(int(v or 0) for v in row[len(groups):width]),  # type: ignore[misc]
-                                     tuple(_hours(v) for v in row[width:]))
-            for row in rows}
+    return {
+        _key(row, by_category): (
+            *(int(v or 0) for v in row[len(groups) : width]),  # type: ignore[misc]
+            tuple(_hours(v) for v in row[width:]),
+        )
+        for row in rows
+    }
 
 
 def _interpolated(x: Any, rank: Any, n: Any, p: float) -> sa.ColumnElement[float]:
@@ -148,45 +182,74 @@ def _interpolated(x: Any, rank: Any, n: Any, p: float) -> sa.ColumnElement[float
     position = 1 + p * (n - 1)
     low = sa.cast(position, sa.Integer)  # positions are positive: the cast floors them
     weight = position - low
-    return sa.func.sum(sa.case((x.is_(None), sa.null()), (rank == low, x * (1 - weight)),
-                               (rank == low + 1, x * weight), else_=0))
+    return sa.func.sum(
+        sa.case((x.is_(None), sa.null()), (rank == low, x * (1 - weight)), (rank == low + 1, x * weight), else_=0)
+    )
 
 
 async def _clients(ctx: HookContext, scope: UnitRef, shown: list[int]) -> dict[int, int]:
     """Active and dormant clients per report unit's subtree (units where the plugin is on)."""
     tree = lineage()
-    query = (sa.select(tree.c.ancestor_id, sa.func.count(Client.id)).select_from(Client)
-             .join(tree, tree.c.unit_id == Client.unit_id)
-             .where(tree.c.ancestor_id.in_(shown), Client.state.in_(("active", "dormant")),
-                    await where_enabled(ctx, scope, Client.unit_id))
-             .group_by(tree.c.ancestor_id))
+    query = (
+        sa.select(tree.c.ancestor_id, sa.func.count(Client.id))
+        .select_from(Client)
+        .join(tree, tree.c.unit_id == Client.unit_id)
+        .where(
+            tree.c.ancestor_id.in_(shown),
+            Client.state.in_(("active", "dormant")),
+            await where_enabled(ctx, scope, Client.unit_id),
+        )
+        .group_by(tree.c.ancestor_id)
+    )
     return dict((await ctx.session.execute(query)).all())  # type: ignore[arg-type]
 
 
-async def report(ctx: HookContext, scope: UnitRef, period: PeriodKind, start: dt.datetime, end: dt.datetime,
-                 depth: int = 1, category: str | None = None) -> list[ReportRow]:
+async def report(
+    ctx: HookContext,
+    scope: UnitRef,
+    period: PeriodKind,
+    start: dt.datetime,
+    end: dt.datetime,
+    depth: int = 1,
+    category: str | None = None,
+) -> list[ReportRow]:
     """Rows for ``scope`` and the units ``depth`` levels below it, per period, per category
     and for every category together, over orders received in ``[start, end)``."""
     org = await ctx.org()
     units = report_units(org, scope, depth)
     starts = period_starts(period, start, end)
-    filters = [WorkOrder.received_at >= start, WorkOrder.received_at < end,
-               await where_enabled(ctx, scope, WorkOrder.unit_id)]
+    filters = [
+        WorkOrder.received_at >= start,
+        WorkOrder.received_at < end,
+        await where_enabled(ctx, scope, WorkOrder.unit_id),
+    ]
     if category is not None:
         filters.append(WorkOrder.category == category)
     frame = _Frame(list(units), starts, filters)
     clients = await _clients(ctx, scope, list(units))
     rows = []
     for by_category in (True, False):
-        for key, (n, breached, decided, justified, reopened, hours) in (await _figures(ctx, frame, by_category)).items():
+        for key, (n, breached, decided, justified, reopened, hours) in (
+            await _figures(ctx, frame, by_category)
+        ).items():
             unit = units[key[0]]
-            first, resolution = hours[:len(PERCENTILES)], hours[len(PERCENTILES):]
-            rows.append(ReportRow(
-                unit=unit.code, unit_name=unit.name, level=unit.level, period=china_date(starts[key[1]]),
-                category=key[2], complaints=n,
-                per_10k_clients=round(n * 10_000 / clients[unit.id], 2) if clients.get(unit.id) else None,
-                first_contact_hours_median=first[0], first_contact_hours_p90=first[1],
-                resolution_hours_median=resolution[0], resolution_hours_p90=resolution[1],
-                breach_rate=round(breached / n, 4), justified_rate=_rate(justified, decided),
-                reopen_rate=round(reopened / n, 4)))
+            first, resolution = hours[: len(PERCENTILES)], hours[len(PERCENTILES) :]
+            rows.append(
+                ReportRow(
+                    unit=unit.code,
+                    unit_name=unit.name,
+                    level=unit.level,
+                    period=china_date(starts[key[1]]),
+                    category=key[2],
+                    complaints=n,
+                    per_10k_clients=round(n * 10_000 / clients[unit.id], 2) if clients.get(unit.id) else None,
+                    first_contact_hours_median=first[0],
+                    first_contact_hours_p90=first[1],
+                    resolution_hours_median=resolution[0],
+                    resolution_hours_p90=resolution[1],
+                    breach_rate=round(breached / n, 4),
+                    justified_rate=_rate(justified, decided),
+                    reopen_rate=round(reopened / n, 4),
+                )
+            )
     return sorted(rows, key=lambda r: (r.period, UNIT_LEVELS.index(r.level), r.unit, r.category or ""))

@@ -16,7 +16,9 @@ from plugins.complaints.sla import Deadline, DeadlineKey, Policy
 Channel = Literal["counter", "lobby", "phone", "e_banking", "letter", "regulator"]
 Severity = Literal["low", "medium", "high"]
 Category = Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9_]{1,39}$", description="a category code")]
-Region = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$", description="country, or country-subdivision")]
+Region = Annotated[
+    str, msgspec.Meta(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$", description="country, or country-subdivision")
+]
 Note = Annotated[str, msgspec.Meta(max_length=4000)]
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=8000)]
@@ -65,8 +67,9 @@ class IntakeIn(msgspec.Struct, forbid_unknown_fields=True):
     """The member of staff complained about, if any."""
     received_at: Moment | None = None
     """When the complaint reached the bank (default: now); deadlines count from its local date."""
-    attachments: Annotated[list[Annotated[str, msgspec.Meta(min_length=1, max_length=400)]],
-                           msgspec.Meta(max_length=20)] = msgspec.field(default_factory=list)
+    attachments: Annotated[
+        list[Annotated[str, msgspec.Meta(min_length=1, max_length=400)]], msgspec.Meta(max_length=20)
+    ] = msgspec.field(default_factory=list)
     told_time_limit: bool | None = None
     """Intake standard: the client was told the time limit for a decision."""
     reference_given: bool | None = None

@@ -22,26 +22,44 @@ KEY = f"{NAME}.justified"
 
 
 def _justified_in(period: Period) -> sa.ColumnElement[bool]:
-    return sa.and_(WorkOrder.justified.is_(True), WorkOrder.resolved_at >= period.start,
-                   WorkOrder.resolved_at < period.end)
+    return sa.and_(
+        WorkOrder.justified.is_(True), WorkOrder.resolved_at >= period.start, WorkOrder.resolved_at < period.end
+    )
 
 
 def _component(count: int, weight: int, label: str) -> ScoreComponent:
-    return ScoreComponent(key=KEY, label=f"{label} ({count})", value=Decimal(count), weight=Decimal(weight),
-                          points=Decimal(count * weight), source=NAME)
+    return ScoreComponent(
+        key=KEY,
+        label=f"{label} ({count})",
+        value=Decimal(count),
+        weight=Decimal(weight),
+        points=Decimal(count * weight),
+        source=NAME,
+    )
 
 
 async def staff_components(ctx: HookContext, staff: StaffSnapshot, period: Period) -> list[ScoreComponent]:
     settings: ComplaintSettings = await ctx.settings_for(NAME, staff.unit)
-    count = (await ctx.session.execute(sa.select(sa.func.count()).select_from(WorkOrder).where(
-        _justified_in(period),
-        WorkOrder.staff_id == sa.select(Staff.id).where(Staff.public_id == staff.id).scalar_subquery()))).scalar_one()
+    count = (
+        await ctx.session.execute(
+            sa.select(sa.func.count())
+            .select_from(WorkOrder)
+            .where(
+                _justified_in(period),
+                WorkOrder.staff_id == sa.select(Staff.id).where(Staff.public_id == staff.id).scalar_subquery(),
+            )
+        )
+    ).scalar_one()
     return [_component(count, settings.staff_points_per_justified, "Justified complaints against this member of staff")]
 
 
 async def unit_components(ctx: HookContext, unit: UnitRef, period: Period) -> list[ScoreComponent]:
     settings: ComplaintSettings = await ctx.settings_for(NAME, unit)
-    count = (await ctx.session.execute(
-        sa.select(sa.func.count()).select_from(WorkOrder)
-        .where(_justified_in(period), await where_enabled(ctx, unit, WorkOrder.unit_id)))).scalar_one()
+    count = (
+        await ctx.session.execute(
+            sa.select(sa.func.count())
+            .select_from(WorkOrder)
+            .where(_justified_in(period), await where_enabled(ctx, unit, WorkOrder.unit_id))
+        )
+    ).scalar_one()
     return [_component(count, settings.unit_points_per_justified, "Justified complaints in this unit's subtree")]

@@ -87,8 +87,9 @@ def decision_due(progress: Progress, policy: Policy, calendar: Calendar, extensi
     return due + dt.timedelta(seconds=progress.paused_seconds)
 
 
-def deadlines(progress: Progress, policy: Policy, calendar: Calendar, extension_level: int,
-              now: dt.datetime) -> list[Deadline]:
+def deadlines(
+    progress: Progress, policy: Policy, calendar: Calendar, extension_level: int, now: dt.datetime
+) -> list[Deadline]:
     """Every deadline of the order: first contact, then each decision deadline of the round."""
     shown = [_judge("first_contact", first_contact_due(progress, policy, calendar), progress.first_contact_at, now)]
     for level in range(extension_level + 1):
@@ -110,6 +111,9 @@ def due_dates(progress: Progress, policy: Policy, calendar: Calendar, extension_
         running.append(first)
     if progress.state in OPEN_STATES and progress.paused_since is None:
         running.append(decision)
-    return DueDates(first_contact_due_at=first, decision_due_at=decision,
-                    decision_key=f"{DECISION_KEYS[extension_level]}@{progress.round}",
-                    next_due_at=min(running) if running else None)
+    return DueDates(
+        first_contact_due_at=first,
+        decision_due_at=decision,
+        decision_key=f"{DECISION_KEYS[extension_level]}@{progress.round}",
+        next_due_at=min(running) if running else None,
+    )

@@ -37,47 +37,105 @@ Kind = Literal["first_contact", "decision"]
 def overdue(kind: Kind, now: dt.datetime) -> sa.ColumnElement[bool]:
     """Orders whose ``kind`` deadline has passed unmet and was not escalated yet."""
     if kind == "first_contact":
-        return sa.and_(WorkOrder.state == "received", WorkOrder.first_contact_due_at < now,
-                       WorkOrder.first_contact_escalated.is_(False))
-    return sa.and_(WorkOrder.state.in_(OPEN_STATES), WorkOrder.paused_since.is_(None), WorkOrder.decision_due_at < now,
-                   sa.or_(WorkOrder.decision_escalated_key.is_(None),
-                          WorkOrder.decision_escalated_key != WorkOrder.decision_key))
+        return sa.and_(
+            WorkOrder.state == "received",
+            WorkOrder.first_contact_due_at < now,
+            WorkOrder.first_contact_escalated.is_(False),
+        )
+    return sa.and_(
+        WorkOrder.state.in_(OPEN_STATES),
+        WorkOrder.paused_since.is_(None),
+        WorkOrder.decision_due_at < now,
+        sa.or_(WorkOrder.decision_escalated_key.is_(None), WorkOrder.decision_escalated_key != WorkOrder.decision_key),
+    )
 
 
 async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> int:
     """Escalate up to :data:`BATCH` orders overdue on ``kind``; returns how many."""
-    candidates = (sa.select(WorkOrder.id, WorkOrder.handling_unit_id)
-                  .where(overdue(kind, now), await where_enabled(ctx, ctx.unit, WorkOrder.unit_id))  # type: ignore[arg-type]
-                  .order_by(WorkOrder.id).limit(BATCH))
+    candidates = (
+        sa.select(WorkOrder.id, WorkOrder.handling_unit_id)
+        .where(overdue(kind, now), await where_enabled(ctx, ctx.unit, WorkOrder.unit_id))  # type: ignore[arg-type]
+        .order_by(WorkOrder.id)
+        .limit(BATCH)
+    )
     if ctx.session.bind.dialect.name == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True)
     seen = dict((await ctx.session.execute(candidates)).all())
     if not seen:
         return 0
     org = await ctx.org()
-    moves = {order_id: (chain[-2].id if len(chain := org.ancestry(org.units[unit_id])) > 1 else unit_id)
-             for order_id, unit_id in seen.items()}
-    marker = ({WorkOrder.first_contact_escalated: True} if kind == "first_contact"
-              else {WorkOrder.decision_escalated_key: WorkOrder.decision_key})
-    claimed = (await ctx.session.execute(
-        sa.update(WorkOrder).where(WorkOrder.id.in_(seen), overdue(kind, now))
-        .values({WorkOrder.handling_unit_id: sa.case(moves, value=WorkOrder.id),
-                 WorkOrder.breached_at: sa.func.coalesce(WorkOrder.breached_at, now), **marker})
-        .returning(WorkOrder.id, WorkOrder.public_id, WorkOrder.unit_id, WorkOrder.state, WorkOrder.decision_key,
-                   WorkOrder.first_contact_due_at, WorkOrder.decision_due_at, WorkOrder.category, WorkOrder.severity)
-        .execution_options(synchronize_session=False))).all()
+    moves = {
+        order_id: (chain[-2].id if len(chain := org.ancestry(org.units[unit_id])) > 1 else unit_id)
+        for order_id, unit_id in seen.items()
+    }
+    marker = (
+        {WorkOrder.first_contact_escalated: True}
+        if kind == "first_contact"
+        else {WorkOrder.decision_escalated_key: WorkOrder.decision_key}
+    )
+    claimed = (
+        await ctx.session.execute(
+            sa.update(WorkOrder)
+            .where(WorkOrder.id.in_(seen), overdue(kind, now))
+            .values(
+                {
+                    WorkOrder.handling_unit_id: sa.case(moves, value=WorkOrder.id),
+                    WorkOrder.breached_at: sa.func.coalesce(WorkOrder.breached_at, now),
+                    **marker,
+                }
+            )
+            .returning(
+                WorkOrder.id,
+                WorkOrder.public_id,
+                WorkOrder.unit_id,
+                WorkOrder.state,
+                WorkOrder.decision_key,
+                WorkOrder.first_contact_due_at,
+                WorkOrder.decision_due_at,
+                WorkOrder.category,
+                WorkOrder.severity,
+            )
+            .execution_options(synchronize_session=False)
+        )
+    ).all()
     steps, notices = [], []
     for order_id, public_id, unit_id, state, decision_key, first_due, decision_due, category, severity in claimed:
         unit, before, after = org.units[unit_id], org.units[seen[order_id]], org.units[moves[order_id]]
         deadline = "first_contact" if kind == "first_contact" else decision_key
-        facts = {"deadline": deadline, "due_at": (first_due if kind == "first_contact" else decision_due).isoformat(),
-                 "from": before.code, "to": after.code}
-        steps.append({"order_id": order_id, "at": now, "actor": ctx.principal.label, "action": "escalated",
-                      "from_state": state, "to_state": state, "note": "", "details": facts})
-        notices.append((TOPIC, f"complaints-escalated:{public_id}:{deadline}", {
-            "order": public_id, "unit": unit.code, "category": category, "severity": severity, **facts}, after))
-        ctx.audit(entity=ENTITY, entity_id=public_id, action="escalated", unit=unit, after=facts,
-                  reason=f"deadline {deadline} missed")
+        facts = {
+            "deadline": deadline,
+            "due_at": (first_due if kind == "first_contact" else decision_due).isoformat(),
+            "from": before.code,
+            "to": after.code,
+        }
+        steps.append(
+            {
+                "order_id": order_id,
+                "at": now,
+                "actor": ctx.principal.label,
+                "action": "escalated",
+                "from_state": state,
+                "to_state": state,
+                "note": "",
+                "details": facts,
+            }
+        )
+        notices.append(
+            (
+                TOPIC,
+                f"complaints-escalated:{public_id}:{deadline}",
+                {"order": public_id, "unit": unit.code, "category": category, "severity": severity, **facts},
+                after,
+            )
+        )
+        ctx.audit(
+            entity=ENTITY,
+            entity_id=public_id,
+            action="escalated",
+            unit=unit,
+            after=facts,
+            reason=f"deadline {deadline} missed",
+        )
     if steps:  # one statement each for the batch's steps and notices; the audit entries flush with the commit
         await ctx.session.execute(sa.insert(Step), steps)
         await ctx.enqueue_many(notices)
@@ -98,6 +156,8 @@ async def sweep(job: JobContext) -> str:
                 break
             counts[kind] += done
             job.progress(f"{sum(counts.values())} orders escalated")
-    summary = (f"complaints-sla: {sum(counts.values())} escalations "
-               f"({counts['first_contact']} first contact, {counts['decision']} decision)")
+    summary = (
+        f"complaints-sla: {sum(counts.values())} escalations "
+        f"({counts['first_contact']} first contact, {counts['decision']} decision)"
+    )
     return f"{summary}; {redated} open orders re-dated under the counting rule in force" if redated else summary

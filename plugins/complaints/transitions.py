@@ -38,8 +38,11 @@ def _outcome(order: WorkOrder, action: Action, now: dt.datetime, resolution: Res
         order.compensation, order.resolution = resolution.compensation, resolution.resolution
         if order.resolution_seconds is None:  # time to resolution: the first decision, not a revised one
             order.resolution_seconds = _seconds(order.received_at, now)
-        return {"justified": resolution.justified, "apology_given": resolution.apology_given,
-                "compensation": resolution.compensation}
+        return {
+            "justified": resolution.justified,
+            "apology_given": resolution.apology_given,
+            "compensation": resolution.compensation,
+        }
     if action == "reply":
         if now > order.decision_due_at:
             order.breached_at = order.breached_at or now
@@ -49,8 +52,16 @@ def _outcome(order: WorkOrder, action: Action, now: dt.datetime, resolution: Res
     return {}
 
 
-async def act(ctx: HookContext, unit_code: str, public_id: str, action: Action, *, note: str = "",
-              resolution: ResolveIn | None = None, reason: str | None = None) -> WorkOrder:
+async def act(
+    ctx: HookContext,
+    unit_code: str,
+    public_id: str,
+    action: Action,
+    *,
+    note: str = "",
+    resolution: ResolveIn | None = None,
+    reason: str | None = None,
+) -> WorkOrder:
     """Apply ``action`` to the order (409 naming the allowed actions when it may not follow).
 
     A reopening records the client's dispute: it needs a reason, and anyone who sees the
@@ -66,10 +77,23 @@ async def act(ctx: HookContext, unit_code: str, public_id: str, action: Action, 
     settings: ComplaintSettings = await ctx.settings_for(NAME, unit)
     policy = await policy_for(ctx, unit, order.category, order.severity)
     before = order.state
-    progress = step(progress_of(order), action, ctx.now, clock_stops=policy.clock_stops_while_waiting,
-                    reopen_window=dt.timedelta(days=settings.reopen_window_days))
+    progress = step(
+        progress_of(order),
+        action,
+        ctx.now,
+        clock_stops=policy.clock_stops_while_waiting,
+        reopen_window=dt.timedelta(days=settings.reopen_window_days),
+    )
     facts = _outcome(order, action, ctx.now, resolution)
     store(order, progress, policy, await load_calendar(ctx.session, order.region))
-    journal.record(ctx, order, unit, action=action, from_state=before, note=resolution.note if resolution else note,
-                   details=facts, reason=reason)
+    journal.record(
+        ctx,
+        order,
+        unit,
+        action=action,
+        from_state=before,
+        note=resolution.note if resolution else note,
+        details=facts,
+        reason=reason,
+    )
     return order

@@ -60,30 +60,52 @@ def register_settings_schema() -> SettingsSchema:
 
 @hookimpl
 def register_touchpoints() -> list[TouchpointSpec]:
-    return [TouchpointSpec(code=access.TOUCHPOINT, name="贵宾礼遇兑换", channel="branch",
-                           description="A premium client redeems or books a perk at a unit")]
+    return [
+        TouchpointSpec(
+            code=access.TOUCHPOINT,
+            name="贵宾礼遇兑换",
+            channel="branch",
+            description="A premium client redeems or books a perk at a unit",
+        )
+    ]
 
 
 @hookimpl
 def register_jobs() -> list[Job]:
-    return [Job(name=care.JOB, run=care.birthdays,
-                description="Open a birthday care task and queue a greeting for entitled clients (one per year)")]
+    return [
+        Job(
+            name=care.JOB,
+            run=care.birthdays,
+            description="Open a birthday care task and queue a greeting for entitled clients (one per year)",
+        )
+    ]
 
 
 @hookimpl
 def register_console_screens() -> list[ConsoleScreen]:
     screens = f"{__name__}.screens"
-    return [ConsoleScreen(key=f"{NAME}.catalogue", title="礼遇目录 Perk catalogue", factory=deferred(f"{screens}:CatalogueScreen")),
-            ConsoleScreen(key=f"{NAME}.entitlements", title="礼遇权益 Entitlements",
-                          factory=deferred(f"{screens}:EntitlementsScreen")),
-            ConsoleScreen(key=f"{NAME}.balance", title="客户礼遇余额 Client balance",
-                          factory=deferred(f"{screens}:BalanceScreen"))]
+    return [
+        ConsoleScreen(
+            key=f"{NAME}.catalogue", title="礼遇目录 Perk catalogue", factory=deferred(f"{screens}:CatalogueScreen")
+        ),
+        ConsoleScreen(
+            key=f"{NAME}.entitlements", title="礼遇权益 Entitlements", factory=deferred(f"{screens}:EntitlementsScreen")
+        ),
+        ConsoleScreen(
+            key=f"{NAME}.balance", title="客户礼遇余额 Client balance", factory=deferred(f"{screens}:BalanceScreen")
+        ),
+    ]
 
 
 @hookimpl
 def register_console_panels() -> list[ConsolePanel]:
-    return [ConsolePanel(key=f"{NAME}.utilisation", title="礼遇使用率 Perk utilisation",
-                         factory=deferred(f"{__name__}.screens:UtilisationPanel"))]
+    return [
+        ConsolePanel(
+            key=f"{NAME}.utilisation",
+            title="礼遇使用率 Perk utilisation",
+            factory=deferred(f"{__name__}.screens:UtilisationPanel"),
+        )
+    ]
 
 
 # --- event hooks: only where the programme is on, inside the triggering unit of work --------

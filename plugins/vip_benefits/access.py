@@ -22,17 +22,43 @@ CARE = f"{NAME}.care"
 REPORTS = "reports.read"  # the core's: whoever reads the bank's reports reads these
 
 PERMISSIONS = [
-    Permission(action=READ, description="See the perk catalogue, entitlements, client balances and redemptions",
-               roles=("teller", "lobby_manager", "customer_manager", "outlet_head", "sub_branch_head", "branch_service",
-                      "head_office_service", "operations", "risk", "compliance", "admin")),
-    Permission(action=MANAGE_CATALOGUE, roles=("head_office_service", "admin"),
-               description="Add perks to the catalogue and change them"),
-    Permission(action=MANAGE_ENTITLEMENTS, roles=("head_office_service", "branch_service", "admin"),
-               description="Set the quota per tier and perk at units of one's subtree"),
-    Permission(action=REDEEM, roles=("teller", "lobby_manager", "customer_manager", "outlet_head", "admin"),
-               description="Redeem or book a perk for a client, and cancel it"),
-    Permission(action=CARE, roles=("lobby_manager", "customer_manager", "outlet_head", "admin"),
-               description="Close client-care tasks such as a birthday greeting"),
+    Permission(
+        action=READ,
+        description="See the perk catalogue, entitlements, client balances and redemptions",
+        roles=(
+            "teller",
+            "lobby_manager",
+            "customer_manager",
+            "outlet_head",
+            "sub_branch_head",
+            "branch_service",
+            "head_office_service",
+            "operations",
+            "risk",
+            "compliance",
+            "admin",
+        ),
+    ),
+    Permission(
+        action=MANAGE_CATALOGUE,
+        roles=("head_office_service", "admin"),
+        description="Add perks to the catalogue and change them",
+    ),
+    Permission(
+        action=MANAGE_ENTITLEMENTS,
+        roles=("head_office_service", "branch_service", "admin"),
+        description="Set the quota per tier and perk at units of one's subtree",
+    ),
+    Permission(
+        action=REDEEM,
+        roles=("teller", "lobby_manager", "customer_manager", "outlet_head", "admin"),
+        description="Redeem or book a perk for a client, and cancel it",
+    ),
+    Permission(
+        action=CARE,
+        roles=("lobby_manager", "customer_manager", "outlet_head", "admin"),
+        description="Close client-care tasks such as a birthday greeting",
+    ),
 ]
 
 

@@ -41,10 +41,21 @@ async def perk_balances(ctx: HookContext, client: Client) -> tuple[list[PerkBala
         a = granted[perk.id]
         if not is_active(perk, today) or (a.quota == 0 and used[perk.id] == 0):
             continue
-        balances.append(PerkBalance(perk=perk.code, name=perk.name, period=a.rule.period, window_start=a.window.start,
-                                    window_end=a.window.end, quota=a.quota, used=used[perk.id],
-                                    left=max(a.quota - used[perk.id], 0), companions=a.rule.companions,
-                                    set_at=a.rule.set_at.code, basis=a.basis))  # type: ignore[arg-type]
+        balances.append(
+            PerkBalance(
+                perk=perk.code,
+                name=perk.name,
+                period=a.rule.period,
+                window_start=a.window.start,
+                window_end=a.window.end,
+                quota=a.quota,
+                used=used[perk.id],
+                left=max(a.quota - used[perk.id], 0),
+                companions=a.rule.companions,
+                set_at=a.rule.set_at.code,
+                basis=a.basis,
+            )
+        )  # type: ignore[arg-type]
     return balances, move
 
 
@@ -53,8 +64,9 @@ async def balance(ctx: HookContext, client_id: str) -> BalanceOut:
     unit = await ctx.unit_by_id(client.unit_id)
     await require_enabled(ctx, unit)
     perks, move = await perk_balances(ctx, client)
-    return BalanceOut(client=client.public_id, tier=client.tier, unit=unit.code, as_of=ctx.now,
-                      grace=grace_of(move, ctx), perks=perks)
+    return BalanceOut(
+        client=client.public_id, tier=client.tier, unit=unit.code, as_of=ctx.now, grace=grace_of(move, ctx), perks=perks
+    )
 
 
 async def view_section(ctx: HookContext, snapshot: ClientSnapshot) -> ViewSection:
@@ -63,8 +75,20 @@ async def view_section(ctx: HookContext, snapshot: ClientSnapshot) -> ViewSectio
     perks, move = await perk_balances(ctx, client)
     recent = await ctx.session.execute(
         sa.select(Redemption.public_id, Perk.code, OrgUnit.code, Redemption.status, Redemption.redeemed_at)
-        .join(Perk, Perk.id == Redemption.perk_id).join(OrgUnit, OrgUnit.id == Redemption.unit_id)
-        .where(Redemption.client_id == client.id).order_by(Redemption.id.desc()).limit(RECENT))
-    return ViewSection(key=NAME, title="贵宾礼遇", plugin=NAME, data=VipSection(
-        tier=client.tier, grace=grace_of(move, ctx), balance=perks,
-        recent=[RecentRedemption(id=i, perk=p, unit=u, status=s, redeemed_at=at) for i, p, u, s, at in recent]))
+        .join(Perk, Perk.id == Redemption.perk_id)
+        .join(OrgUnit, OrgUnit.id == Redemption.unit_id)
+        .where(Redemption.client_id == client.id)
+        .order_by(Redemption.id.desc())
+        .limit(RECENT)
+    )
+    return ViewSection(
+        key=NAME,
+        title="贵宾礼遇",
+        plugin=NAME,
+        data=VipSection(
+            tier=client.tier,
+            grace=grace_of(move, ctx),
+            balance=perks,
+            recent=[RecentRedemption(id=i, perk=p, unit=u, status=s, redeemed_at=at) for i, p, u, s, at in recent],
+        ),
+    )

@@ -49,8 +49,14 @@ async def _plan(ctx: HookContext) -> dict[Group, list[int]]:
     org = await ctx.org()
     units = [u for u in org.units.values() if NAME in org.enabled_at(u.id)]
     settings = await ctx.settings_by_unit(NAME, units)
-    perks = {p.code: p for p in (await ctx.session.execute(sa.select(Perk).where(
-        Perk.code.in_({s.birthday_perk for s in settings.values()})))).scalars()}
+    perks = {
+        p.code: p
+        for p in (
+            await ctx.session.execute(
+                sa.select(Perk).where(Perk.code.in_({s.birthday_perk for s in settings.values()}))
+            )
+        ).scalars()
+    }
     rules = await every_rule(ctx)
     today = china_date(ctx.now)
     groups: dict[Group, list[int]] = defaultdict(list)
@@ -65,29 +71,77 @@ async def _plan(ctx: HookContext) -> dict[Group, list[int]]:
     return groups
 
 
-def _candidates(ctx: HookContext, unit_ids: list[int], tiers: frozenset[str], ahead: dict[int, dt.date],
-                after: int) -> sa.Select[Any]:
+def _candidates(
+    ctx: HookContext, unit_ids: list[int], tiers: frozenset[str], ahead: dict[int, dt.date], after: int
+) -> sa.Select[Any]:
     month_day = sa.extract("month", Client.birthday) * 100 + sa.extract("day", Client.birthday)
-    in_grace = sa.exists().where(TierMove.client_id == Client.id, TierMove.direction == "downgrade",
-                                 TierMove.old_tier.in_(tiers), TierMove.grace_until > ctx.now)
-    return (sa.select(Client.id, Client.public_id, Client.name, Client.phone, Client.birthday, Client.unit_id)
-            .where(Client.unit_id.in_(unit_ids), Client.state.in_(("active", "dormant")), Client.birthday.is_not(None),
-                   month_day.in_(list(ahead)), sa.or_(Client.tier.in_(tiers), in_grace), Client.id > after)
-            .order_by(Client.id).limit(BATCH))
+    in_grace = sa.exists().where(
+        TierMove.client_id == Client.id,
+        TierMove.direction == "downgrade",
+        TierMove.old_tier.in_(tiers),
+        TierMove.grace_until > ctx.now,
+    )
+    return (
+        sa.select(Client.id, Client.public_id, Client.name, Client.phone, Client.birthday, Client.unit_id)
+        .where(
+            Client.unit_id.in_(unit_ids),
+            Client.state.in_(("active", "dormant")),
+            Client.birthday.is_not(None),
+            month_day.in_(list(ahead)),
+            sa.or_(Client.tier.in_(tiers), in_grace),
+            Client.id > after,
+        )
+        .order_by(Client.id)
+        .limit(BATCH)
+    )
 
 
 async def _open_tasks(ctx: HookContext, found: list[Any], ahead: dict[int, dt.date]) -> int:
     """One task per client and year (the database drops repeats), and a greeting for each new one."""
     due = {row.id: ahead[row.birthday.month * 100 + row.birthday.day] for row in found}
-    rows = [{"public_id": new_public_id("ct"), "client_id": row.id, "unit_id": row.unit_id, "kind": "birthday",
-             "year": due[row.id].year, "due_on": due[row.id], "status": "open", "created_at": ctx.now} for row in found]
-    opened = set((await ctx.session.execute(upsert(ctx.session, CareTask).values(rows).on_conflict_do_nothing(
-        index_elements=["client_id", "kind", "year"]).returning(CareTask.client_id))).scalars())
+    rows = [
+        {
+            "public_id": new_public_id("ct"),
+            "client_id": row.id,
+            "unit_id": row.unit_id,
+            "kind": "birthday",
+            "year": due[row.id].year,
+            "due_on": due[row.id],
+            "status": "open",
+            "created_at": ctx.now,
+        }
+        for row in found
+    ]
+    opened = set(
+        (
+            await ctx.session.execute(
+                upsert(ctx.session, CareTask)
+                .values(rows)
+                .on_conflict_do_nothing(index_elements=["client_id", "kind", "year"])
+                .returning(CareTask.client_id)
+            )
+        ).scalars()
+    )
     units = (await ctx.org()).units
-    await ctx.enqueue_many([QueuedMessage(GREETING_TOPIC, f"vip-birthday:{row.public_id}:{due[row.id].year}", {
-        "client": row.public_id, "name": row.name, "phone": row.phone, "birthday": due[row.id],
-        "message": f"尊敬的{row.name}，祝您生日快乐！"}, units[row.unit_id], row.public_id)
-        for row in found if row.id in opened])  # one statement per batch, as the SLA sweep queues its notices
+    await ctx.enqueue_many(
+        [
+            QueuedMessage(
+                GREETING_TOPIC,
+                f"vip-birthday:{row.public_id}:{due[row.id].year}",
+                {
+                    "client": row.public_id,
+                    "name": row.name,
+                    "phone": row.phone,
+                    "birthday": due[row.id],
+                    "message": f"尊敬的{row.name}，祝您生日快乐！",
+                },
+                units[row.unit_id],
+                row.public_id,
+            )
+            for row in found
+            if row.id in opened
+        ]
+    )  # one statement per batch, as the SLA sweep queues its notices
     return len(opened)
 
 
@@ -113,8 +167,12 @@ async def birthdays(job: JobContext) -> str:
 
 
 def list_query(scope: UnitRef, *, status: str | None, year: int | None) -> sa.Select[Any]:
-    query = (sa.select(CareTask, Client.public_id, OrgUnit.code).join(Client, Client.id == CareTask.client_id)
-             .join(OrgUnit, OrgUnit.id == CareTask.unit_id).where(in_subtree(scope)))
+    query = (
+        sa.select(CareTask, Client.public_id, OrgUnit.code)
+        .join(Client, Client.id == CareTask.client_id)
+        .join(OrgUnit, OrgUnit.id == CareTask.unit_id)
+        .where(in_subtree(scope))
+    )
     for column, value in ((CareTask.status, status), (CareTask.year, year)):
         if value is not None:
             query = query.where(column == value)
@@ -123,8 +181,13 @@ def list_query(scope: UnitRef, *, status: str | None, year: int | None) -> sa.Se
 
 async def done(ctx: HookContext, public_id: str) -> tuple[CareTask, str, str]:
     """Close a task of the caller's subtree (409 when it is closed already)."""
-    row = (await ctx.session.execute(sa.select(CareTask, Client.public_id).join(Client, Client.id == CareTask.client_id)
-                                     .where(CareTask.public_id == public_id))).one_or_none()
+    row = (
+        await ctx.session.execute(
+            sa.select(CareTask, Client.public_id)
+            .join(Client, Client.id == CareTask.client_id)
+            .where(CareTask.public_id == public_id)
+        )
+    ).one_or_none()
     unit = await ctx.unit_by_id(row[0].unit_id) if row else None
     if row is None or unit is None or not ctx.principal.sees(unit):
         raise NotFound(f"no care task '{public_id}'")
@@ -133,6 +196,12 @@ async def done(ctx: HookContext, public_id: str) -> tuple[CareTask, str, str]:
     if task.status != "open":
         raise TransitionNotAllowed("care task", task.status, "done", [])
     task.status, task.done_at, task.done_by = "done", ctx.now, ctx.principal.label
-    ctx.audit(entity="vip_benefits_care_task", entity_id=task.public_id, action="done", unit=unit,
-              before={"status": "open"}, after={"status": "done"})
+    ctx.audit(
+        entity="vip_benefits_care_task",
+        entity_id=task.public_id,
+        action="done",
+        unit=unit,
+        before={"status": "open"},
+        after={"status": "done"},
+    )
     return task, row[1], unit.code

@@ -15,20 +15,42 @@ from plugins.vip_benefits.models import Perk
 from plugins.vip_benefits.schemas import PerkIn, PerkOut
 
 CENT = Decimal("0.01")
-FIELDS = ("name", "description", "provider", "merchant_code", "merchant_name", "fulfilment", "active_from",
-          "active_until", "unit_cost", "cancel_window_hours")
+FIELDS = (
+    "name",
+    "description",
+    "provider",
+    "merchant_code",
+    "merchant_name",
+    "fulfilment",
+    "active_from",
+    "active_until",
+    "unit_cost",
+    "cancel_window_hours",
+)
 
 
 def is_active(perk: Perk, day: dt.date) -> bool:
     """Whether ``perk`` can be used on local date ``day`` (its window is inclusive)."""
-    return (perk.active_from is None or perk.active_from <= day) and (perk.active_until is None or day <= perk.active_until)
+    return (perk.active_from is None or perk.active_from <= day) and (
+        perk.active_until is None or day <= perk.active_until
+    )
 
 
 def present(perk: Perk, now: dt.datetime) -> PerkOut:
-    return PerkOut(code=perk.code, name=perk.name, description=perk.description, provider=perk.provider,
-                   merchant_code=perk.merchant_code, merchant_name=perk.merchant_name, fulfilment=perk.fulfilment,
-                   active_from=perk.active_from, active_until=perk.active_until, unit_cost=perk.unit_cost,
-                   cancel_window_hours=perk.cancel_window_hours, active_today=is_active(perk, china_date(now)))
+    return PerkOut(
+        code=perk.code,
+        name=perk.name,
+        description=perk.description,
+        provider=perk.provider,
+        merchant_code=perk.merchant_code,
+        merchant_name=perk.merchant_name,
+        fulfilment=perk.fulfilment,
+        active_from=perk.active_from,
+        active_until=perk.active_until,
+        unit_cost=perk.unit_cost,
+        cancel_window_hours=perk.cancel_window_hours,
+        active_today=is_active(perk, china_date(now)),
+    )
 
 
 def _checked(values: dict[str, Any]) -> dict[str, Any]:
@@ -80,16 +102,24 @@ async def update(ctx: HookContext, code: str, changes: dict[str, Any], reason: s
         for field, value in changed.items():
             setattr(perk, field, value)
         perk.updated_at = ctx.now
-        ctx.audit(entity="vip_benefits_perk", entity_id=perk.code, action="updated", reason=reason,
-                  before=json_ready({f: before[f] for f in changed}), after=json_ready(changed))
+        ctx.audit(
+            entity="vip_benefits_perk",
+            entity_id=perk.code,
+            action="updated",
+            reason=reason,
+            before=json_ready({f: before[f] for f in changed}),
+            after=json_ready(changed),
+        )
     return perk
 
 
 def list_query(*, active_on: dt.date | None, provider: str | None) -> sa.Select[Any]:
     query = sa.select(Perk)
     if active_on is not None:
-        query = query.where(sa.or_(Perk.active_from.is_(None), Perk.active_from <= active_on),
-                            sa.or_(Perk.active_until.is_(None), Perk.active_until >= active_on))
+        query = query.where(
+            sa.or_(Perk.active_from.is_(None), Perk.active_from <= active_on),
+            sa.or_(Perk.active_until.is_(None), Perk.active_until >= active_on),
+        )
     if provider is not None:
         query = query.where(Perk.provider == provider)
     return query
@@ -97,5 +127,10 @@ def list_query(*, active_on: dt.date | None, provider: str | None) -> sa.Select[
 
 def snapshot(perk: Perk) -> dict[str, Any]:
     """The perk as booking notices carry it."""
-    return {"code": perk.code, "name": perk.name, "provider": perk.provider, "merchant_code": perk.merchant_code,
-            "merchant_name": perk.merchant_name}
+    return {
+        "code": perk.code,
+        "name": perk.name,
+        "provider": perk.provider,
+        "merchant_code": perk.merchant_code,
+        "merchant_name": perk.merchant_name,
+    }

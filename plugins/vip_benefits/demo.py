@@ -89,21 +89,33 @@ async def load(ctx: HookContext) -> str:
     cancelled = sum(use.cancel for use in done)
     ahead = sum(1 for use in done if not use.cancel and use.scheduled_for is not None and use.scheduled_for > ctx.now)
     clients = len({use.client for use in done})
-    return (f"{NAME}: on at {', '.join(u.code for u in pilots)}; {len(PERKS)} perks; {rules}; "
-            f"{len(done)} redemptions by {clients} premium "
-            f"clients over {DAYS // 30} months ({cancelled} cancelled, {ahead} bookings ahead)")
+    return (
+        f"{NAME}: on at {', '.join(u.code for u in pilots)}; {len(PERKS)} perks; {rules}; "
+        f"{len(done)} redemptions by {clients} premium "
+        f"clients over {DAYS // 30} months ({cancelled} cancelled, {ahead} bookings ahead)"
+    )
 
 
 async def _catalogue(ctx: HookContext) -> None:
     today = ctx.now.astimezone(CHINA_TZ).date()
     season = (today - dt.timedelta(days=DAYS + 30)).replace(day=1), dt.date(today.year + 1, 6, 30)
     for code, name, fulfilment, merchant, cost, window, description in PERKS:
-        await catalogue.create(ctx, PerkIn(
-            code=code, name=name, fulfilment=fulfilment, description=description,  # type: ignore[arg-type]
-            provider="merchant" if merchant else "bank", merchant_code=merchant,
-            merchant_name=MERCHANT[merchant] if merchant else None, unit_cost=Decimal(cost) if cost else None,
-            cancel_window_hours=window, active_from=season[0] if code == "wine_tasting" else None,
-            active_until=season[1] if code == "wine_tasting" else None))
+        await catalogue.create(
+            ctx,
+            PerkIn(
+                code=code,
+                name=name,
+                fulfilment=fulfilment,
+                description=description,  # type: ignore[arg-type]
+                provider="merchant" if merchant else "bank",
+                merchant_code=merchant,
+                merchant_name=MERCHANT[merchant] if merchant else None,
+                unit_cost=Decimal(cost) if cost else None,
+                cancel_window_hours=window,
+                active_from=season[0] if code == "wine_tasting" else None,
+                active_until=season[1] if code == "wine_tasting" else None,
+            ),
+        )
 
 
 def _rank(premium: list[str], tier: str) -> int:
@@ -113,17 +125,33 @@ def _rank(premium: list[str], tier: str) -> int:
 async def _entitlements(ctx: HookContext, premium: list[str], generous: UnitRef | None) -> str:
     """The network's rules at the head office, and the generous sub-branch's own for the
     second premium tier; says what was set."""
-    network = [RuleIn(perk=perk, tier=tier, quota=quotas[_rank(premium, tier)], period=period,  # type: ignore[arg-type]
-                      companions=companions[_rank(premium, tier)])
-               for perk, (period, quotas, companions, _) in RULES.items() for tier in premium
-               if quotas[_rank(premium, tier)] > 0]
+    network = [
+        RuleIn(
+            perk=perk,
+            tier=tier,
+            quota=quotas[_rank(premium, tier)],
+            period=period,  # type: ignore[arg-type]
+            companions=companions[_rank(premium, tier)],
+        )
+        for perk, (period, quotas, companions, _) in RULES.items()
+        for tier in premium
+        if quotas[_rank(premium, tier)] > 0
+    ]
     if not network or ctx.unit is None:
         return "no entitlement rules (no premium tier)"
     await entitlements.change(ctx, ctx.unit.code, RulesChange(reason="demo: 总行年度礼遇方案", set=network))
     if generous is None or len(premium) < 2:
         return f"{len(network)} entitlement rules at {ctx.unit.code}"
-    local = [RuleIn(perk=perk, tier=premium[1], quota=quota, period=RULES[perk][0],  # type: ignore[arg-type]
-                    companions=companions) for perk, (quota, companions) in MORE_GENEROUS.items()]
+    local = [
+        RuleIn(
+            perk=perk,
+            tier=premium[1],
+            quota=quota,
+            period=RULES[perk][0],  # type: ignore[arg-type]
+            companions=companions,
+        )
+        for perk, (quota, companions) in MORE_GENEROUS.items()
+    ]
     await entitlements.change(ctx, generous.code, RulesChange(reason="demo: 浦东支行高端客户加码", set=local))
     return f"{len(network)} entitlement rules at {ctx.unit.code}, {len(local)} more generous at {generous.code}"
 
@@ -133,10 +161,18 @@ async def _plan(ctx: HookContext, rng: random.Random, pilots: list[UnitRef], pre
     office hours over the last :data:`DAYS` days, and a handful of bookings for the weeks ahead."""
     uses: list[Use] = []
     for pilot in pilots:
-        clients = (await ctx.session.execute(
-            sa.select(Client.public_id, Client.unit_id, Client.tier)
-            .where(Client.unit_id.in_(await _subtree(ctx, pilot)), Client.tier.in_(premium),
-                   Client.state.in_(redemptions.SERVED_STATES)).order_by(Client.id).limit(CLIENTS_PER_PILOT))).all()
+        clients = (
+            await ctx.session.execute(
+                sa.select(Client.public_id, Client.unit_id, Client.tier)
+                .where(
+                    Client.unit_id.in_(await _subtree(ctx, pilot)),
+                    Client.tier.in_(premium),
+                    Client.state.in_(redemptions.SERVED_STATES),
+                )
+                .order_by(Client.id)
+                .limit(CLIENTS_PER_PILOT)
+            )
+        ).all()
         for index, (client, outlet, tier) in enumerate(clients):
             granted = [perk for perk, (_, quotas, _, _) in RULES.items() if quotas[_rank(premium, tier)] > 0]
             weights = [RULES[perk][3] for perk in granted]
@@ -148,16 +184,32 @@ async def _plan(ctx: HookContext, rng: random.Random, pilots: list[UnitRef], pre
     return sorted(uses, key=lambda use: (use.at, use.client))
 
 
-def _use(ctx: HookContext, rng: random.Random, client: str, outlet: int, perk: str, tier: str, premium: list[str],
-         days_ago: float) -> Use:
+def _use(
+    ctx: HookContext,
+    rng: random.Random,
+    client: str,
+    outlet: int,
+    perk: str,
+    tier: str,
+    premium: list[str],
+    days_ago: float,
+) -> Use:
     day = (ctx.now - dt.timedelta(days=days_ago)).astimezone(CHINA_TZ).date()
     at = china_midnight(day) + dt.timedelta(hours=rng.randint(9, 16), minutes=rng.randrange(0, 60, 5))
     _, _, fulfilment, _, _, cancel_window, _ = PERK[perk]
-    scheduled = china_midnight(day + dt.timedelta(days=rng.randint(3, 21))) + dt.timedelta(hours=rng.choice((10, 14, 19)))
+    scheduled = china_midnight(day + dt.timedelta(days=rng.randint(3, 21))) + dt.timedelta(
+        hours=rng.choice((10, 14, 19))
+    )
     companions = rng.randint(0, RULES[perk][2][_rank(premium, tier)])
-    return Use(at=min(at, ctx.now - dt.timedelta(hours=1)), client=client, outlet=outlet, perk=perk,
-               companions=companions, scheduled_for=scheduled if fulfilment == "booking" else None,
-               cancel=rng.random() < CANCELLED_SHARE and cancel_window > 0)
+    return Use(
+        at=min(at, ctx.now - dt.timedelta(hours=1)),
+        client=client,
+        outlet=outlet,
+        perk=perk,
+        companions=companions,
+        scheduled_for=scheduled if fulfilment == "booking" else None,
+        cancel=rng.random() < CANCELLED_SHARE and cancel_window > 0,
+    )
 
 
 async def _subtree(ctx: HookContext, unit: UnitRef) -> list[int]:
@@ -168,15 +220,15 @@ async def _subtree(ctx: HookContext, unit: UnitRef) -> list[int]:
 async def _servers(ctx: HookContext, outlets: set[int]) -> dict[int, list[Principal]]:
     """Front-line staff of each outlet, as the principals who serve the demo's clients."""
     staff: dict[int, list[Principal]] = {}
-    for member in (await ctx.session.execute(sa.select(Staff).where(Staff.unit_id.in_(outlets), Staff.active)
-                                             .order_by(Staff.id))).scalars():
+    for member in (
+        await ctx.session.execute(sa.select(Staff).where(Staff.unit_id.in_(outlets), Staff.active).order_by(Staff.id))
+    ).scalars():
         if set(member.roles) & set(SERVING_ROLES):
             staff.setdefault(member.unit_id, []).append(await ctx.principal_for(member))
     return staff
 
 
-async def _replay(ctx: HookContext, rng: random.Random, plan: list[Use],
-                  units: dict[int, UnitRef]) -> list[Use]:
+async def _replay(ctx: HookContext, rng: random.Random, plan: list[Use], units: dict[int, UnitRef]) -> list[Use]:
     """Each use at its own moment, through the plugin's services; a use the quota no longer
     allows is dropped (the desk would be refused). Returns the uses made."""
     servers = await _servers(ctx, {use.outlet for use in plan})
@@ -185,13 +237,25 @@ async def _replay(ctx: HookContext, rng: random.Random, plan: list[Use],
         server = rng.choice(servers[use.outlet]) if servers.get(use.outlet) else ctx.principal
         at = ctx.at_time(use.at).acting_as(server).at_unit(units[use.outlet])
         try:
-            redeemed = await redemptions.redeem(at, RedemptionIn(
-                client=use.client, perk=use.perk, companions=use.companions, scheduled_for=use.scheduled_for,
-                measurements={"identity_verified": True, "wait_minutes": rng.randint(1, 14),
-                              "terms_explained": rng.random() > 0.05}))
+            redeemed = await redemptions.redeem(
+                at,
+                RedemptionIn(
+                    client=use.client,
+                    perk=use.perk,
+                    companions=use.companions,
+                    scheduled_for=use.scheduled_for,
+                    measurements={
+                        "identity_verified": True,
+                        "wait_minutes": rng.randint(1, 14),
+                        "terms_explained": rng.random() > 0.05,
+                    },
+                ),
+            )
         except redemptions.QuotaExhausted:
             continue
         if use.cancel:
-            await redemptions.cancel(at.at_time(use.at + dt.timedelta(minutes=40)), redeemed.redemption.id, "demo: 客户行程有变")
+            await redemptions.cancel(
+                at.at_time(use.at + dt.timedelta(minutes=40)), redeemed.redemption.id, "demo: 客户行程有变"
+            )
         done.append(use)
     return done

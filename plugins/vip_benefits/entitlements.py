@@ -17,8 +17,14 @@ from core.sdk import FieldProblem, HookContext, UnitRef, page, require_reason
 from plugins.vip_benefits.models import Entitlement, Perk
 from plugins.vip_benefits.schemas import PerkRules, RuleOut, RulesChange, RulesPage
 
-COLUMNS = (Entitlement.unit_id, Entitlement.perk_id, Entitlement.tier, Entitlement.quota, Entitlement.period,
-           Entitlement.companions)
+COLUMNS = (
+    Entitlement.unit_id,
+    Entitlement.perk_id,
+    Entitlement.tier,
+    Entitlement.quota,
+    Entitlement.period,
+    Entitlement.companions,
+)
 
 
 class Rule(NamedTuple):
@@ -42,12 +48,16 @@ def nearest(rows: Iterable[Any], chain: list[UnitRef]) -> dict[tuple[int, str], 
     best: dict[tuple[int, str], tuple[int, Rule]] = {}
     for unit_id, perk_id, tier, quota, period, companions in rows:
         if unit_id in depth and depth[unit_id] >= best.get((perk_id, tier), (-1, None))[0]:
-            best[(perk_id, tier)] = (depth[unit_id], Rule(perk_id, tier, quota, period, companions, chain[depth[unit_id]]))
+            best[(perk_id, tier)] = (
+                depth[unit_id],
+                Rule(perk_id, tier, quota, period, companions, chain[depth[unit_id]]),
+            )
     return {key: rule for key, (_, rule) in best.items()}
 
 
-async def rules_at(ctx: HookContext, unit: UnitRef, *, tiers: Iterable[str] | None = None,
-                   perk_ids: Iterable[int] | None = None) -> dict[tuple[int, str], Rule]:
+async def rules_at(
+    ctx: HookContext, unit: UnitRef, *, tiers: Iterable[str] | None = None, perk_ids: Iterable[int] | None = None
+) -> dict[tuple[int, str], Rule]:
     """The rules in force at ``unit``, optionally only for some tiers or perks."""
     chain = (await ctx.org()).ancestry(unit)
     query = sa.select(*COLUMNS).where(Entitlement.unit_id.in_([u.id for u in chain]))
@@ -65,11 +75,25 @@ async def every_rule(ctx: HookContext) -> list[Any]:
 
 async def _rows(ctx: HookContext, unit: UnitRef, perks: list[Perk]) -> list[PerkRules]:
     rules = await rules_at(ctx, unit, perk_ids=[p.id for p in perks])
-    return [PerkRules(perk=perk.code, name=perk.name, rules=[
-        RuleOut(tier=tier, quota=rule.quota, period=rule.period, companions=rule.companions, set_at=rule.set_at.code,
-                inherited=rule.set_at.id != unit.id)
-        for tier in tier_names(ctx) if (rule := rules.get((perk.id, tier))) is not None
-    ]) for perk in perks]
+    return [
+        PerkRules(
+            perk=perk.code,
+            name=perk.name,
+            rules=[
+                RuleOut(
+                    tier=tier,
+                    quota=rule.quota,
+                    period=rule.period,
+                    companions=rule.companions,
+                    set_at=rule.set_at.code,
+                    inherited=rule.set_at.id != unit.id,
+                )
+                for tier in tier_names(ctx)
+                if (rule := rules.get((perk.id, tier))) is not None
+            ],
+        )
+        for perk in perks
+    ]
 
 
 async def editor_page(ctx: HookContext, unit_code: str, cursor: str | None, limit: int) -> RulesPage:
@@ -77,8 +101,9 @@ async def editor_page(ctx: HookContext, unit_code: str, cursor: str | None, limi
     it was set: everything an entitlements editor shows, one page per call."""
     unit = await ctx.unit_in_scope(unit_code)
     perks, next_cursor = await page(ctx.session, sa.select(Perk), Perk.id, cursor, limit)
-    return RulesPage(unit=unit.code, tiers=tier_names(ctx), items=await _rows(ctx, unit, list(perks)),
-                     next_cursor=next_cursor)
+    return RulesPage(
+        unit=unit.code, tiers=tier_names(ctx), items=await _rows(ctx, unit, list(perks)), next_cursor=next_cursor
+    )
 
 
 def _problems(data: RulesChange, perks: dict[str, Perk], tiers: list[str]) -> list[tuple[str, str]]:
@@ -106,8 +131,16 @@ async def change(ctx: HookContext, unit_code: str, data: RulesChange) -> RulesPa
     perks = {p.code: p for p in (await ctx.session.execute(sa.select(Perk).where(Perk.code.in_(codes)))).scalars()}
     if problems := _problems(data, perks, tier_names(ctx)):
         raise FieldProblem(problems)
-    here = {(e.perk_id, e.tier): e for e in (await ctx.session.execute(sa.select(Entitlement).where(
-        Entitlement.unit_id == unit.id, Entitlement.perk_id.in_([p.id for p in perks.values()])))).scalars()}
+    here = {
+        (e.perk_id, e.tier): e
+        for e in (
+            await ctx.session.execute(
+                sa.select(Entitlement).where(
+                    Entitlement.unit_id == unit.id, Entitlement.perk_id.in_([p.id for p in perks.values()])
+                )
+            )
+        ).scalars()
+    }
     for rule in data.set:
         after = {"quota": rule.quota, "period": rule.period, "companions": rule.companions}
         row = here.get((perks[rule.perk].id, rule.tier))
@@ -115,8 +148,16 @@ async def change(ctx: HookContext, unit_code: str, data: RulesChange) -> RulesPa
         if before == after:
             continue
         if row is None:
-            ctx.session.add(Entitlement(unit_id=unit.id, perk_id=perks[rule.perk].id, tier=rule.tier,
-                                        changed_at=ctx.now, changed_by=ctx.principal.label, **after))
+            ctx.session.add(
+                Entitlement(
+                    unit_id=unit.id,
+                    perk_id=perks[rule.perk].id,
+                    tier=rule.tier,
+                    changed_at=ctx.now,
+                    changed_by=ctx.principal.label,
+                    **after,
+                )
+            )
         else:
             row.quota, row.period, row.companions = rule.quota, rule.period, rule.companions
             row.changed_at, row.changed_by = ctx.now, ctx.principal.label
@@ -125,14 +166,37 @@ async def change(ctx: HookContext, unit_code: str, data: RulesChange) -> RulesPa
         row = here.get((perks[ref.perk].id, ref.tier))
         if row is not None:
             await ctx.session.delete(row)
-            _audit(ctx, unit, ref.perk, ref.tier, "cleared",
-                   {"quota": row.quota, "period": row.period, "companions": row.companions}, None, reason)
+            _audit(
+                ctx,
+                unit,
+                ref.perk,
+                ref.tier,
+                "cleared",
+                {"quota": row.quota, "period": row.period, "companions": row.companions},
+                None,
+                reason,
+            )
     await ctx.session.flush()
     touched = sorted(perks.values(), key=lambda p: p.id)
     return RulesPage(unit=unit.code, tiers=tier_names(ctx), items=await _rows(ctx, unit, touched), next_cursor=None)
 
 
-def _audit(ctx: HookContext, unit: UnitRef, perk: str, tier: str, action: str, before: dict[str, Any] | None,
-           after: dict[str, Any] | None, reason: str) -> None:
-    ctx.audit(entity="vip_benefits_entitlement", entity_id=f"{perk}/{tier}@{unit.code}", action=action, unit=unit,
-              before=before, after=after, reason=reason)
+def _audit(
+    ctx: HookContext,
+    unit: UnitRef,
+    perk: str,
+    tier: str,
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    reason: str,
+) -> None:
+    ctx.audit(
+        entity="vip_benefits_entitlement",
+        entity_id=f"{perk}/{tier}@{unit.code}",
+        action=action,
+        unit=unit,
+        before=before,
+        after=after,
+        reason=reason,
+    )

@@ -38,11 +38,17 @@ async def tier_changed(ctx: HookContext, client: ClientSnapshot, old_tier: str |
         return  # a first tier grants its entitlements as they stand
     settings = await settings_at(ctx, client.unit)
     upgrade = rank(ctx, new_tier) < rank(ctx, old_tier)
-    ctx.session.add(TierMove(
-        client_id=await _client_id(ctx, client), old_tier=old_tier, new_tier=new_tier,
-        direction="upgrade" if upgrade else "downgrade", moved_at=ctx.now,
-        prorated=upgrade and settings.prorate_upgrades,
-        grace_until=None if upgrade else ctx.now + dt.timedelta(days=settings.downgrade_grace_days)))
+    ctx.session.add(
+        TierMove(
+            client_id=await _client_id(ctx, client),
+            old_tier=old_tier,
+            new_tier=new_tier,
+            direction="upgrade" if upgrade else "downgrade",
+            moved_at=ctx.now,
+            prorated=upgrade and settings.prorate_upgrades,
+            grace_until=None if upgrade else ctx.now + dt.timedelta(days=settings.downgrade_grace_days),
+        )
+    )
 
 
 async def archived(ctx: HookContext, client: ClientSnapshot) -> None:

@@ -37,8 +37,13 @@ def allowance(current: Rule | None, previous: Rule | None, move: TierMove | None
     :param previous: the rule for the tier of the client's latest move's ``old_tier``.
     :param move: that latest move, if it led to the client's current tier.
     """
-    if move is not None and move.direction == "downgrade" and previous is not None and move.grace_until is not None \
-            and at < move.grace_until:
+    if (
+        move is not None
+        and move.direction == "downgrade"
+        and previous is not None
+        and move.grace_until is not None
+        and at < move.grace_until
+    ):
         kept_is_better = current is None or current.period != previous.period or current.quota < previous.quota
         if kept_is_better:
             return Allowance(previous, previous.quota, window(previous.period, at), "grace")
@@ -56,13 +61,20 @@ def allowance(current: Rule | None, previous: Rule | None, move: TierMove | None
 async def latest_move(ctx: HookContext, client: Client) -> TierMove | None:
     """The client's latest tier move, if it led to the tier the client holds now (a move
     made while the programme was off at the client's unit was never recorded)."""
-    move = (await ctx.session.execute(sa.select(TierMove).where(TierMove.client_id == client.id)
-                                      .order_by(TierMove.moved_at.desc(), TierMove.id.desc()).limit(1))).scalar_one_or_none()
+    move = (
+        await ctx.session.execute(
+            sa.select(TierMove)
+            .where(TierMove.client_id == client.id)
+            .order_by(TierMove.moved_at.desc(), TierMove.id.desc())
+            .limit(1)
+        )
+    ).scalar_one_or_none()
     return move if move is not None and move.new_tier == client.tier else None
 
 
-async def allowances(ctx: HookContext, client: Client, unit: UnitRef,
-                     perk_ids: list[int] | None = None) -> tuple[dict[int, Allowance], TierMove | None]:
+async def allowances(
+    ctx: HookContext, client: Client, unit: UnitRef, perk_ids: list[int] | None = None
+) -> tuple[dict[int, Allowance], TierMove | None]:
     """Per perk, the quota in force now for ``client`` under the rules at ``unit`` (the
     client's own), and the tier move that shaped them."""
     move = await latest_move(ctx, client)
@@ -83,9 +95,16 @@ def counted(query: sa.Select[tuple[int]]) -> sa.Select[tuple[int]]:
 
 
 async def used(ctx: HookContext, client_id: int, perk_id: int, span: Window) -> int:
-    query = counted(sa.select(sa.func.count()).select_from(Redemption).where(
-        Redemption.client_id == client_id, Redemption.perk_id == perk_id,
-        Redemption.redeemed_at >= span.start, Redemption.redeemed_at < span.end))
+    query = counted(
+        sa.select(sa.func.count())
+        .select_from(Redemption)
+        .where(
+            Redemption.client_id == client_id,
+            Redemption.perk_id == perk_id,
+            Redemption.redeemed_at >= span.start,
+            Redemption.redeemed_at < span.end,
+        )
+    )
     return (await ctx.session.execute(query)).scalar_one()
 
 
@@ -94,10 +113,18 @@ async def usage(ctx: HookContext, client_id: int, granted: dict[int, Allowance])
     if not granted:
         return Counter()
     since = min(a.window.start for a in granted.values())
-    rows = await ctx.session.execute(counted(sa.select(Redemption.perk_id, Redemption.redeemed_at).where(
-        Redemption.client_id == client_id, Redemption.redeemed_at >= since)))
-    return Counter(perk_id for perk_id, at in rows
-                   if perk_id in granted and granted[perk_id].window.start <= at < granted[perk_id].window.end)
+    rows = await ctx.session.execute(
+        counted(
+            sa.select(Redemption.perk_id, Redemption.redeemed_at).where(
+                Redemption.client_id == client_id, Redemption.redeemed_at >= since
+            )
+        )
+    )
+    return Counter(
+        perk_id
+        for perk_id, at in rows
+        if perk_id in granted and granted[perk_id].window.start <= at < granted[perk_id].window.end
+    )
 
 
 async def lock(ctx: HookContext, client_id: int, perk_id: int) -> None:
@@ -107,5 +134,8 @@ async def lock(ctx: HookContext, client_id: int, perk_id: int) -> None:
     the first to commit and then counts what it wrote (READ COMMITTED takes a fresh snapshot
     per statement); on SQLite the single writer already serialises redemptions."""
     guard = upsert(ctx.session, QuotaGuard).values(client_id=client_id, perk_id=perk_id)
-    await ctx.session.execute(guard.on_conflict_do_update(index_elements=[QuotaGuard.client_id, QuotaGuard.perk_id],
-                                                          set_={"client_id": guard.excluded.client_id}))
+    await ctx.session.execute(
+        guard.on_conflict_do_update(
+            index_elements=[QuotaGuard.client_id, QuotaGuard.perk_id], set_={"client_id": guard.excluded.client_id}
+        )
+    )

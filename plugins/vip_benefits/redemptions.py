@@ -46,11 +46,25 @@ class QuotaExhausted(Conflict):
 
 
 def present(r: Redemption, client: str, perk: str, unit: str) -> RedemptionOut:
-    return RedemptionOut(id=r.public_id, client=client, perk=perk, unit=unit, status=r.status, tier=r.tier,
-                         companions=r.companions, scheduled_for=r.scheduled_for, voucher_code=r.voucher_code,
-                         note=r.note, unit_cost=r.unit_cost, redeemed_at=r.redeemed_at, redeemed_by=r.redeemed_by,
-                         cancel_deadline=r.cancel_deadline, cancelled_at=r.cancelled_at, cancel_reason=r.cancel_reason,
-                         event=r.event_id)
+    return RedemptionOut(
+        id=r.public_id,
+        client=client,
+        perk=perk,
+        unit=unit,
+        status=r.status,
+        tier=r.tier,
+        companions=r.companions,
+        scheduled_for=r.scheduled_for,
+        voucher_code=r.voucher_code,
+        note=r.note,
+        unit_cost=r.unit_cost,
+        redeemed_at=r.redeemed_at,
+        redeemed_by=r.redeemed_by,
+        cancel_deadline=r.cancel_deadline,
+        cancelled_at=r.cancelled_at,
+        cancel_reason=r.cancel_reason,
+        event=r.event_id,
+    )
 
 
 def _check_request(ctx: HookContext, data: RedemptionIn, client: Client, perk: Perk) -> None:
@@ -88,26 +102,51 @@ async def redeem(ctx: HookContext, data: RedemptionIn) -> Redeemed:
     await quota.lock(ctx, client.id, perk.id)
     used = await quota.used(ctx, client.id, perk.id, granted.window)
     if used >= granted.quota:
-        raise QuotaExhausted(f"'{perk.code}' is used up for this period ({used} of {granted.quota})",
-                             quota=granted.quota, used=used, window_end=granted.window.end.isoformat())
+        raise QuotaExhausted(
+            f"'{perk.code}' is used up for this period ({used} of {granted.quota})",
+            quota=granted.quota,
+            used=used,
+            window_end=granted.window.end.isoformat(),
+        )
     scheduled_for = data.scheduled_for.astimezone(dt.UTC) if data.scheduled_for else None
     redemption = Redemption(
-        public_id=new_public_id("rd"), client_id=client.id, perk_id=perk.id, unit_id=unit.id, client_unit_id=home.id,
-        tier=client.tier or "", status="booked" if perk.fulfilment == "booking" else "redeemed",
-        companions=data.companions, scheduled_for=scheduled_for, note=data.note, unit_cost=perk.unit_cost,
+        public_id=new_public_id("rd"),
+        client_id=client.id,
+        perk_id=perk.id,
+        unit_id=unit.id,
+        client_unit_id=home.id,
+        tier=client.tier or "",
+        status="booked" if perk.fulfilment == "booking" else "redeemed",
+        companions=data.companions,
+        scheduled_for=scheduled_for,
+        note=data.note,
+        unit_cost=perk.unit_cost,
         voucher_code=secrets.token_hex(6).upper() if perk.fulfilment == "voucher" else None,
-        redeemed_at=ctx.now, redeemed_by=ctx.principal.label, cancel_deadline=_deadline(ctx.now, perk, scheduled_for),
-        event_id=await _record_event(ctx, data, client, perk, unit))
+        redeemed_at=ctx.now,
+        redeemed_by=ctx.principal.label,
+        cancel_deadline=_deadline(ctx.now, perk, scheduled_for),
+        event_id=await _record_event(ctx, data, client, perk, unit),
+    )
     ctx.session.add(redemption)
     await ctx.session.flush()
     out = present(redemption, client.public_id, perk.code, unit.code)
-    ctx.audit(entity="vip_benefits_redemption", entity_id=redemption.public_id, action=redemption.status, unit=unit,
-              after={"client": client.public_id, "perk": perk.code, "companions": data.companions,
-                     "scheduled_for": scheduled_for.isoformat() if scheduled_for else None})
+    ctx.audit(
+        entity="vip_benefits_redemption",
+        entity_id=redemption.public_id,
+        action=redemption.status,
+        unit=unit,
+        after={
+            "client": client.public_id,
+            "perk": perk.code,
+            "companions": data.companions,
+            "scheduled_for": scheduled_for.isoformat() if scheduled_for else None,
+        },
+    )
     if redemption.status == "booked":
         await _notify(ctx, out, perk, unit)
-    return Redeemed(redemption=out, quota=granted.quota, used=used + 1, left=granted.quota - used - 1,
-                    window_end=granted.window.end)
+    return Redeemed(
+        redemption=out, quota=granted.quota, used=used + 1, left=granted.quota - used - 1, window_end=granted.window.end
+    )
 
 
 def _deadline(now: dt.datetime, perk: Perk, scheduled_for: dt.datetime | None) -> dt.datetime:
@@ -120,9 +159,14 @@ def _deadline(now: dt.datetime, perk: Perk, scheduled_for: dt.datetime | None) -
 async def _record_event(ctx: HookContext, data: RedemptionIn, client: Client, perk: Perk, unit: UnitRef) -> str:
     """The redemption as a service event, so the touchpoint's standard (if published) judges
     the desk's measurements (the perk and the companions are the redemption's own record)."""
-    item = EventIn(touchpoint=TOUCHPOINT, unit=unit.code, occurred_at=ctx.now, client=client.public_id,
-                          staff=ctx.principal.id if ctx.principal.kind == "staff" else None,
-                          measurements=data.measurements)
+    item = EventIn(
+        touchpoint=TOUCHPOINT,
+        unit=unit.code,
+        occurred_at=ctx.now,
+        client=client.public_id,
+        staff=ctx.principal.id if ctx.principal.kind == "staff" else None,
+        measurements=data.measurements,
+    )
     accepted, rejected = await ctx.record_events([item])
     if rejected:
         raise FieldProblem([(p.field, p.message) for p in rejected[0].reasons])
@@ -131,17 +175,33 @@ async def _record_event(ctx: HookContext, data: RedemptionIn, client: Client, pe
 
 async def _notify(ctx: HookContext, out: RedemptionOut, perk: Perk, unit: UnitRef) -> None:
     """Tell the provider (the bank's desk or a partner merchant) of a booking or its cancellation."""
-    await ctx.enqueue(BOOKING_TOPIC, f"vip-booking:{out.id}:{out.status}", {
-        "redemption": out.id, "status": out.status, "client": out.client, "unit": unit.code,
-        "scheduled_for": out.scheduled_for, "companions": out.companions, "perk": catalogue.snapshot(perk)}, unit=unit,
-        client=out.client)
+    await ctx.enqueue(
+        BOOKING_TOPIC,
+        f"vip-booking:{out.id}:{out.status}",
+        {
+            "redemption": out.id,
+            "status": out.status,
+            "client": out.client,
+            "unit": unit.code,
+            "scheduled_for": out.scheduled_for,
+            "companions": out.companions,
+            "perk": catalogue.snapshot(perk),
+        },
+        unit=unit,
+        client=out.client,
+    )
 
 
 async def find(ctx: HookContext, public_id: str) -> tuple[Redemption, str, Perk, UnitRef]:
     """A redemption served in the caller's subtree, at a unit where the programme is on."""
-    row = (await ctx.session.execute(
-        sa.select(Redemption, Client.public_id, Perk).join(Client, Client.id == Redemption.client_id)
-        .join(Perk, Perk.id == Redemption.perk_id).where(Redemption.public_id == public_id))).one_or_none()
+    row = (
+        await ctx.session.execute(
+            sa.select(Redemption, Client.public_id, Perk)
+            .join(Client, Client.id == Redemption.client_id)
+            .join(Perk, Perk.id == Redemption.perk_id)
+            .where(Redemption.public_id == public_id)
+        )
+    ).one_or_none()
     unit = await ctx.unit_by_id(row[0].unit_id) if row else None
     if row is None or unit is None or not ctx.principal.sees(unit):
         raise NotFound(f"no redemption '{public_id}'")
@@ -158,20 +218,30 @@ async def cancel(ctx: HookContext, public_id: str, reason: str) -> RedemptionOut
     return await _cancel(ctx, redemption, client, perk, unit, reason)
 
 
-async def _cancel(ctx: HookContext, redemption: Redemption, client: str, perk: Perk, unit: UnitRef,
-                  reason: str) -> RedemptionOut:
+async def _cancel(
+    ctx: HookContext, redemption: Redemption, client: str, perk: Perk, unit: UnitRef, reason: str
+) -> RedemptionOut:
     """One atomic step (a twin request finds it already cancelled), audited, notified."""
     before = redemption.status
     done = await ctx.session.execute(
-        sa.update(Redemption).where(Redemption.id == redemption.id, Redemption.status.in_(OPEN))
+        sa.update(Redemption)
+        .where(Redemption.id == redemption.id, Redemption.status.in_(OPEN))
         .values(status="cancelled", cancelled_at=ctx.now, cancelled_by=ctx.principal.label, cancel_reason=reason)
-        .returning(Redemption.id).execution_options(synchronize_session=False))
+        .returning(Redemption.id)
+        .execution_options(synchronize_session=False)
+    )
     if done.first() is None:
         raise TransitionNotAllowed("redemption", "cancelled", "cancelled", [])
     await ctx.session.refresh(redemption)
-    ctx.audit(entity="vip_benefits_redemption", entity_id=redemption.public_id, action="cancelled", unit=unit,
-              before={"status": before}, after={"status": "cancelled"},
-              reason=reason)
+    ctx.audit(
+        entity="vip_benefits_redemption",
+        entity_id=redemption.public_id,
+        action="cancelled",
+        unit=unit,
+        before={"status": before},
+        after={"status": "cancelled"},
+        reason=reason,
+    )
     out = present(redemption, client, perk.code, unit.code)
     if redemption.scheduled_for is not None:
         await _notify(ctx, out, perk, unit)
@@ -181,10 +251,16 @@ async def _cancel(ctx: HookContext, redemption: Redemption, client: str, perk: P
 async def cancel_open_bookings(ctx: HookContext, client_public_id: str, reason: str) -> int:
     """Cancel a client's bookings still to come (an archived client will not come); their
     window does not matter, the bank cancels them."""
-    rows = (await ctx.session.execute(
-        sa.select(Redemption, Perk).join(Perk, Perk.id == Redemption.perk_id).join(Client, Client.id == Redemption.client_id)
-        .where(Client.public_id == client_public_id, Redemption.status == "booked",
-               Redemption.scheduled_for > ctx.now))).all()
+    rows = (
+        await ctx.session.execute(
+            sa.select(Redemption, Perk)
+            .join(Perk, Perk.id == Redemption.perk_id)
+            .join(Client, Client.id == Redemption.client_id)
+            .where(
+                Client.public_id == client_public_id, Redemption.status == "booked", Redemption.scheduled_for > ctx.now
+            )
+        )
+    ).all()
     for redemption, perk in rows:
         await _cancel(ctx, redemption, client_public_id, perk, await ctx.unit_by_id(redemption.unit_id), reason)
     return len(rows)
@@ -192,9 +268,13 @@ async def cancel_open_bookings(ctx: HookContext, client_public_id: str, reason: 
 
 def list_query(scope: UnitRef, *, client: str | None, perk: str | None, status: str | None) -> sa.Select[Any]:
     """Redemptions served in ``scope``'s subtree, with client id, perk code and unit code."""
-    query = (sa.select(Redemption, Client.public_id, Perk.code, OrgUnit.code)
-             .join(Client, Client.id == Redemption.client_id).join(Perk, Perk.id == Redemption.perk_id)
-             .join(OrgUnit, OrgUnit.id == Redemption.unit_id).where(in_subtree(scope)))
+    query = (
+        sa.select(Redemption, Client.public_id, Perk.code, OrgUnit.code)
+        .join(Client, Client.id == Redemption.client_id)
+        .join(Perk, Perk.id == Redemption.perk_id)
+        .join(OrgUnit, OrgUnit.id == Redemption.unit_id)
+        .where(in_subtree(scope))
+    )
     for column, value in ((Client.public_id, client), (Perk.code, perk), (Redemption.status, status)):
         if value is not None:
             query = query.where(column == value)

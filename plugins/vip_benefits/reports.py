@@ -98,19 +98,27 @@ async def _perk_codes(ctx: HookContext) -> dict[int, str]:
     return dict((await ctx.session.execute(sa.select(Perk.id, Perk.code))).all())
 
 
-async def redemptions(ctx: HookContext, scope: UnitRef, period: ReportPeriod, since: dt.datetime, until: dt.datetime,
-                      depth: int) -> list[RedemptionFigure]:
+async def redemptions(
+    ctx: HookContext, scope: UnitRef, period: ReportPeriod, since: dt.datetime, until: dt.datetime, depth: int
+) -> list[RedemptionFigure]:
     org = await ctx.org()
     starts = starts_of(period, since, until)
     fen = sa.type_coerce(Redemption.unit_cost, sa.BigInteger)
     bucket = _bucket(starts).label("bucket")
-    query = (sa.select(Redemption.unit_id, Redemption.perk_id, Redemption.tier, bucket,
-                       sa.func.sum(sa.case((LIVE, 1), else_=0)), sa.func.sum(sa.case((LIVE, 0), else_=1)),
-                       sa.func.sum(sa.case((LIVE, Redemption.companions), else_=0)),
-                       sa.func.sum(sa.case((LIVE, fen), else_=None)))
-             .where(Redemption.redeemed_at >= since, Redemption.redeemed_at < until,
-                    within(Redemption.unit_id, org, scope))
-             .group_by(Redemption.unit_id, Redemption.perk_id, Redemption.tier, bucket))
+    query = (
+        sa.select(
+            Redemption.unit_id,
+            Redemption.perk_id,
+            Redemption.tier,
+            bucket,
+            sa.func.sum(sa.case((LIVE, 1), else_=0)),
+            sa.func.sum(sa.case((LIVE, 0), else_=1)),
+            sa.func.sum(sa.case((LIVE, Redemption.companions), else_=0)),
+            sa.func.sum(sa.case((LIVE, fen), else_=None)),
+        )
+        .where(Redemption.redeemed_at >= since, Redemption.redeemed_at < until, within(Redemption.unit_id, org, scope))
+        .group_by(Redemption.unit_id, Redemption.perk_id, Redemption.tier, bucket)
+    )
     shown = shown_units(org, scope, depth)
     totals: dict[tuple[int, int, str, int], list[Any]] = defaultdict(lambda: [0, 0, 0, None])
     for unit_id, perk_id, tier, index, live, cancelled, companions, cost in await ctx.session.execute(query):
@@ -120,11 +128,23 @@ async def redemptions(ctx: HookContext, scope: UnitRef, period: ReportPeriod, si
                 total[0], total[1], total[2] = total[0] + live, total[1] + cancelled, total[2] + companions
                 total[3] = cost if total[3] is None else total[3] + (cost or 0)
     codes = await _perk_codes(ctx)
-    return [RedemptionFigure(unit=shown[u].code, unit_name=shown[u].name, level=shown[u].level, perk=codes[p], tier=tier,
-                             period=starts[i].astimezone(CHINA_TZ).date(), redemptions=live, cancelled=cancelled,
-                             companions=companions, cost=None if cost is None else Decimal(cost).scaleb(-2))
-            for (u, p, tier, i), (live, cancelled, companions, cost) in sorted(
-                totals.items(), key=lambda item: (shown[item[0][0]].path, codes[item[0][1]], item[0][2], item[0][3]))]
+    return [
+        RedemptionFigure(
+            unit=shown[u].code,
+            unit_name=shown[u].name,
+            level=shown[u].level,
+            perk=codes[p],
+            tier=tier,
+            period=starts[i].astimezone(CHINA_TZ).date(),
+            redemptions=live,
+            cancelled=cancelled,
+            companions=companions,
+            cost=None if cost is None else Decimal(cost).scaleb(-2),
+        )
+        for (u, p, tier, i), (live, cancelled, companions, cost) in sorted(
+            totals.items(), key=lambda item: (shown[item[0][0]].path, codes[item[0][1]], item[0][2], item[0][3])
+        )
+    ]
 
 
 async def utilisation(ctx: HookContext, scope: UnitRef, at: dt.datetime, depth: int) -> list[UtilisationFigure]:
@@ -133,16 +153,23 @@ async def utilisation(ctx: HookContext, scope: UnitRef, at: dt.datetime, depth: 
     org = await ctx.org()
     windows = {period: window(period, at) for period in PERIODS}
     clients = await ctx.session.execute(
-        sa.select(Client.unit_id, Client.tier, sa.func.count()).where(
-            within(Client.unit_id, org, scope), Client.state.in_(("active", "dormant")), Client.tier.is_not(None))
-        .group_by(Client.unit_id, Client.tier))
-    in_window = [sa.func.sum(sa.case((sa.and_(Redemption.redeemed_at >= w.start, Redemption.redeemed_at < w.end), 1),
-                                     else_=0)) for w in windows.values()]
+        sa.select(Client.unit_id, Client.tier, sa.func.count())
+        .where(within(Client.unit_id, org, scope), Client.state.in_(("active", "dormant")), Client.tier.is_not(None))
+        .group_by(Client.unit_id, Client.tier)
+    )
+    in_window = [
+        sa.func.sum(sa.case((sa.and_(Redemption.redeemed_at >= w.start, Redemption.redeemed_at < w.end), 1), else_=0))
+        for w in windows.values()
+    ]
     used_rows = await ctx.session.execute(
         sa.select(Redemption.client_unit_id, Redemption.tier, Redemption.perk_id, *in_window)
-        .where(LIVE, within(Redemption.client_unit_id, org, scope),
-               Redemption.redeemed_at >= min(w.start for w in windows.values()))
-        .group_by(Redemption.client_unit_id, Redemption.tier, Redemption.perk_id))
+        .where(
+            LIVE,
+            within(Redemption.client_unit_id, org, scope),
+            Redemption.redeemed_at >= min(w.start for w in windows.values()),
+        )
+        .group_by(Redemption.client_unit_id, Redemption.tier, Redemption.perk_id)
+    )
     used = {(u, tier, perk): dict(zip(windows, counts, strict=True)) for u, tier, perk, *counts in used_rows}
     rules = await every_rule(ctx)
     in_force = functools.cache(lambda unit: nearest(rules, org.ancestry(unit)))
@@ -159,8 +186,22 @@ async def utilisation(ctx: HookContext, scope: UnitRef, at: dt.datetime, depth: 
                     total = totals[(ancestor.id, perk_id, tier, rule.period)]
                     total[0], total[1], total[2] = total[0] + count, total[1] + count * rule.quota, total[2] + spent
     codes = await _perk_codes(ctx)
-    return [UtilisationFigure(unit=shown[u].code, unit_name=shown[u].name, level=shown[u].level, perk=codes[p], tier=tier,
-                              period=period, window_start=windows[period].start, window_end=windows[period].end,
-                              clients=n, quota=quota, used=spent, utilisation=round(spent / quota, 4))
-            for (u, p, tier, period), (n, quota, spent) in sorted(
-                totals.items(), key=lambda item: (shown[item[0][0]].path, codes[item[0][1]], item[0][2], item[0][3]))]
+    return [
+        UtilisationFigure(
+            unit=shown[u].code,
+            unit_name=shown[u].name,
+            level=shown[u].level,
+            perk=codes[p],
+            tier=tier,
+            period=period,
+            window_start=windows[period].start,
+            window_end=windows[period].end,
+            clients=n,
+            quota=quota,
+            used=spent,
+            utilisation=round(spent / quota, 4),
+        )
+        for (u, p, tier, period), (n, quota, spent) in sorted(
+            totals.items(), key=lambda item: (shown[item[0][0]].path, codes[item[0][1]], item[0][2], item[0][3])
+        )
+    ]

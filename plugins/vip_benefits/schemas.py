@@ -18,7 +18,9 @@ Text = Annotated[str, msgspec.Meta(max_length=4000)]
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, description="Why; kept in the audit log")]
 Tier = Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
 Count = Annotated[int, msgspec.Meta(ge=0, le=10_000)]
-Cost = Annotated[FiniteDecimal, msgspec.Meta(description="CNY per redemption, not negative, at most two decimal places")]
+Cost = Annotated[
+    FiniteDecimal, msgspec.Meta(description="CNY per redemption, not negative, at most two decimal places")
+]
 Provider = Literal["bank", "merchant"]
 Fulfilment = Literal["booking", "voucher", "on_the_spot"]
 PeriodKind = Literal["calendar_year", "rolling_12_months", "month"]
@@ -62,12 +64,12 @@ class PerkPatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     name: Name | UnsetType = UNSET
     description: Text | UnsetType = UNSET
     provider: Provider | UnsetType = UNSET
-    merchant_code: Code | None | UnsetType = UNSET
-    merchant_name: Name | None | UnsetType = UNSET
+    merchant_code: Code | UnsetType | None = UNSET
+    merchant_name: Name | UnsetType | None = UNSET
     fulfilment: Fulfilment | UnsetType = UNSET
-    active_from: dt.date | None | UnsetType = UNSET
-    active_until: dt.date | None | UnsetType = UNSET
-    unit_cost: Cost | None | UnsetType = UNSET
+    active_from: dt.date | UnsetType | None = UNSET
+    active_until: dt.date | UnsetType | None = UNSET
+    unit_cost: Cost | UnsetType | None = UNSET
     cancel_window_hours: Annotated[int, msgspec.Meta(ge=0, le=8760)] | UnsetType = UNSET
 
     def changes(self) -> dict[str, Any]:

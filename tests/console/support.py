@@ -73,10 +73,12 @@ shows the toast its steps raised however busy the machine is (Textual's 5 second
 before the screenshot when parallel workers share a loaded machine)."""
 
 
-def console_on(app: Litestar, token: str, clock: FrozenClock, extensions: Extensions,
-               start: str = "dashboard") -> TouchstoneConsole:
-    console = TouchstoneConsole(Connection.in_process(app, token, label="test"), extensions=extensions, clock=clock,
-                                start=start)
+def console_on(
+    app: Litestar, token: str, clock: FrozenClock, extensions: Extensions, start: str = "dashboard"
+) -> TouchstoneConsole:
+    console = TouchstoneConsole(
+        Connection.in_process(app, token, label="test"), extensions=extensions, clock=clock, start=start
+    )
     console.NOTIFICATION_TIMEOUT = NOTIFICATION_TIMEOUT  # type: ignore[misc]
     return console
 
@@ -107,8 +109,9 @@ def counting_ids() -> Callable[[str], str]:
 DemoPart = Callable[[JobContext], Awaitable[object]]
 
 
-def seeded_demo(template: str, directory: Path, *, history_days: int = DEMO_HISTORY_DAYS,
-                then: DemoPart | None = None) -> tuple[Path, str]:
+def seeded_demo(
+    template: str, directory: Path, *, history_days: int = DEMO_HISTORY_DAYS, then: DemoPart | None = None
+) -> tuple[Path, str]:
     """The demo network (a few hundred clients, ``history_days`` of events; the loader is
     seeded) loaded into a copy of ``template`` in ``directory`` at the frozen start time,
     ``then`` what a plugin's test adds to it (a job context on the same clock), and an admin
@@ -146,8 +149,9 @@ def demo_database(backend: str, template: str, tmp_path_factory: pytest.TempPath
 
 
 @pytest.fixture
-def demo_console(demo_database: tuple[Path, str], tmp_path: Path,
-                 extensions: Extensions) -> Callable[[str], TouchstoneConsole]:
+def demo_console(
+    demo_database: tuple[Path, str], tmp_path: Path, extensions: Extensions
+) -> Callable[[str], TouchstoneConsole]:
     """``demo_console("standards")`` → the console as an admin at head office, opening on
     that screen, on a fresh copy of the demo database."""
     source, token = demo_database
@@ -163,9 +167,22 @@ def demo_console(demo_database: tuple[Path, str], tmp_path: Path,
     return build
 
 
-COUNTER = {"title": "柜面服务标准", "outputs": {"procedure": ["起身迎接", "双手递接"]},
-           "controls": [{"key": "wait", "name": "等候时间", "kind": "compare", "metric": "wait_minutes",
-                         "comparator": "<=", "threshold": 15, "unit": "minutes", "severity": "major"}]}
+COUNTER = {
+    "title": "柜面服务标准",
+    "outputs": {"procedure": ["起身迎接", "双手递接"]},
+    "controls": [
+        {
+            "key": "wait",
+            "name": "等候时间",
+            "kind": "compare",
+            "metric": "wait_minutes",
+            "comparator": "<=",
+            "threshold": 15,
+            "unit": "minutes",
+            "severity": "major",
+        }
+    ],
+}
 
 
 async def published_standard(api: TouchstoneApi, code: str = "counter_service") -> VersionOut:
@@ -203,15 +220,17 @@ async def settle(pilot: Pilot[object]) -> None:
     app = pilot.app
     for _ in range(200):
         await pilot.pause()
-        busy = any(w.is_running for w in app.workers) or any(w.loading for w in app.screen.query("*")) \
+        busy = (
+            any(w.is_running for w in app.workers)
+            or any(w.loading for w in app.screen.query("*"))
             or any(_measuring(t) for t in app.screen.query(DataTable))
+        )
         if not busy:
             break
         await asyncio.sleep(0.02)
     for widget in app.screen.query("Input, TextArea"):
         widget.cursor_blink = False  # type: ignore[attr-defined]
     await pilot.pause()
-
 
 
 Step = Callable[[Pilot[object]], Awaitable[None]]

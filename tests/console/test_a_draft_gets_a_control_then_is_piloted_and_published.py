@@ -84,6 +84,11 @@ async def test_a_draft_gets_a_control_then_is_piloted_and_published(console_for)
         assert (versions[1].status, versions[2].status) == ("retired", "published")
         assert versions[2].pilot_units == ["SB1", "SB2"]
         added = versions[2].content.controls[1]
-        assert (added.key, added.name, added.metric, added.comparator, added.threshold) == \
-            ("greeted", "问候", "greet_seconds", "<=", 30)
+        assert (added.key, added.name, added.metric, added.comparator, added.threshold) == (
+            "greeted",
+            "问候",
+            "greet_seconds",
+            "<=",
+            30,
+        )
         assert standards.query_one("#versions", DataTable).get_row_at(0)[:2] == ["v2", "published"]

@@ -69,8 +69,9 @@ async def test_a_role_without_the_permission_is_told_and_can_go_on(console_for) 
 
 
 async def test_a_server_that_does_not_answer_gets_a_screen_saying_so(extensions, clock) -> None:
-    console = TouchstoneConsole(Connection(label="nowhere", base_url="http://127.0.0.1:9", token="ts_x"),
-                                extensions=extensions, clock=clock)
+    console = TouchstoneConsole(
+        Connection(label="nowhere", base_url="http://127.0.0.1:9", token="ts_x"), extensions=extensions, clock=clock
+    )
     async with console.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(console.screen, FailureScreen)

@@ -14,8 +14,14 @@ async def test_a_client_is_found_by_name_and_shown_with_reasons(console_for) -> 
     console = await console_for("admin", "HO")
     async with console.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
-        body = {"kind": "retail", "name": "王小明", "unit": "OUT1", "reason": "开户", "state": "active",
-                "assets_under_management": "650000"}
+        body = {
+            "kind": "retail",
+            "name": "王小明",
+            "unit": "OUT1",
+            "reason": "开户",
+            "state": "active",
+            "assets_under_management": "650000",
+        }
         created = await console.api.post("/clients", ClientOut, body)
         await console.api.post("/clients", ClientOut, body | {"name": "李雷", "unit": "OUT3"})
         await console.api.patch(f"/clients/{created.id}", ClientOut, {"name": "王大明", "reason": "客户更名"})
@@ -33,6 +39,9 @@ async def test_a_client_is_found_by_name_and_shown_with_reasons(console_for) -> 
         assert isinstance(view, ClientViewScreen)
         assert view.sub_title == f"王大明 {created.id}" and view.query_one("#profile", Static).border_title == "王大明"
         history = view.query_one("#history", DataTable)
-        assert [history.get_row_at(i)[2:4] for i in range(history.row_count)] == [["created", "开户"], ["updated", "客户更名"]]
+        assert [history.get_row_at(i)[2:4] for i in range(history.row_count)] == [
+            ["created", "开户"],
+            ["updated", "客户更名"],
+        ]
         await pilot.press("escape")
         assert console.screen.query_one("#clients", DataTable).row_count == 1

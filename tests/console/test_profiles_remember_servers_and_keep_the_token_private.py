@@ -62,8 +62,9 @@ async def test_a_server_that_refuses_the_token_is_not_remembered(app: Litestar, 
     assert not config_home.exists()
 
 
-async def test_an_accepted_token_is_remembered_and_used_next_time(app: Litestar, config_home: Path, token_for,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_an_accepted_token_is_remembered_and_used_next_time(
+    app: Litestar, config_home: Path, token_for, monkeypatch: pytest.MonkeyPatch
+) -> None:
     secret = (await token_for("admin", "HO"))["Authorization"].removeprefix("Bearer ")
     monkeypatch.setenv("TOUCHSTONE_TOKEN", secret)
     with served(app) as url:

@@ -18,16 +18,29 @@ async def test_problems_arrive_with_their_fields_and_types(app: Litestar, token_
     async with Connection.in_process(app, token).open() as api:
         await api.post("/touchpoints", dict, {"code": "door", "name": "门口迎候", "channel": "branch"})
         draft = await api.create_draft("door", to_content({"title": "迎候"}))
-        bad = as_data(draft.content) | {"controls": [{"key": "greet", "name": "问候", "kind": "compare",
-                                                      "metric": "greet_seconds", "comparator": "<=", "threshold": "soon"}]}
+        bad = as_data(draft.content) | {
+            "controls": [
+                {
+                    "key": "greet",
+                    "name": "问候",
+                    "kind": "compare",
+                    "metric": "greet_seconds",
+                    "comparator": "<=",
+                    "threshold": "soon",
+                }
+            ]
+        }
         with pytest.raises(ApiError) as invalid:
             await api.save_draft(draft.id, to_content(bad))
         assert (invalid.value.status, invalid.value.slug) == (422, "validation")
         assert invalid.value.at("controls[0].threshold") == "threshold must be a number"
         with pytest.raises(ApiError) as missing:
             await api.version("sv_nothing")
-        assert (missing.value.status, missing.value.slug, missing.value.message) == \
-            (404, "not-found", "no standard version 'sv_nothing'")
+        assert (missing.value.status, missing.value.slug, missing.value.message) == (
+            404,
+            "not-found",
+            "no standard version 'sv_nothing'",
+        )
         with pytest.raises(ApiError) as no_reason:
             await api.retire((await api.publish(draft.id, "首版")).id, "")
         assert (no_reason.value.at("reason") or "").startswith("Expected `str` of length >= 1")

@@ -16,8 +16,10 @@ FORBIDDEN = ("core.services", "core.models", "core.db", "sqlalchemy")
 
 
 def test_the_api_app_and_the_cli_load_without_the_console() -> None:
-    probe = ("import sys; import core.api.app, core.cli, core.plugins; core.api.app.create_app; "
-             "print(sorted({m.split('.')[0] for m in sys.modules} & {'console', 'textual', 'textual_plotext'}))")
+    probe = (
+        "import sys; import core.api.app, core.cli, core.plugins; core.api.app.create_app; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'console', 'textual', 'textual_plotext'}))"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -26,7 +28,12 @@ def test_the_console_imports_nothing_behind_the_api() -> None:
     offenders = []
     for path in CONSOLE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             offenders += [f"{path.relative_to(CONSOLE)}: {n}" for n in names if n.startswith(FORBIDDEN)]
     assert offenders == []

@@ -42,14 +42,18 @@ def embedded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Conn
 
 def terminal_handlers() -> list[logging.Handler]:
     """Handlers on any logger that write somewhere other than a file (the terminal, or a queue to it)."""
-    loggers = [logging.getLogger(), *(found for found in logging.Logger.manager.loggerDict.values()
-                                      if isinstance(found, logging.Logger))]
-    return [h for logger in loggers for h in logger.handlers
-            if not isinstance(h, logging.FileHandler | logging.NullHandler)]
+    loggers = [
+        logging.getLogger(),
+        *(found for found in logging.Logger.manager.loggerDict.values() if isinstance(found, logging.Logger)),
+    ]
+    return [
+        h for logger in loggers for h in logger.handlers if not isinstance(h, logging.FileHandler | logging.NullHandler)
+    ]
 
 
-def test_every_record_goes_to_the_log_file_and_none_to_the_terminal(embedded, tmp_path: Path, extensions: Extensions,
-                                                                     capfd: pytest.CaptureFixture[str]) -> None:
+def test_every_record_goes_to_the_log_file_and_none_to_the_terminal(
+    embedded, tmp_path: Path, extensions: Extensions, capfd: pytest.CaptureFixture[str]
+) -> None:
     token_id, connection = embedded
     assert terminal_handlers()  # Litestar's, on the root logger and its own, writing to stderr
     before = terminal_handlers()

@@ -53,9 +53,14 @@ async def help_screen(pilot: Pilot[object]) -> None:
 
 # name: (the screen the console opens on, the steps from there)
 SCREENS: dict[str, tuple[str, Step]] = {
-    "dashboard": ("dashboard", as_opened), "organisation": ("organisation", organisation),
-    "standards": ("standards", standards), "editor": ("standards", editor), "clients": ("clients", as_opened),
-    "client_view": ("clients", client_view), "help": ("dashboard", help_screen)}
+    "dashboard": ("dashboard", as_opened),
+    "organisation": ("organisation", organisation),
+    "standards": ("standards", standards),
+    "editor": ("standards", editor),
+    "clients": ("clients", as_opened),
+    "client_view": ("clients", client_view),
+    "help": ("dashboard", help_screen),
+}
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

@@ -15,10 +15,10 @@ from console.validation import control_problems, parse_params, parse_threshold
 from core.controls import CORE_CONTROL_KINDS
 
 names = st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True)
-values = st.one_of(st.integers(-10**6, 10**6), st.sampled_from(["gold", "month", "vip"]), st.booleans())
+values = st.one_of(st.integers(-(10**6), 10**6), st.sampled_from(["gold", "month", "vip"]), st.booleans())
 
 
-@given(st.one_of(st.integers(-10**9, 10**9), st.floats(allow_nan=False, allow_infinity=False)))
+@given(st.one_of(st.integers(-(10**9), 10**9), st.floats(allow_nan=False, allow_infinity=False)))
 def test_a_number_reads_back_as_itself(number: float) -> None:
     assert parse_threshold("compare", repr(number)) == number
 
@@ -45,10 +45,12 @@ def test_booleans_and_lists_read_as_their_kinds_need() -> None:
 def test_the_kinds_own_rules_are_named_at_their_fields() -> None:
     kinds = {k.name for k in CORE_CONTROL_KINDS}
     assert kinds == {"compare", "boolean", "one_of", "frequency_by_tier"}
-    assert control_problems({"kind": "compare", "comparator": "in", "threshold": 3}) == \
-        [("comparator", "comparator must be one of <=, <, >=, >, ==, !=")]
-    assert ("params", "params.period must be one of week, month, quarter, year") in \
-        control_problems({"kind": "frequency_by_tier", "params": {"tier": "gold", "period": "day", "at_least": 1}})
+    assert control_problems({"kind": "compare", "comparator": "in", "threshold": 3}) == [
+        ("comparator", "comparator must be one of <=, <, >=, >, ==, !=")
+    ]
+    assert ("params", "params.period must be one of week, month, quarter, year") in control_problems(
+        {"kind": "frequency_by_tier", "params": {"tier": "gold", "period": "day", "at_least": 1}}
+    )
     assert control_problems({"kind": "a_plugins_kind"}) == []
 
 

@@ -24,8 +24,9 @@ async def everywhere(db: Database, network: dict[str, OrgUnit], app: Litestar) -
         await enable(db, plugin, network["HO"])
 
 
-async def test_every_json_route_refuses_a_body_too_deep_to_decode(client: AsyncTestClient, app: Litestar, token_for,
-                                                                  everywhere: None) -> None:
+async def test_every_json_route_refuses_a_body_too_deep_to_decode(
+    client: AsyncTestClient, app: Litestar, token_for, everywhere: None
+) -> None:
     headers = {**await token_for("admin", "HO"), "Content-Type": "application/json", "Idempotency-Key": "deep"}
     for method, path in json_routes(app):
         answer = await client.request(method, concrete(path), content=DEEP, headers=headers)
@@ -38,7 +39,11 @@ async def test_a_nul_far_inside_is_named_and_a_wide_body_is_decoded(client: Asyn
     nul_inside = b'{"name": ' + b"[" * 700 + b'"\\u0000"' + b"]" * 700 + b"}"
     answer = await client.post("/api/v1/units", content=nul_inside, headers=headers)
     assert answer.status_code == 422 and answer.json()["errors"][0]["field"] == "name" + "[0]" * 700
-    wide = {"events": [{"touchpoint": "nowhere", "unit": "OUT1", "occurred_at": "2026-11-20T09:30:00+08:00",
-                        "measurements": {}} for _ in range(600)]}
+    wide = {
+        "events": [
+            {"touchpoint": "nowhere", "unit": "OUT1", "occurred_at": "2026-11-20T09:30:00+08:00", "measurements": {}}
+            for _ in range(600)
+        ]
+    }
     answer = await client.post("/api/v1/events/batch", json=wide, headers=headers)
     assert answer.status_code < 500 and answer.status_code != 400, answer.text

@@ -29,16 +29,25 @@ async def everywhere(db: Database, network: dict[str, OrgUnit], app: Litestar) -
         await enable(db, plugin, network["HO"])
 
 
-async def test_every_list_refuses_a_cursor_it_did_not_hand_out(app: Litestar, client: AsyncTestClient, token_for,
-                                                               everywhere: None) -> None:
-    lists = [route.path for route in app.routes for handler in getattr(route, "route_handlers", [])
-             if "cursor" in handler.parsed_fn_signature.parameters and "GET" in handler.http_methods
-             and set(route.path_parameters) <= {"unit_code"}]  # a record named by id would be looked up first
-    assert {"/api/v1/clients", "/api/v1/units/{unit_code:str}/history", "/api/v1/plugins/vip_benefits/perks"} <= set(lists)
+async def test_every_list_refuses_a_cursor_it_did_not_hand_out(
+    app: Litestar, client: AsyncTestClient, token_for, everywhere: None
+) -> None:
+    lists = [
+        route.path
+        for route in app.routes
+        for handler in getattr(route, "route_handlers", [])
+        if "cursor" in handler.parsed_fn_signature.parameters
+        and "GET" in handler.http_methods
+        and set(route.path_parameters) <= {"unit_code"}
+    ]  # a record named by id would be looked up first
+    assert {"/api/v1/clients", "/api/v1/units/{unit_code:str}/history", "/api/v1/plugins/vip_benefits/perks"} <= set(
+        lists
+    )
     admin = await token_for("admin", "HO")
     for path in lists:
         for forged in FORGED:
-            answer = await client.get(concrete(path).replace("OUT1", "HO"), params={"cursor": cursor(forged)},
-                                      headers=admin)
+            answer = await client.get(
+                concrete(path).replace("OUT1", "HO"), params={"cursor": cursor(forged)}, headers=admin
+            )
             assert answer.status_code == 422, (path, forged, answer.text)
             assert answer.json()["errors"] == [{"field": "cursor", "message": "not a cursor this API handed out"}]

@@ -68,8 +68,11 @@ def moment_inputs(doc: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], s
     found = []
     for url, item in doc["paths"].items():
         for method, op in item.items():
-            required = {p["name"]: plausible(doc, p["schema"]) for p in op.get("parameters", [])
-                        if p["in"] == "query" and p.get("required")}
+            required = {
+                p["name"]: plausible(doc, p["schema"])
+                for p in op.get("parameters", [])
+                if p["in"] == "query" and p.get("required")
+            }
             for parameter in op.get("parameters", []):
                 if any(True for _ in moments(doc, parameter["schema"])):
                     assert parameter["in"] == "query", (method, url, parameter["name"])
@@ -86,29 +89,36 @@ async def everywhere(db: Database, network: dict[str, OrgUnit], app: Litestar) -
         await enable(db, plugin, network["HO"])
 
 
-async def test_every_moment_a_request_gives_is_refused_beyond_the_range(client: AsyncTestClient, token_for,
-                                                                       everywhere: None) -> None:
+async def test_every_moment_a_request_gives_is_refused_beyond_the_range(
+    client: AsyncTestClient, token_for, everywhere: None
+) -> None:
     doc = (await client.get("/schema/openapi.json")).json()
     inputs = moment_inputs(doc)
-    assert {("POST", "/api/v1/events", "body", ("occurred_at",)),
-            ("POST", "/api/v1/events/batch", "body", ("events", 0, "occurred_at")),
-            ("GET", "/api/v1/reports/compliance", "query", ("since",)),
-            ("POST", "/api/v1/plugins/vip_benefits/redemptions", "body", ("scheduled_for",)),
-            ("GET", "/api/v1/plugins/complaints/reports", "query", ("until",))} <= {
-        (method, url, where, path) for method, url, _, where, path in inputs}
+    assert {
+        ("POST", "/api/v1/events", "body", ("occurred_at",)),
+        ("POST", "/api/v1/events/batch", "body", ("events", 0, "occurred_at")),
+        ("GET", "/api/v1/reports/compliance", "query", ("since",)),
+        ("POST", "/api/v1/plugins/vip_benefits/redemptions", "body", ("scheduled_for",)),
+        ("GET", "/api/v1/plugins/complaints/reports", "query", ("until",)),
+    } <= {(method, url, where, path) for method, url, _, where, path in inputs}
     headers = {**await token_for("admin", "HO"), "Idempotency-Key": "edge"}
     for method, url, required, where, path in inputs:
         concrete = url.replace("{unit_code}", "HO")
         for edge in EDGES:
-            request = ({"params": {**required, path[0]: edge}} if where == "query"
-                       else {"params": required, "json": nest(path, edge)})
+            request = (
+                {"params": {**required, path[0]: edge}}
+                if where == "query"
+                else {"params": required, "json": nest(path, edge)}
+            )
             answer = await client.request(method, concrete, headers=headers, **request)
             assert answer.status_code == 422, (method, url, path, edge, answer.text)
             assert field_name(path) in [e["field"] for e in answer.json()["errors"]], (method, url, answer.text)
 
 
 async def test_a_moment_inside_the_range_is_accepted(client: AsyncTestClient, token_for) -> None:
-    answer = await client.get("/api/v1/reports/compliance", params={"since": "1900-01-01T00:00:00+08:00",
-                                                                    "until": "1900-12-31T00:00:00+08:00"},
-                              headers=await token_for("admin", "HO"))
+    answer = await client.get(
+        "/api/v1/reports/compliance",
+        params={"since": "1900-01-01T00:00:00+08:00", "until": "1900-12-31T00:00:00+08:00"},
+        headers=await token_for("admin", "HO"),
+    )
     assert answer.status_code == 200, answer.text

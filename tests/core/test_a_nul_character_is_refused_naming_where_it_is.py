@@ -33,11 +33,13 @@ def handlers(app: Litestar):  # type: ignore[no-untyped-def]
 
 def refused_at(answer, field: str) -> bool:  # type: ignore[no-untyped-def]
     return answer.status_code == 422 and answer.json()["errors"] == [
-        {"field": field, "message": "may not contain the NUL character"}]
+        {"field": field, "message": "may not contain the NUL character"}
+    ]
 
 
-async def test_every_route_refuses_a_nul_in_a_parameter_or_the_body(app: Litestar, client: AsyncTestClient, token_for,
-                                                                    everywhere: None) -> None:
+async def test_every_route_refuses_a_nul_in_a_parameter_or_the_body(
+    app: Litestar, client: AsyncTestClient, token_for, everywhere: None
+) -> None:
     headers = {**await token_for("admin", "HO"), "Idempotency-Key": "nul"}
     checked = 0
     for method, route, handler in handlers(app):
@@ -57,8 +59,9 @@ async def test_every_route_refuses_a_nul_in_a_parameter_or_the_body(app: Litesta
     assert checked > 20
 
 
-async def test_a_raw_body_with_a_nul_is_refused_and_an_escaped_backslash_is_text(client: AsyncTestClient,
-                                                                                token_for) -> None:
+async def test_a_raw_body_with_a_nul_is_refused_and_an_escaped_backslash_is_text(
+    client: AsyncTestClient, token_for
+) -> None:
     admin = await token_for("admin", "HO")
     answer = await client.post("/api/v1/standards/import", content=b'[touchpoint]\ncode = "a\x00"\n', headers=admin)
     assert refused_at(answer, "body")

@@ -48,8 +48,9 @@ def decimal_inputs(app: Litestar) -> list[tuple[str, str, tuple[str | int, ...],
         for handler in getattr(route, "route_handlers", []):
             if (data := handler.parsed_fn_signature.parameters.get("data")) is not None:
                 for method in handler.http_methods - {"OPTIONS", "HEAD"}:
-                    found += [(method, route.path, path, checked)
-                              for path, checked in decimals(mi.type_info(data.annotation))]
+                    found += [
+                        (method, route.path, path, checked) for path, checked in decimals(mi.type_info(data.annotation))
+                    ]
     return found
 
 
@@ -66,12 +67,15 @@ async def everywhere(db: Database, network: dict[str, OrgUnit], app: Litestar) -
 
 
 async def test_every_decimal_a_body_gives_is_refused_unless_finite_and_in_size(
-        app: Litestar, client: AsyncTestClient, token_for, everywhere: None) -> None:
+    app: Litestar, client: AsyncTestClient, token_for, everywhere: None
+) -> None:
     inputs = decimal_inputs(app)
     assert [(method, path) for method, path, _, checked in inputs if not checked] == []
-    assert {("POST", "/api/v1/clients", ("assets_under_management",)),
-            ("PUT", "/api/v1/scorecards/{staff_id:str}/assessments", ("value",)),
-            ("POST", "/api/v1/plugins/vip_benefits/perks", ("unit_cost",))} <= {i[:3] for i in inputs}
+    assert {
+        ("POST", "/api/v1/clients", ("assets_under_management",)),
+        ("PUT", "/api/v1/scorecards/{staff_id:str}/assessments", ("value",)),
+        ("POST", "/api/v1/plugins/vip_benefits/perks", ("unit_cost",)),
+    } <= {i[:3] for i in inputs}
     headers = {**await token_for("admin", "HO"), "Idempotency-Key": "number"}
     for method, path, field, _ in inputs:
         url = PARAMETER.sub(lambda m: "HO" if m.group(1) == "unit_code" else "x", path)
@@ -82,6 +86,12 @@ async def test_every_decimal_a_body_gives_is_refused_unless_finite_and_in_size(
 
 
 async def test_an_amount_in_size_is_taken_as_before(client: AsyncTestClient, token_for) -> None:
-    body = {"kind": "retail", "name": "钱多多", "unit": "OUT1", "reason": "开户", "assets_under_management": "900000.50"}
+    body = {
+        "kind": "retail",
+        "name": "钱多多",
+        "unit": "OUT1",
+        "reason": "开户",
+        "assets_under_management": "900000.50",
+    }
     answer = await client.post("/api/v1/clients", json=body, headers=await token_for("customer_manager", "OUT1"))
     assert answer.status_code == 201 and answer.json()["assets_under_management"] == "900000.50", answer.text

@@ -29,20 +29,32 @@ def integer_parameters(doc: dict) -> list[tuple[str, str, str, dict[str, str]]]:
     for url, item in doc["paths"].items():
         for method, op in item.items():
             query = [p for p in op.get("parameters", []) if p["in"] == "query"]
-            required = {p["name"]: INSIDE if "date-time" in str(p["schema"]) else "x" for p in query if p.get("required")}
-            found += [(method.upper(), url, p["name"], required) for p in query
-                      if "integer" in str(p["schema"]) and p["name"] not in required]
+            required = {
+                p["name"]: INSIDE if "date-time" in str(p["schema"]) else "x" for p in query if p.get("required")
+            }
+            found += [
+                (method.upper(), url, p["name"], required)
+                for p in query
+                if "integer" in str(p["schema"]) and p["name"] not in required
+            ]
     return found
 
 
-async def test_every_integer_parameter_refuses_what_no_column_holds(client: AsyncTestClient, token_for,
-                                                                    everywhere: None) -> None:
+async def test_every_integer_parameter_refuses_what_no_column_holds(
+    client: AsyncTestClient, token_for, everywhere: None
+) -> None:
     found = integer_parameters((await client.get("/schema/openapi.json")).json())
-    assert {("GET", "/api/v1/plugins/vip_benefits/care-tasks", "year"),
-            ("GET", "/api/v1/touchpoints/{code}/standard.toml", "version")} <= {f[:3] for f in found}
+    assert {
+        ("GET", "/api/v1/plugins/vip_benefits/care-tasks", "year"),
+        ("GET", "/api/v1/touchpoints/{code}/standard.toml", "version"),
+    } <= {f[:3] for f in found}
     admin = await token_for("admin", "HO")
     for method, url, name, required in found:
         for value in BEYOND:
-            answer = await client.request(method, url.replace("{unit_code}", "HO").replace("{code}", "counter"),
-                                          params={**required, name: value}, headers=admin)
+            answer = await client.request(
+                method,
+                url.replace("{unit_code}", "HO").replace("{code}", "counter"),
+                params={**required, name: value},
+                headers=admin,
+            )
             assert 400 <= answer.status_code < 500, (method, url, name, value, answer.text)

@@ -25,6 +25,20 @@ def core_route_handlers() -> list[Any]:
 
     return [
         handler
-        for module in (health, units, staff, plugins, clients, standards, events, reports, tiers, scores, tokens, audit, outbox)
+        for module in (
+            health,
+            units,
+            staff,
+            plugins,
+            clients,
+            standards,
+            events,
+            reports,
+            tiers,
+            scores,
+            tokens,
+            audit,
+            outbox,
+        )
         for handler in module.HANDLERS
     ]

@@ -43,8 +43,11 @@ from core.services.scope import in_subtree, unit_in_scope
 from core.types import Moment
 
 
-@post("/events", guards=[requires("events.record")],
-      summary="Record one service event (answered once it is committed, grouped with concurrent ones)")
+@post(
+    "/events",
+    guards=[requires("events.record")],
+    summary="Record one service event (answered once it is committed, grouped with concurrent ones)",
+)
 async def record_event(request: Request[Any, Any, Any], state: State, data: JSONBody[EventIn]) -> Accepted:
     answer = await state.events.record(request.user, data)
     if isinstance(answer, Rejected):
@@ -52,37 +55,69 @@ async def record_event(request: Request[Any, Any, Any], state: State, data: JSON
     return msgspec.structs.replace(answer, index=0)
 
 
-@post("/events/batch", guards=[requires("events.record")], status_code=200, dto=BatchBody, return_dto=None,
-      summary="Record up to 1,000 events: accepted ones stored, rejected ones (whatever is wrong) answered by index")
-async def record_batch(ctx: Ctx, data: JSONBody[DecodedBatch],
-                       idempotency_key: IdempotencyKey = None) -> Response[BatchOut]:
+@post(
+    "/events/batch",
+    guards=[requires("events.record")],
+    status_code=200,
+    dto=BatchBody,
+    return_dto=None,
+    summary="Record up to 1,000 events: accepted ones stored, rejected ones (whatever is wrong) answered by index",
+)
+async def record_batch(
+    ctx: Ctx, data: JSONBody[DecodedBatch], idempotency_key: IdempotencyKey = None
+) -> Response[BatchOut]:
     async def produce() -> BatchOut:
         return BatchOut.of(data, *await events.record(ctx, data.events))
 
-    return await idempotent(ctx, scope="events.batch", key=idempotency_key, body=data, answer_type=BatchOut,
-                            produce=produce, status_code=200)
+    return await idempotent(
+        ctx,
+        scope="events.batch",
+        key=idempotency_key,
+        body=data,
+        answer_type=BatchOut,
+        produce=produce,
+        status_code=200,
+    )
 
 
-EVENTS = (sa.select(ServiceEvent, Touchpoint.code, OrgUnit.code, Staff.public_id, Client.public_id, StandardVersion.number)
-          .join(Touchpoint, Touchpoint.id == ServiceEvent.touchpoint_id)
-          .outerjoin(StandardVersion, StandardVersion.id == ServiceEvent.version_id)
-          .join(OrgUnit, OrgUnit.id == ServiceEvent.unit_id)
-          .outerjoin(Staff, Staff.id == ServiceEvent.staff_id)
-          .outerjoin(Client, Client.id == ServiceEvent.client_id))
+EVENTS = (
+    sa.select(ServiceEvent, Touchpoint.code, OrgUnit.code, Staff.public_id, Client.public_id, StandardVersion.number)
+    .join(Touchpoint, Touchpoint.id == ServiceEvent.touchpoint_id)
+    .outerjoin(StandardVersion, StandardVersion.id == ServiceEvent.version_id)
+    .join(OrgUnit, OrgUnit.id == ServiceEvent.unit_id)
+    .outerjoin(Staff, Staff.id == ServiceEvent.staff_id)
+    .outerjoin(Client, Client.id == ServiceEvent.client_id)
+)
 
 
 def present_event(row) -> EventOut:  # type: ignore[no-untyped-def]
     e, tp, unit, staff, client, version = row
-    return EventOut(id=e.public_id, touchpoint=tp, unit=unit, occurred_at=e.occurred_at, channel=e.channel,
-                    outcome=e.outcome, standard_version=version, measurements=e.measurements,
-                    evaluation=e.evaluation, staff=staff, client=client)
+    return EventOut(
+        id=e.public_id,
+        touchpoint=tp,
+        unit=unit,
+        occurred_at=e.occurred_at,
+        channel=e.channel,
+        outcome=e.outcome,
+        standard_version=version,
+        measurements=e.measurements,
+        evaluation=e.evaluation,
+        staff=staff,
+        client=client,
+    )
 
 
 @get("/events", guards=[requires("events.read")], summary="Service events in your subtree")
-async def list_events(ctx: Ctx, unit: FromQuery[str | None] = None, touchpoint: FromQuery[str | None] = None,
-                      outcome: FromQuery[str | None] = None, since: FromQuery[Moment | None] = None,
-                      until: FromQuery[Moment | None] = None, cursor: FromQuery[str | None] = None,
-                      limit: FromQuery[int] = DEFAULT_LIMIT) -> EventPage:
+async def list_events(
+    ctx: Ctx,
+    unit: FromQuery[str | None] = None,
+    touchpoint: FromQuery[str | None] = None,
+    outcome: FromQuery[str | None] = None,
+    since: FromQuery[Moment | None] = None,
+    until: FromQuery[Moment | None] = None,
+    cursor: FromQuery[str | None] = None,
+    limit: FromQuery[int] = DEFAULT_LIMIT,
+) -> EventPage:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     query = EVENTS.where(in_subtree(scope))
     if touchpoint:
@@ -99,34 +134,54 @@ async def list_events(ctx: Ctx, unit: FromQuery[str | None] = None, touchpoint: 
 
 @get("/events/{event_id:str}", guards=[requires("events.read")], summary="One service event with its evaluation")
 async def get_event(ctx: Ctx, event_id: FromPath[str]) -> EventOut:
-    row = (await ctx.session.execute(EVENTS.where(ServiceEvent.public_id == event_id,
-                                                  in_subtree(ctx.principal.unit)))).one_or_none()
+    row = (
+        await ctx.session.execute(EVENTS.where(ServiceEvent.public_id == event_id, in_subtree(ctx.principal.unit)))
+    ).one_or_none()
     if row is None:
         raise NotFound(f"no event '{event_id}'")
     return present_event(row)
 
 
-NCS = (sa.select(Nonconformity, ServiceEvent.public_id, OrgUnit.code, Touchpoint.code)
-       .join(ServiceEvent, ServiceEvent.id == Nonconformity.event_id)
-       .join(OrgUnit, OrgUnit.id == Nonconformity.unit_id)
-       .join(Touchpoint, Touchpoint.id == Nonconformity.touchpoint_id))
+NCS = (
+    sa.select(Nonconformity, ServiceEvent.public_id, OrgUnit.code, Touchpoint.code)
+    .join(ServiceEvent, ServiceEvent.id == Nonconformity.event_id)
+    .join(OrgUnit, OrgUnit.id == Nonconformity.unit_id)
+    .join(Touchpoint, Touchpoint.id == Nonconformity.touchpoint_id)
+)
 
 
 def present_nc(row, now: dt.datetime) -> NonconformityOut:  # type: ignore[no-untyped-def]
     nc, event, unit, tp = row
-    return NonconformityOut(id=nc.public_id, event=event, unit=unit, touchpoint=tp, control_key=nc.control_key,
-                            control_name=nc.control_name, severity=nc.severity, measured=nc.measured,
-                            expected=nc.expected, status=nc.status, raised_at=nc.raised_at, due_at=nc.due_at,
-                            overdue=nc.status in ("open", "action_recorded") and nc.due_at < now,
-                            corrective_action=nc.corrective_action, action_by=nc.action_by,
-                            verified_by=nc.verified_by, closed_at=nc.closed_at)
+    return NonconformityOut(
+        id=nc.public_id,
+        event=event,
+        unit=unit,
+        touchpoint=tp,
+        control_key=nc.control_key,
+        control_name=nc.control_name,
+        severity=nc.severity,
+        measured=nc.measured,
+        expected=nc.expected,
+        status=nc.status,
+        raised_at=nc.raised_at,
+        due_at=nc.due_at,
+        overdue=nc.status in ("open", "action_recorded") and nc.due_at < now,
+        corrective_action=nc.corrective_action,
+        action_by=nc.action_by,
+        verified_by=nc.verified_by,
+        closed_at=nc.closed_at,
+    )
 
 
 @get("/nonconformities", guards=[requires("events.read")], summary="Nonconformities in your subtree")
-async def list_ncs(ctx: Ctx, unit: FromQuery[str | None] = None,
-                   status: Annotated[str | None, QueryParameter(name="status")] = None,
-                   overdue: FromQuery[bool] = False, cursor: FromQuery[str | None] = None,
-                   limit: FromQuery[int] = DEFAULT_LIMIT) -> NonconformityPage:
+async def list_ncs(
+    ctx: Ctx,
+    unit: FromQuery[str | None] = None,
+    status: Annotated[str | None, QueryParameter(name="status")] = None,
+    overdue: FromQuery[bool] = False,
+    cursor: FromQuery[str | None] = None,
+    limit: FromQuery[int] = DEFAULT_LIMIT,
+) -> NonconformityPage:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     query = NCS.where(in_subtree(scope))
     if status:
@@ -142,22 +197,34 @@ async def _one(ctx: HookContext, public_id: str) -> NonconformityOut:
     return present_nc(row, ctx.now)
 
 
-@post("/nonconformities/{nc_id:str}/action", guards=[requires("nonconformities.manage")], status_code=200,
-      summary="Record the corrective action")
+@post(
+    "/nonconformities/{nc_id:str}/action",
+    guards=[requires("nonconformities.manage")],
+    status_code=200,
+    summary="Record the corrective action",
+)
 async def nc_action(ctx: Ctx, nc_id: FromPath[str], data: JSONBody[ActionIn]) -> NonconformityOut:
     await nonconformities.record_action(ctx, nc_id, data.action)
     return await _one(ctx, nc_id)
 
 
-@post("/nonconformities/{nc_id:str}/verify", guards=[requires("nonconformities.verify")], status_code=200,
-      summary="Verify the corrective action (not effective: back to open)")
+@post(
+    "/nonconformities/{nc_id:str}/verify",
+    guards=[requires("nonconformities.verify")],
+    status_code=200,
+    summary="Verify the corrective action (not effective: back to open)",
+)
 async def nc_verify(ctx: Ctx, nc_id: FromPath[str], data: JSONBody[VerifyIn]) -> NonconformityOut:
     await nonconformities.verify(ctx, nc_id, data.effective, data.note)
     return await _one(ctx, nc_id)
 
 
-@post("/nonconformities/{nc_id:str}/close", guards=[requires("nonconformities.verify")], status_code=200,
-      summary="Close a verified nonconformity")
+@post(
+    "/nonconformities/{nc_id:str}/close",
+    guards=[requires("nonconformities.verify")],
+    status_code=200,
+    summary="Close a verified nonconformity",
+)
 async def nc_close(ctx: Ctx, nc_id: FromPath[str], data: JSONBody[NoteIn]) -> NonconformityOut:
     await nonconformities.close(ctx, nc_id, data.note)
     return await _one(ctx, nc_id)

@@ -28,25 +28,40 @@ async def list_plugins(ctx: Ctx) -> list[PluginInfo]:
     return describe_plugins(ctx.plugins.pm, await ctx.plugins.snapshot(ctx.session))
 
 
-@get("/units/{unit_code:str}/plugins", guards=[requires("plugins.read")],
-     summary="Each plugin at a unit: on/off, explicit or inherited and from where")
+@get(
+    "/units/{unit_code:str}/plugins",
+    guards=[requires("plugins.read")],
+    summary="Each plugin at a unit: on/off, explicit or inherited and from where",
+)
 async def unit_plugins(ctx: Ctx, unit_code: FromPath[str]) -> list[PluginState]:
     return await enablement.states(ctx, await unit_in_scope(ctx, unit_code))
 
 
-@put("/units/{unit_code:str}/plugins/{plugin:str}", guards=[requires("plugins.manage")],
-     summary="Switch a plugin on or off at a unit (inherited by its subtree)")
-async def switch_plugin(ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str],
-                        data: JSONBody[Switch]) -> list[PluginState]:
+@put(
+    "/units/{unit_code:str}/plugins/{plugin:str}",
+    guards=[requires("plugins.manage")],
+    summary="Switch a plugin on or off at a unit (inherited by its subtree)",
+)
+async def switch_plugin(
+    ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str], data: JSONBody[Switch]
+) -> list[PluginState]:
     unit = await unit_in_scope(ctx, unit_code)
     await enablement.set(ctx, unit, plugin, data.enabled, data.reason)
     return await enablement.states(ctx, unit)
 
 
-@delete("/units/{unit_code:str}/plugins/{plugin:str}", guards=[requires("plugins.manage")], status_code=200,
-        summary="Clear a unit's own switch so it inherits again")
-async def clear_switch(ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str],
-                       reason: Annotated[str, QueryParameter(min_length=1, max_length=2000)]) -> list[PluginState]:
+@delete(
+    "/units/{unit_code:str}/plugins/{plugin:str}",
+    guards=[requires("plugins.manage")],
+    status_code=200,
+    summary="Clear a unit's own switch so it inherits again",
+)
+async def clear_switch(
+    ctx: Ctx,
+    unit_code: FromPath[str],
+    plugin: FromPath[str],
+    reason: Annotated[str, QueryParameter(min_length=1, max_length=2000)],
+) -> list[PluginState]:
     unit = await unit_in_scope(ctx, unit_code)
     await enablement.clear(ctx, unit, plugin, reason)
     return await enablement.states(ctx, unit)
@@ -57,16 +72,23 @@ async def _settings_out(ctx: HookContext, unit: UnitRef, plugin: str) -> Setting
     return SettingsOut(plugin=plugin, unit=unit.code, values=msgspec.to_builtins(values), set_at=origin)
 
 
-@get("/units/{unit_code:str}/plugins/{plugin:str}/settings", guards=[requires("plugins.read")],
-     summary="A plugin's settings in force at a unit, and which unit set each")
+@get(
+    "/units/{unit_code:str}/plugins/{plugin:str}/settings",
+    guards=[requires("plugins.read")],
+    summary="A plugin's settings in force at a unit, and which unit set each",
+)
 async def get_settings(ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str]) -> SettingsOut:
     return await _settings_out(ctx, await unit_in_scope(ctx, unit_code), plugin)
 
 
-@put("/units/{unit_code:str}/plugins/{plugin:str}/settings", guards=[requires("plugins.manage")],
-     summary="Set some of a plugin's settings at a unit")
-async def put_settings(ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str],
-                       data: JSONBody[SettingsIn]) -> SettingsOut:
+@put(
+    "/units/{unit_code:str}/plugins/{plugin:str}/settings",
+    guards=[requires("plugins.manage")],
+    summary="Set some of a plugin's settings at a unit",
+)
+async def put_settings(
+    ctx: Ctx, unit_code: FromPath[str], plugin: FromPath[str], data: JSONBody[SettingsIn]
+) -> SettingsOut:
     unit = await unit_in_scope(ctx, unit_code)
     await plugin_settings.set_settings(ctx, plugin, unit, data.values, data.reason)
     return await _settings_out(ctx, unit, plugin)

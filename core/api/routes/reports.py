@@ -35,33 +35,56 @@ def _window(since: dt.datetime, until: dt.datetime) -> None:
         raise FieldProblem.one("until", f"a report covers at most {LONGEST.days} days")
 
 
-@get("/reports/compliance", guards=[requires("reports.read")],
-     summary="Compliance rate by unit (rolled up) × touchpoint × period")
-async def compliance_report(ctx: Ctx, since: FromQuery[Moment], until: FromQuery[Moment],
-                            period: FromQuery[PeriodKind] = "month", unit: FromQuery[str | None] = None,
-                            touchpoint: FromQuery[str | None] = None, depth: Depth = 1) -> list[ComplianceRow]:
+@get(
+    "/reports/compliance",
+    guards=[requires("reports.read")],
+    summary="Compliance rate by unit (rolled up) × touchpoint × period",
+)
+async def compliance_report(
+    ctx: Ctx,
+    since: FromQuery[Moment],
+    until: FromQuery[Moment],
+    period: FromQuery[PeriodKind] = "month",
+    unit: FromQuery[str | None] = None,
+    touchpoint: FromQuery[str | None] = None,
+    depth: Depth = 1,
+) -> list[ComplianceRow]:
     _window(since, until)
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.compliance(ctx, scope, period, since, until, touchpoint, depth)
 
 
-@get("/reports/nonconformities", guards=[requires("reports.read")],
-     summary="Open and overdue nonconformities, rolled up the tree")
+@get(
+    "/reports/nonconformities",
+    guards=[requires("reports.read")],
+    summary="Open and overdue nonconformities, rolled up the tree",
+)
 async def nc_report(ctx: Ctx, unit: FromQuery[str | None] = None, depth: Depth = 1) -> list[NonconformitySummary]:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.nonconformity_summary(ctx, scope, depth)
 
 
-@get("/reports/pilots/{version_id:str}", guards=[requires("reports.read")],
-     summary="A piloted standard beside the rest of the network, same window, same metrics")
+@get(
+    "/reports/pilots/{version_id:str}",
+    guards=[requires("reports.read")],
+    summary="A piloted standard beside the rest of the network, same window, same metrics",
+)
 async def pilot_report(ctx: Ctx, version_id: FromPath[str]) -> PilotComparison:
     return await compliance.pilot_comparison(ctx, version_id)
 
 
-@get("/reports/frequency", guards=[requires("reports.read")],
-     summary="Frequency controls by tier (e.g. gold clients visited at least monthly)")
-async def frequency_report(ctx: Ctx, touchpoint: FromQuery[str], since: FromQuery[Moment], until: FromQuery[Moment],
-                           unit: FromQuery[str | None] = None) -> list[FrequencyFigure]:
+@get(
+    "/reports/frequency",
+    guards=[requires("reports.read")],
+    summary="Frequency controls by tier (e.g. gold clients visited at least monthly)",
+)
+async def frequency_report(
+    ctx: Ctx,
+    touchpoint: FromQuery[str],
+    since: FromQuery[Moment],
+    until: FromQuery[Moment],
+    unit: FromQuery[str | None] = None,
+) -> list[FrequencyFigure]:
     _window(since, until)
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.frequency(ctx, scope, touchpoint, since, until)

@@ -41,25 +41,31 @@ async def client_score(ctx: Ctx, client_id: FromPath[str]) -> ScoreBreakdown:
 
 
 @get("/scores/units/{unit_code:str}", guards=[requires("scores.read")], summary="A unit's service quality")
-async def unit_score(ctx: Ctx, unit_code: FromPath[str], since: FromQuery[Moment],
-                     until: FromQuery[Moment]) -> ScoreBreakdown:
+async def unit_score(
+    ctx: Ctx, unit_code: FromPath[str], since: FromQuery[Moment], until: FromQuery[Moment]
+) -> ScoreBreakdown:
     return await scoring.unit_quality(ctx, await unit_in_scope(ctx, unit_code), _period(since, until))
 
 
 @get("/scores/staff/{staff_id:str}", guards=[requires("scores.read")], summary="A staff member's service quality")
-async def staff_score(ctx: Ctx, staff_id: FromPath[str], since: FromQuery[Moment],
-                      until: FromQuery[Moment]) -> ScoreBreakdown:
+async def staff_score(
+    ctx: Ctx, staff_id: FromPath[str], since: FromQuery[Moment], until: FromQuery[Moment]
+) -> ScoreBreakdown:
     return await scoring.staff_quality(ctx, staff_id, _period(since, until))
 
 
 @get("/scorecards/{staff_id:str}", guards=[requires("scores.read")], summary="The customer-manager scorecard")
-async def scorecard(ctx: Ctx, state: State, staff_id: FromPath[str], since: FromQuery[Moment],
-                    until: FromQuery[Moment]) -> ScoreBreakdown:
+async def scorecard(
+    ctx: Ctx, state: State, staff_id: FromPath[str], since: FromQuery[Moment], until: FromQuery[Moment]
+) -> ScoreBreakdown:
     return await scoring.scorecard(ctx, staff_id, _period(since, until), state.settings.scorecard)
 
 
-@put("/scorecards/{staff_id:str}/assessments", guards=[requires("scores.assess")],
-     summary="Enter an assessed item (marketing attainment, a process item 0–10, an adjustment)")
+@put(
+    "/scorecards/{staff_id:str}/assessments",
+    guards=[requires("scores.assess")],
+    summary="Enter an assessed item (marketing attainment, a process item 0–10, an adjustment)",
+)
 async def assess(ctx: Ctx, state: State, staff_id: FromPath[str], data: JSONBody[AssessmentIn]) -> ScoreBreakdown:
     period = _period(data.since, data.until)
     limits = {"marketing": (Decimal(0), Decimal(5)), "adjustment": (Decimal(-20), Decimal(20))}

@@ -21,15 +21,27 @@ from core.services.scope import unit_by_id, unit_in_scope
 
 
 async def present(ctx: HookContext, member: Staff) -> StaffOut:
-    return StaffOut(id=member.public_id, employee_no=member.employee_no, name=member.name,
-                    unit=UnitOut.of(await unit_by_id(ctx, member.unit_id)), roles=list(member.roles),
-                    phone=mask("phone", member.phone, ctx.principal), active=member.active)
+    return StaffOut(
+        id=member.public_id,
+        employee_no=member.employee_no,
+        name=member.name,
+        unit=UnitOut.of(await unit_by_id(ctx, member.unit_id)),
+        roles=list(member.roles),
+        phone=mask("phone", member.phone, ctx.principal),
+        active=member.active,
+    )
 
 
 @get("/staff", guards=[requires("staff.read")], summary="Staff in your subtree")
-async def list_staff(ctx: Ctx, unit: FromQuery[str | None] = None, role: FromQuery[str | None] = None,
-                     active: FromQuery[bool | None] = None, q: FromQuery[str | None] = None,
-                     cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT) -> StaffPage:
+async def list_staff(
+    ctx: Ctx,
+    unit: FromQuery[str | None] = None,
+    role: FromQuery[str | None] = None,
+    active: FromQuery[bool | None] = None,
+    q: FromQuery[str | None] = None,
+    cursor: FromQuery[str | None] = None,
+    limit: FromQuery[int] = DEFAULT_LIMIT,
+) -> StaffPage:
     """``unit`` narrows to that unit's subtree; ``q`` matches part of a name or a whole
     employee number."""
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
@@ -40,8 +52,15 @@ async def list_staff(ctx: Ctx, unit: FromQuery[str | None] = None, role: FromQue
 
 @post("/staff", guards=[requires("staff.write")], summary="Add a member of staff")
 async def create_staff(ctx: Ctx, data: JSONBody[StaffCreate]) -> StaffOut:
-    member = await staff_service.create(ctx, employee_no=data.employee_no, name=data.name, unit_code=data.unit,
-                                        roles=data.roles, phone=data.phone, reason=data.reason)
+    member = await staff_service.create(
+        ctx,
+        employee_no=data.employee_no,
+        name=data.name,
+        unit_code=data.unit,
+        roles=data.roles,
+        phone=data.phone,
+        reason=data.reason,
+    )
     return await present(ctx, member)
 
 

@@ -15,18 +15,29 @@ from core.services.scope import in_subtree, unit_in_scope
 SERVED_STATES = ("prospect", "active", "dormant")
 
 
-@get("/reports/tiers", guards=[requires("reports.read")],
-     summary="Clients served in a unit's subtree, by tier (default: the caller's unit)")
+@get(
+    "/reports/tiers",
+    guards=[requires("reports.read")],
+    summary="Clients served in a unit's subtree, by tier (default: the caller's unit)",
+)
 async def tier_report(ctx: Ctx, unit: FromQuery[str | None] = None) -> TierDistribution:
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
-    query = (sa.select(Client.tier, sa.func.count()).join(OrgUnit, OrgUnit.id == Client.unit_id)
-             .where(in_subtree(scope), Client.state.in_(SERVED_STATES)).group_by(Client.tier))
-    counts: dict[str | None, int] = {tier: n for tier, n in await ctx.session.execute(query)}
+    query = (
+        sa.select(Client.tier, sa.func.count())
+        .join(OrgUnit, OrgUnit.id == Client.unit_id)
+        .where(in_subtree(scope), Client.state.in_(SERVED_STATES))
+        .group_by(Client.tier)
+    )
+    counts: dict[str | None, int] = dict(await ctx.session.execute(query))
     configured = [tier for tier, _ in ctx.thresholds.tiers]
     others = sorted(t for t in counts if t is not None and t not in configured)
     order: list[str | None] = [*configured, *others, *([None] if None in counts else [])]
-    return TierDistribution(unit=scope.code, unit_name=scope.name, total=sum(counts.values()),
-                            tiers=[TierCount(tier=t, clients=counts.get(t, 0)) for t in order])
+    return TierDistribution(
+        unit=scope.code,
+        unit_name=scope.name,
+        total=sum(counts.values()),
+        tiers=[TierCount(tier=t, clients=counts.get(t, 0)) for t in order],
+    )
 
 
 HANDLERS = [tier_report]

@@ -36,15 +36,28 @@ async def present(ctx: HookContext, units: Sequence[OrgUnit]) -> list[UnitDetail
     """Units with parent, path as codes and number of children (one query for the page)."""
     snapshot = await ctx.plugins.snapshot(ctx.session)
     children = await org.child_counts(ctx, [u.id for u in units])
-    return [UnitDetail(code=u.code, name=u.name, level=u.level, path=org.path_codes(snapshot, u.path),
-                       parent=snapshot.units[u.parent_id].code if u.parent_id else None,
-                       children=children.get(u.id, 0)) for u in units]
+    return [
+        UnitDetail(
+            code=u.code,
+            name=u.name,
+            level=u.level,
+            path=org.path_codes(snapshot, u.path),
+            parent=snapshot.units[u.parent_id].code if u.parent_id else None,
+            children=children.get(u.id, 0),
+        )
+        for u in units
+    ]
 
 
 @get("/units", guards=[requires("org.read")], summary="Units in your subtree")
-async def list_units(ctx: Ctx, level: FromQuery[Level | None] = None, parent: FromQuery[str | None] = None,
-                     within: FromQuery[str | None] = None, cursor: FromQuery[str | None] = None,
-                     limit: FromQuery[int] = DEFAULT_LIMIT) -> UnitPage:
+async def list_units(
+    ctx: Ctx,
+    level: FromQuery[Level | None] = None,
+    parent: FromQuery[str | None] = None,
+    within: FromQuery[str | None] = None,
+    cursor: FromQuery[str | None] = None,
+    limit: FromQuery[int] = DEFAULT_LIMIT,
+) -> UnitPage:
     scope = await unit_in_scope(ctx, within) if within else ctx.principal.unit
     query = sa.select(OrgUnit).where(in_subtree(scope))
     if level:
@@ -62,8 +75,9 @@ async def get_unit(ctx: Ctx, unit_code: FromPath[str]) -> UnitDetail:
 
 @post("/units", guards=[requires("org.write")], summary="Create a unit under a parent")
 async def create_unit(ctx: Ctx, data: JSONBody[UnitCreate]) -> UnitDetail:
-    unit = await org.create(ctx, code=data.code, name=data.name, level=data.level, parent_code=data.parent,
-                            reason=data.reason)
+    unit = await org.create(
+        ctx, code=data.code, name=data.name, level=data.level, parent_code=data.parent, reason=data.reason
+    )
     return (await present(ctx, [unit]))[0]
 
 
@@ -72,30 +86,41 @@ async def rename_unit(ctx: Ctx, unit_code: FromPath[str], data: JSONBody[UnitRen
     return (await present(ctx, [await org.rename(ctx, unit_code, data.name, data.reason)]))[0]
 
 
-@post("/units/{unit_code:str}/move", guards=[requires("org.write")], status_code=200,
-      summary="Move a unit (and its subtree) under another parent")
+@post(
+    "/units/{unit_code:str}/move",
+    guards=[requires("org.write")],
+    status_code=200,
+    summary="Move a unit (and its subtree) under another parent",
+)
 async def move_unit(ctx: Ctx, unit_code: FromPath[str], data: JSONBody[UnitMove]) -> UnitDetail:
     return (await present(ctx, [await org.move(ctx, unit_code, data.parent, data.reason)]))[0]
 
 
 @get("/units/{unit_code:str}/history", guards=[requires("org.read")], summary="Moves and changes of a unit")
-async def unit_history(ctx: Ctx, unit_code: FromPath[str], cursor: FromQuery[str | None] = None,
-                       limit: FromQuery[int] = DEFAULT_LIMIT) -> UnitHistoryPage:
+async def unit_history(
+    ctx: Ctx, unit_code: FromPath[str], cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT
+) -> UnitHistoryPage:
     """Moves come from the move table (their audit entries would say the same twice), the
     other changes to the unit itself from the audit log; one timeline cut on
     ``(time, kind, id)``, oldest first."""
     unit = await unit_in_scope(ctx, unit_code)
     check_limit(limit)
-    moves = sa.select(sa.literal_column("'move'").label("kind"), OrgUnitMove.id.label("id"), OrgUnitMove.moved_at.label("at")) \
-        .where(OrgUnitMove.unit_id == unit.id)
-    changes = sa.select(sa.literal_column("'change'").label("kind"), AuditEntry.id.label("id"), AuditEntry.at.label("at")) \
-        .where(AuditEntry.unit_id == unit.id, AuditEntry.entity.in_(org.UNIT_ENTITIES), AuditEntry.action != "move")
+    moves = sa.select(
+        sa.literal_column("'move'").label("kind"), OrgUnitMove.id.label("id"), OrgUnitMove.moved_at.label("at")
+    ).where(OrgUnitMove.unit_id == unit.id)
+    changes = sa.select(
+        sa.literal_column("'change'").label("kind"), AuditEntry.id.label("id"), AuditEntry.at.label("at")
+    ).where(AuditEntry.unit_id == unit.id, AuditEntry.entity.in_(org.UNIT_ENTITIES), AuditEntry.action != "move")
     timeline = sa.union_all(moves, changes).subquery()
-    query = sa.select(timeline.c.kind, timeline.c.id, timeline.c.at).order_by(timeline.c.at, timeline.c.kind, timeline.c.id)
+    query = sa.select(timeline.c.kind, timeline.c.id, timeline.c.at).order_by(
+        timeline.c.at, timeline.c.kind, timeline.c.id
+    )
     if cursor:
         at, kind, row_id = _after(cursor)
-        query = query.where(sa.tuple_(timeline.c.at, timeline.c.kind, timeline.c.id)
-                            > sa.tuple_(sa.literal(at, AuditEntry.at.type), sa.literal(kind), sa.literal(row_id)))
+        query = query.where(
+            sa.tuple_(timeline.c.at, timeline.c.kind, timeline.c.id)
+            > sa.tuple_(sa.literal(at, AuditEntry.at.type), sa.literal(kind), sa.literal(row_id))
+        )
     keys = (await ctx.session.execute(query.limit(limit + 1))).all()
     more, keys = len(keys) > limit, keys[:limit]
     rows: dict[tuple[str, int], Any] = {}
@@ -106,16 +131,33 @@ async def unit_history(ctx: Ctx, unit_code: FromPath[str], cursor: FromQuery[str
     snapshot = await ctx.plugins.snapshot(ctx.session)
     items = [_item(rows[(k, i)], snapshot) for k, i, _ in keys]
     last = keys[-1] if more else None
-    return UnitHistoryPage(items=items, next_cursor=encode_cursor([last[2].isoformat(), last[0], last[1]]) if last else None)
+    return UnitHistoryPage(
+        items=items, next_cursor=encode_cursor([last[2].isoformat(), last[0], last[1]]) if last else None
+    )
 
 
 def _item(row: OrgUnitMove | AuditEntry, snapshot: OrgSnapshot) -> UnitHistoryItem:
     if isinstance(row, OrgUnitMove):
-        return UnitHistoryItem(at=row.moved_at, kind="move", actor=row.moved_by, entity="org_unit", action="move",
-                               reason=row.reason, from_path=org.path_codes(snapshot, row.from_path),
-                               to_path=org.path_codes(snapshot, row.to_path))
-    return UnitHistoryItem(at=row.at, kind="change", actor=row.actor, entity=row.entity, action=row.action,
-                           reason=row.reason, before=row.before, after=row.after)
+        return UnitHistoryItem(
+            at=row.moved_at,
+            kind="move",
+            actor=row.moved_by,
+            entity="org_unit",
+            action="move",
+            reason=row.reason,
+            from_path=org.path_codes(snapshot, row.from_path),
+            to_path=org.path_codes(snapshot, row.to_path),
+        )
+    return UnitHistoryItem(
+        at=row.at,
+        kind="change",
+        actor=row.actor,
+        entity=row.entity,
+        action=row.action,
+        reason=row.reason,
+        before=row.before,
+        after=row.after,
+    )
 
 
 def _after(cursor: str) -> tuple[dt.datetime, str, int]:

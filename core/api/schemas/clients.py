@@ -44,15 +44,15 @@ class ClientPatch(msgspec.Struct, forbid_unknown_fields=True):
 
     reason: Reason
     name: Name | UnsetType = UNSET
-    id_number: IdNumber | None | UnsetType = UNSET
-    phone: Phone | None | UnsetType = UNSET
-    email: Email | None | UnsetType = UNSET
-    address: Address | None | UnsetType = UNSET
-    birthday: dt.date | None | UnsetType = UNSET
-    assets_under_management: Amount | None | UnsetType = UNSET
-    deposits: Amount | None | UnsetType = UNSET
-    risk_class: Literal["low", "medium", "high"] | None | UnsetType = UNSET
-    size: Literal["small", "medium", "large"] | None | UnsetType = UNSET
+    id_number: IdNumber | UnsetType | None = UNSET
+    phone: Phone | UnsetType | None = UNSET
+    email: Email | UnsetType | None = UNSET
+    address: Address | UnsetType | None = UNSET
+    birthday: dt.date | UnsetType | None = UNSET
+    assets_under_management: Amount | UnsetType | None = UNSET
+    deposits: Amount | UnsetType | None = UNSET
+    risk_class: Literal["low", "medium", "high"] | UnsetType | None = UNSET
+    size: Literal["small", "medium", "large"] | UnsetType | None = UNSET
 
     def changes(self) -> dict[str, Any]:
         return {f: v for f in self.__struct_fields__ if f != "reason" and (v := getattr(self, f)) is not UNSET}

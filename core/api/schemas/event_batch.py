@@ -114,8 +114,20 @@ class BatchOut(msgspec.Struct):
         """The service's answers for ``batch.events``, indexed by their places in the batch,
         with the items that were no events."""
         place = batch.places
-        return cls(accepted=[BatchAccepted(index=place[a.index], id=a.id, outcome=a.outcome,
-                                           nonconformities=a.nonconformities, judged=a.judged, reason=a.reason)
-                             for a in accepted],
-                   rejected=sorted([*batch.rejected, *(Rejected(index=place[r.index], reasons=r.reasons) for r in rejected)],
-                                   key=lambda r: r.index))
+        return cls(
+            accepted=[
+                BatchAccepted(
+                    index=place[a.index],
+                    id=a.id,
+                    outcome=a.outcome,
+                    nonconformities=a.nonconformities,
+                    judged=a.judged,
+                    reason=a.reason,
+                )
+                for a in accepted
+            ],
+            rejected=sorted(
+                [*batch.rejected, *(Rejected(index=place[r.index], reasons=r.reasons) for r in rejected)],
+                key=lambda r: r.index,
+            ),
+        )

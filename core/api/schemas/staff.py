@@ -11,8 +11,14 @@ from core.api.schemas import UnitOut
 from core.api.schemas.clients import Reason
 
 PersonName = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
-Phone = Annotated[str, msgspec.Meta(max_length=32, pattern=r"^\+?[0-9][0-9 -]*$",
-                                    description="Personal data: masked for roles without clients.personal_data")]
+Phone = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=32,
+        pattern=r"^\+?[0-9][0-9 -]*$",
+        description="Personal data: masked for roles without clients.personal_data",
+    ),
+]
 Roles = Annotated[list[str], msgspec.Meta(min_length=1, description="Role names, e.g. teller, customer_manager")]
 
 
@@ -31,7 +37,7 @@ class StaffPatch(msgspec.Struct, forbid_unknown_fields=True):
     reason: Reason
     name: PersonName | UnsetType = UNSET
     roles: Roles | UnsetType = UNSET
-    phone: Phone | None | UnsetType = UNSET
+    phone: Phone | UnsetType | None = UNSET
     active: bool | UnsetType = UNSET
     unit: str | UnsetType = UNSET
 

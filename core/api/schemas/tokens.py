@@ -12,8 +12,15 @@ from typing import Annotated, Literal
 import msgspec
 
 TokenStatus = Literal["live", "expired", "revoked"]
-AccountName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"^[\w.@+-]+$",
-                                          description="Service account name; default '<roles>@<unit>'")]
+AccountName = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=100,
+        pattern=r"^[\w.@+-]+$",
+        description="Service account name; default '<roles>@<unit>'",
+    ),
+]
 
 
 class ServiceAccountIn(msgspec.Struct, forbid_unknown_fields=True):

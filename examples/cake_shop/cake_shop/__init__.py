@@ -38,8 +38,13 @@ def register_migrations() -> MigrationsLocation:
 
 @hookimpl
 def register_permissions() -> list[Permission]:
-    return [Permission(action=services.BOOK, roles=("customer_manager", "outlet_head", "admin"),
-                       description="Book a client's birthday cake")]
+    return [
+        Permission(
+            action=services.BOOK,
+            roles=("customer_manager", "outlet_head", "admin"),
+            description="Book a client's birthday cake",
+        )
+    ]
 
 
 @hookimpl
@@ -50,8 +55,11 @@ def register_routes() -> list[Any]:
 @hookimpl
 def register_console_screens() -> list[ConsoleScreen]:
     # deferred: only the console imports the screen (and Textual), never the API server
-    return [ConsoleScreen(key=f"{NAME}.deliveries", title="生日蛋糕",
-                          factory=deferred("cake_shop.screens:DeliveriesScreen"))]
+    return [
+        ConsoleScreen(
+            key=f"{NAME}.deliveries", title="生日蛋糕", factory=deferred("cake_shop.screens:DeliveriesScreen")
+        )
+    ]
 
 
 # --- event hooks: only where the plugin is on, inside the triggering unit of work ------------
@@ -60,8 +68,9 @@ def register_console_screens() -> list[ConsoleScreen]:
 @hookimpl
 async def client_view_sections(client: ClientSnapshot, ctx: HookContext) -> list[ViewSection]:
     birthday, booked = await services.section(ctx, client)
-    return [ViewSection(key=NAME, title="生日蛋糕", plugin=NAME,
-                        data=CakeSection(next_birthday=birthday, booked=booked))]
+    return [
+        ViewSection(key=NAME, title="生日蛋糕", plugin=NAME, data=CakeSection(next_birthday=birthday, booked=booked))
+    ]
 
 
 @hookimpl

@@ -22,8 +22,12 @@ async def book(ctx: Ctx, data: JSONBody[DeliveryIn]) -> DeliveryOut:
 
 
 @get("/deliveries", guards=[requires("clients.read")], summary="The birthday cakes booked in a unit's subtree")
-async def deliveries(ctx: Ctx, unit: FromQuery[str | None] = None, cursor: FromQuery[str | None] = None,
-                     limit: FromQuery[int] = DEFAULT_LIMIT) -> DeliveryPage:
+async def deliveries(
+    ctx: Ctx,
+    unit: FromQuery[str | None] = None,
+    cursor: FromQuery[str | None] = None,
+    limit: FromQuery[int] = DEFAULT_LIMIT,
+) -> DeliveryPage:
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     rows, next_cursor = await page(ctx.session, services.deliveries_query(scope), Delivery.id, cursor, limit)
     return DeliveryPage(items=[services.present(d, client, code) for d, client, code in rows], next_cursor=next_cursor)

@@ -20,5 +20,7 @@ class DeliveriesScreen(PluginScreen):
 
     async def fetch(self, cursor: str | None) -> tuple[list[Row], str | None]:
         found = await self.api.get("/plugins/cake_shop/deliveries", DeliveryPage, unit=self.unit, cursor=cursor)
-        return [(d.id, (d.deliver_on.isoformat(), d.client, d.unit, CAKE_NAMES[d.cake], d.greeting, d.booked_by))
-                for d in found.items], found.next_cursor
+        return [
+            (d.id, (d.deliver_on.isoformat(), d.client, d.unit, CAKE_NAMES[d.cake], d.greeting, d.booked_by))
+            for d in found.items
+        ], found.next_cursor

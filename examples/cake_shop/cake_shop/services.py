@@ -50,9 +50,16 @@ def next_birthday(born: dt.date | None, today: dt.date) -> dt.date | None:
 
 
 def present(delivery: Delivery, client: str, unit: str) -> DeliveryOut:
-    return DeliveryOut(id=delivery.public_id, client=client, unit=unit, cake=delivery.cake,  # type: ignore[arg-type]
-                       greeting=delivery.greeting, deliver_on=delivery.deliver_on, booked_at=delivery.booked_at,
-                       booked_by=delivery.booked_by)
+    return DeliveryOut(
+        id=delivery.public_id,
+        client=client,
+        unit=unit,
+        cake=delivery.cake,  # type: ignore[arg-type]
+        greeting=delivery.greeting,
+        deliver_on=delivery.deliver_on,
+        booked_at=delivery.booked_at,
+        booked_by=delivery.booked_by,
+    )
 
 
 async def book(ctx: HookContext, data: DeliveryIn) -> DeliveryOut:
@@ -68,28 +75,49 @@ async def book(ctx: HookContext, data: DeliveryIn) -> DeliveryOut:
     if not birthday - WEEK <= data.deliver_on <= birthday:
         raise FieldProblem.one("deliver_on", f"must be between {birthday - WEEK} and the birthday, {birthday}")
     if await booked(ctx, client.id, birthday.year) is not None:
-        raise Conflict(f"a cake is already booked for client '{client.public_id}''s {birthday.year} birthday",
-                       client=client.public_id)
-    delivery = Delivery(public_id=new_public_id("cake"), client_id=client.id, unit_id=unit.id,
-                        birthday_year=birthday.year, cake=data.cake, greeting=data.greeting,
-                        deliver_on=data.deliver_on, booked_at=ctx.now, booked_by=ctx.principal.label)
+        raise Conflict(
+            f"a cake is already booked for client '{client.public_id}''s {birthday.year} birthday",
+            client=client.public_id,
+        )
+    delivery = Delivery(
+        public_id=new_public_id("cake"),
+        client_id=client.id,
+        unit_id=unit.id,
+        birthday_year=birthday.year,
+        cake=data.cake,
+        greeting=data.greeting,
+        deliver_on=data.deliver_on,
+        booked_at=ctx.now,
+        booked_by=ctx.principal.label,
+    )
     ctx.session.add(delivery)
     await ctx.session.flush()
-    ctx.audit(entity="cake_shop_delivery", entity_id=delivery.public_id, action="booked", unit=unit,
-              after={"client": client.public_id, "cake": data.cake, "deliver_on": data.deliver_on.isoformat()})
+    ctx.audit(
+        entity="cake_shop_delivery",
+        entity_id=delivery.public_id,
+        action="booked",
+        unit=unit,
+        after={"client": client.public_id, "cake": data.cake, "deliver_on": data.deliver_on.isoformat()},
+    )
     return present(delivery, client.public_id, unit.code)
 
 
 async def booked(ctx: HookContext, client_id: int, year: int) -> Delivery | None:
-    return (await ctx.session.execute(sa.select(Delivery).where(
-        Delivery.client_id == client_id, Delivery.birthday_year == year))).scalar_one_or_none()
+    return (
+        await ctx.session.execute(
+            sa.select(Delivery).where(Delivery.client_id == client_id, Delivery.birthday_year == year)
+        )
+    ).scalar_one_or_none()
 
 
 def deliveries_query(scope: UnitRef) -> sa.Select[Any]:
     """Deliveries for clients in ``scope``'s subtree, with the client's id and unit code."""
-    return (sa.select(Delivery, Client.public_id, OrgUnit.code)
-            .join(Client, Client.id == Delivery.client_id).join(OrgUnit, OrgUnit.id == Delivery.unit_id)
-            .where(in_subtree(scope)))
+    return (
+        sa.select(Delivery, Client.public_id, OrgUnit.code)
+        .join(Client, Client.id == Delivery.client_id)
+        .join(OrgUnit, OrgUnit.id == Delivery.unit_id)
+        .where(in_subtree(scope))
+    )
 
 
 async def section(ctx: HookContext, snapshot: ClientSnapshot) -> tuple[dt.date | None, DeliveryOut | None]:

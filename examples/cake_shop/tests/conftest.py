@@ -27,6 +27,10 @@ def birthday() -> Callable[[Any], dt.date]:
 @pytest.fixture
 def booking(birthday) -> Callable[..., dict[str, Any]]:
     """``booking(client)``: a valid booking body, delivered on the birthday itself."""
-    return lambda client, **changes: {"client": client.public_id, "cake": "mango_mille_crepe",
-                                      "deliver_on": birthday(client).isoformat(), "greeting": "生日快乐，王女士",
-                                      **changes}
+    return lambda client, **changes: {
+        "client": client.public_id,
+        "cake": "mango_mille_crepe",
+        "deliver_on": birthday(client).isoformat(),
+        "greeting": "生日快乐，王女士",
+        **changes,
+    }

@@ -1,8 +1,9 @@
 URL = "/api/v1/plugins/cake_shop/deliveries"
 
 
-async def test_a_customer_manager_books_a_cake_and_the_unit_lists_it(client, token_for, enable_plugin, seeded_network,
-                                                                     booking):
+async def test_a_customer_manager_books_a_cake_and_the_unit_lists_it(
+    client, token_for, enable_plugin, seeded_network, booking
+):
     await enable_plugin("cake_shop", "SB1")  # on at the Chaoyang sub-branch, so at OUT1 and OUT2
     gold = seeded_network.clients["gold", "OUT1"]
     manager = await token_for("customer_manager", "OUT1")

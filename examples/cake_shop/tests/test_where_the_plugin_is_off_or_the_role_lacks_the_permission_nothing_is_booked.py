@@ -1,8 +1,9 @@
 URL = "/api/v1/plugins/cake_shop/deliveries"
 
 
-async def test_a_client_of_a_unit_where_it_is_off_gets_no_cake(client, token_for, enable_plugin, seeded_network,
-                                                              booking):
+async def test_a_client_of_a_unit_where_it_is_off_gets_no_cake(
+    client, token_for, enable_plugin, seeded_network, booking
+):
     await enable_plugin("cake_shop", "SB1")  # on in Chaoyang, off in Haidian (OUT3)
     elsewhere = seeded_network.clients["gold", "OUT3"]
 

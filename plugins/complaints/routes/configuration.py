@@ -40,22 +40,35 @@ def _region(region: str) -> str:
         raise FieldProblem.one("region", "a country code such as CN, or country-subdivision such as CN-GD") from exc
 
 
-@get("/units/{unit_code:str}/policies", guards=[requires(READ)],
-     summary="The SLA policy in force at a unit for every category × severity, and where each was set")
+@get(
+    "/units/{unit_code:str}/policies",
+    guards=[requires(READ)],
+    summary="The SLA policy in force at a unit for every category × severity, and where each was set",
+)
 async def list_policies(ctx: Ctx, unit_code: FromPath[str]) -> list[PolicyOut]:
     return await policies.matrix(ctx, unit_code)
 
 
-@put(POLICY, guards=[requires(POLICIES)], summary="Set a unit's SLA policy for a category × severity (re-dates open orders)")
-async def set_policy(ctx: Ctx, unit_code: FromPath[str], category: FromPath[str], severity: FromPath[str],
-                     data: JSONBody[PolicyIn]) -> PolicyOut:
+@put(
+    POLICY,
+    guards=[requires(POLICIES)],
+    summary="Set a unit's SLA policy for a category × severity (re-dates open orders)",
+)
+async def set_policy(
+    ctx: Ctx, unit_code: FromPath[str], category: FromPath[str], severity: FromPath[str], data: JSONBody[PolicyIn]
+) -> PolicyOut:
     return await policies.set_policy(ctx, unit_code, category, severity, data.policy, data.reason)
 
 
-@delete(POLICY, guards=[requires(POLICIES)], status_code=200,
-        summary="Remove a unit's own SLA policy: it inherits again (re-dates open orders)")
-async def clear_policy(ctx: Ctx, unit_code: FromPath[str], category: FromPath[str], severity: FromPath[str],
-                       reason: FromQuery[str]) -> PolicyOut:
+@delete(
+    POLICY,
+    guards=[requires(POLICIES)],
+    status_code=200,
+    summary="Remove a unit's own SLA policy: it inherits again (re-dates open orders)",
+)
+async def clear_policy(
+    ctx: Ctx, unit_code: FromPath[str], category: FromPath[str], severity: FromPath[str], reason: FromQuery[str]
+) -> PolicyOut:
     return await policies.clear_policy(ctx, unit_code, category, severity, reason)
 
 
@@ -66,37 +79,61 @@ def _day(day: str) -> dt.date:
         raise FieldProblem.one("day", "a date such as 2026-10-08") from exc
 
 
-@get("/calendars/{region:str}", guards=[requires(READ)], summary="A region's holidays and make-up working days in a year")
+@get(
+    "/calendars/{region:str}", guards=[requires(READ)], summary="A region's holidays and make-up working days in a year"
+)
 async def calendar_year(ctx: Ctx, region: FromPath[str], year: Year) -> CalendarOut:
     return await calendar_days.year(ctx, _region(region), year)
 
 
-@post("/calendars/{region:str}/seed", guards=[requires(CALENDAR)], status_code=200,
-      summary="Seed a year from the holidays package (adds only the days the calendar lacks)")
+@post(
+    "/calendars/{region:str}/seed",
+    guards=[requires(CALENDAR)],
+    status_code=200,
+    summary="Seed a year from the holidays package (adds only the days the calendar lacks)",
+)
 async def seed_calendar(ctx: Ctx, region: FromPath[str], data: JSONBody[SeedIn]) -> CalendarOut:
     return await calendar_days.seed(ctx, _region(region), data.year, data.reason)
 
 
-@put("/calendars/{region:str}/days/{day:str}", guards=[requires(CALENDAR)],
-     summary="Make a day a holiday or a make-up working day (re-dates open orders)")
-async def set_calendar_day(ctx: Ctx, region: FromPath[str], day: FromPath[str],
-                           data: JSONBody[CalendarDayIn]) -> CalendarOut:
+@put(
+    "/calendars/{region:str}/days/{day:str}",
+    guards=[requires(CALENDAR)],
+    summary="Make a day a holiday or a make-up working day (re-dates open orders)",
+)
+async def set_calendar_day(
+    ctx: Ctx, region: FromPath[str], day: FromPath[str], data: JSONBody[CalendarDayIn]
+) -> CalendarOut:
     return await calendar_days.set_day(ctx, _region(region), _day(day), data.kind, data.name, data.reason)
 
 
-@delete("/calendars/{region:str}/days/{day:str}", guards=[requires(CALENDAR)], status_code=200,
-        summary="Make a day ordinary again (re-dates open orders)")
-async def remove_calendar_day(ctx: Ctx, region: FromPath[str], day: FromPath[str],
-                              reason: FromQuery[str]) -> CalendarOut:
+@delete(
+    "/calendars/{region:str}/days/{day:str}",
+    guards=[requires(CALENDAR)],
+    status_code=200,
+    summary="Make a day ordinary again (re-dates open orders)",
+)
+async def remove_calendar_day(
+    ctx: Ctx, region: FromPath[str], day: FromPath[str], reason: FromQuery[str]
+) -> CalendarOut:
     return await calendar_days.remove_day(ctx, _region(region), _day(day), reason)
 
 
-@get("/reports", guards=[requires(REPORTS)],
-     summary="Complaints per 10,000 clients, time to first contact and to resolution, breach, justified and "
-             "reopen rates, by unit (rolled up), category and period")
-async def complaint_report(ctx: Ctx, since: FromQuery[Moment], until: FromQuery[Moment],
-                           period: FromQuery[PeriodKind] = "month", unit: FromQuery[str | None] = None,
-                           category: FromQuery[str | None] = None, depth: Depth = 1) -> list[ReportRow]:
+@get(
+    "/reports",
+    guards=[requires(REPORTS)],
+    summary="Complaints per 10,000 clients, time to first contact and to resolution, breach, justified and "
+    "reopen rates, by unit (rolled up), category and period",
+)
+async def complaint_report(
+    ctx: Ctx,
+    since: FromQuery[Moment],
+    until: FromQuery[Moment],
+    period: FromQuery[PeriodKind] = "month",
+    unit: FromQuery[str | None] = None,
+    category: FromQuery[str | None] = None,
+    depth: Depth = 1,
+) -> list[ReportRow]:
     if until <= since:
         raise FieldProblem.one("until", "must be after since")
     if until - since > dt.timedelta(days=MAX_REPORT_DAYS):
@@ -105,5 +142,13 @@ async def complaint_report(ctx: Ctx, since: FromQuery[Moment], until: FromQuery[
     return await reports.report(ctx, scope, period, since, until, depth, category)
 
 
-HANDLERS = [list_policies, set_policy, clear_policy, calendar_year, seed_calendar, set_calendar_day,
-            remove_calendar_day, complaint_report]
+HANDLERS = [
+    list_policies,
+    set_policy,
+    clear_policy,
+    calendar_year,
+    seed_calendar,
+    set_calendar_day,
+    remove_calendar_day,
+    complaint_report,
+]

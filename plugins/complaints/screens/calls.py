@@ -40,10 +40,17 @@ class ComplaintsApi:
     def _order(self, order_id: str, action: str = "") -> str:
         return f"{self._orders()}/{order_id}" + (f"/{action}" if action else "")
 
-    async def queue(self, cursor: str | None, *, state: State | None = None, category: str | None = None,
-                    overdue: bool = False) -> OrderPage:
-        return await self.api.get(self._orders(), OrderPage, cursor=cursor, state=state, category=category,
-                                  overdue="true" if overdue else None)
+    async def queue(
+        self, cursor: str | None, *, state: State | None = None, category: str | None = None, overdue: bool = False
+    ) -> OrderPage:
+        return await self.api.get(
+            self._orders(),
+            OrderPage,
+            cursor=cursor,
+            state=state,
+            category=category,
+            overdue="true" if overdue else None,
+        )
 
     async def figures(self) -> QueueFigures:
         return await self.api.get(f"{self._orders()}/summary", QueueFigures)
@@ -71,5 +78,8 @@ class ComplaintsApi:
         return await self.api.post(self._order(order_id, "extensions"), OrderOut, ReasonIn(reason=reason))
 
     async def decide(self, order_id: str, extension_id: str, approve: bool, note: str) -> OrderOut:
-        return await self.api.post(self._order(order_id, f"extensions/{extension_id}/decision"), OrderOut,
-                                   ExtensionDecisionIn(approve=approve, note=note))
+        return await self.api.post(
+            self._order(order_id, f"extensions/{extension_id}/decision"),
+            OrderOut,
+            ExtensionDecisionIn(approve=approve, note=note),
+        )

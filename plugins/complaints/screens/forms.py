@@ -48,8 +48,12 @@ class CompensationRule(Validator):
 
 def note_form(title: str, act: Callable[[str], Awaitable[OrderOut]], note: str = "") -> FormModal[OrderOut]:
     """A step that takes only a note (kept in the order's steps, never in the audit log)."""
-    return FormModal(title, [FormField("Note", "note", placeholder="what was done (optional)")],
-                     lambda values: act(values["note"]), note=note)
+    return FormModal(
+        title,
+        [FormField("Note", "note", placeholder="what was done (optional)")],
+        lambda values: act(values["note"]),
+        note=note,
+    )
 
 
 class ResolveForm(FormModal[OrderOut]):
@@ -59,21 +63,35 @@ class ResolveForm(FormModal[OrderOut]):
 
     def __init__(self, resolve: Callable[[ResolveIn], Awaitable[OrderOut]]) -> None:
         self.resolve = resolve
-        super().__init__("Resolve the complaint", [
-            FormField("Resolution", "resolution", lines=True),
-            FormField("Justified", "justified", choices=YES_NO),
-            FormField("Apology", "apology_given", choices=YES_NO),
-            FormField("Compensation", "compensation", value="0", validators=[CompensationRule()],
-                      placeholder="CNY, e.g. 200.00"),
-            FormField("Note", "note"),
-        ], self._submit, note="A justified complaint counts against the staff member's and the unit's scores.")
+        super().__init__(
+            "Resolve the complaint",
+            [
+                FormField("Resolution", "resolution", lines=True),
+                FormField("Justified", "justified", choices=YES_NO),
+                FormField("Apology", "apology_given", choices=YES_NO),
+                FormField(
+                    "Compensation",
+                    "compensation",
+                    value="0",
+                    validators=[CompensationRule()],
+                    placeholder="CNY, e.g. 200.00",
+                ),
+                FormField("Note", "note"),
+            ],
+            self._submit,
+            note="A justified complaint counts against the staff member's and the unit's scores.",
+        )
 
     async def _submit(self, values: dict[str, str]) -> OrderOut:
         if not values["resolution"]:
             raise local_problem([("resolution", "the resolution is required")])
-        resolution = ResolveIn(resolution=values["resolution"], justified=values["justified"] == "true",
-                               apology_given=values["apology_given"] == "true",
-                               compensation=Decimal(values["compensation"] or "0"), note=values["note"])
+        resolution = ResolveIn(
+            resolution=values["resolution"],
+            justified=values["justified"] == "true",
+            apology_given=values["apology_given"] == "true",
+            compensation=Decimal(values["compensation"] or "0"),
+            note=values["note"],
+        )
         if problems := resolution.problems():
             raise local_problem(problems)
         return await self.resolve(resolution)
@@ -88,10 +106,15 @@ def decision_form(extension: ExtensionOut, decide: Callable[[bool, str], Awaitab
             raise local_problem([("note", "a rejection needs its reason")])
         return await decide(approve, values["note"])
 
-    return FormModal(f"Further extension asked by {extension.requested_by}", [
-        FormField("Decision", "approve", choices=[("approve", "true"), ("reject", "false")]),
-        FormField("Note", "note", placeholder="required when rejecting: why"),
-    ], submit, note=f"Reason given: {extension.reason}")
+    return FormModal(
+        f"Further extension asked by {extension.requested_by}",
+        [
+            FormField("Decision", "approve", choices=[("approve", "true"), ("reject", "false")]),
+            FormField("Note", "note", placeholder="required when rejecting: why"),
+        ],
+        submit,
+        note=f"Reason given: {extension.reason}",
+    )
 
 
 class IntakeForm(FormModal[OrderOut]):
@@ -102,24 +125,35 @@ class IntakeForm(FormModal[OrderOut]):
 
     def __init__(self, unit: str, categories: list[str], take_in: TakeIn) -> None:
         self.take_in = take_in
-        super().__init__("Take a complaint in", [
-            FormField("Unit", "unit", value=unit, validators=[required("the unit complained about")]),
-            FormField("Channel", "channel", choices=[(f"{name} {code}", code) for code, name in CHANNELS.items()]),
-            FormField("Category", "category", choices=[(f"{category(code)} {code}", code) for code in categories]),
-            FormField("Severity", "severity", value="medium",
-                      choices=[(f"{name} {code}", code) for code, name in SEVERITIES.items()]),
-            FormField("Client", "client", placeholder="client id; blank for an anonymous complainant"),
-            FormField("Name", "contact.name"),
-            FormField("Phone", "contact.phone"),
-            FormField("E-mail", "contact.email"),
-            FormField("Content", "content", lines=True),
-            FormField("Told limit", "told_time_limit", choices=ASKED),
-            FormField("Reference", "reference_given", choices=ASKED),
-        ], self._submit)
+        super().__init__(
+            "Take a complaint in",
+            [
+                FormField("Unit", "unit", value=unit, validators=[required("the unit complained about")]),
+                FormField("Channel", "channel", choices=[(f"{name} {code}", code) for code, name in CHANNELS.items()]),
+                FormField("Category", "category", choices=[(f"{category(code)} {code}", code) for code in categories]),
+                FormField(
+                    "Severity",
+                    "severity",
+                    value="medium",
+                    choices=[(f"{name} {code}", code) for code, name in SEVERITIES.items()],
+                ),
+                FormField("Client", "client", placeholder="client id; blank for an anonymous complainant"),
+                FormField("Name", "contact.name"),
+                FormField("Phone", "contact.phone"),
+                FormField("E-mail", "contact.email"),
+                FormField("Content", "content", lines=True),
+                FormField("Told limit", "told_time_limit", choices=ASKED),
+                FormField("Reference", "reference_given", choices=ASKED),
+            ],
+            self._submit,
+        )
 
     async def _submit(self, values: dict[str, str]) -> OrderOut:
-        contact = ContactIn(name=values["contact.name"] or None, phone=values["contact.phone"] or None,
-                            email=values["contact.email"] or None)
+        contact = ContactIn(
+            name=values["contact.name"] or None,
+            phone=values["contact.phone"] or None,
+            email=values["contact.email"] or None,
+        )
         problems = []
         if not values["content"]:
             problems.append(("content", "what the client complains about is required"))
@@ -127,8 +161,16 @@ class IntakeForm(FormModal[OrderOut]):
             problems.append(("contact.phone", "an anonymous complainant needs a phone or an e-mail to be answered"))
         if problems:
             raise local_problem(problems)
-        return await self.take_in(values["unit"], IntakeIn(
-            channel=values["channel"], category=values["category"], severity=values["severity"],  # type: ignore[arg-type]
-            content=values["content"], client=values["client"] or None,
-            contact=contact if contact.name or contact.phone or contact.email else None,
-            told_time_limit=_flag(values["told_time_limit"]), reference_given=_flag(values["reference_given"])))
+        return await self.take_in(
+            values["unit"],
+            IntakeIn(
+                channel=values["channel"],
+                category=values["category"],
+                severity=values["severity"],  # type: ignore[arg-type]
+                content=values["content"],
+                client=values["client"] or None,
+                contact=contact if contact.name or contact.phone or contact.email else None,
+                told_time_limit=_flag(values["told_time_limit"]),
+                reference_given=_flag(values["reference_given"]),
+            ),
+        )

@@ -10,5 +10,7 @@ from plugins.complaints.screens.calls import ComplaintsApi
 class BreachPanel(FigurePanel):
     async def figures(self) -> list[tuple[str, str]]:
         found = await ComplaintsApi(self.api, self.unit).figures()
-        return [("in breach of a deadline", f"{found.overdue:,} of {found.open:,} open orders"),
-                ("escalated · due within 24 h", f"{found.escalated:,} · {found.due_soon:,}")]
+        return [
+            ("in breach of a deadline", f"{found.overdue:,} of {found.open:,} open orders"),
+            ("escalated · due within 24 h", f"{found.escalated:,} · {found.due_soon:,}"),
+        ]

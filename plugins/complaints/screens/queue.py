@@ -30,8 +30,16 @@ ANY = ""
 
 
 def row(order: OrderSummary) -> Row:
-    return order.id, (short_id(order.id), order.unit, SEVERITIES[order.severity], countdown(order.first_contact),
-                      countdown(order.decision), handling(order), state(order.state), category(order.category))
+    return order.id, (
+        short_id(order.id),
+        order.unit,
+        SEVERITIES[order.severity],
+        countdown(order.first_contact),
+        countdown(order.decision),
+        handling(order),
+        state(order.state),
+        category(order.category),
+    )
 
 
 class QueueScreen(PluginScreen):
@@ -44,12 +52,14 @@ class QueueScreen(PluginScreen):
         Binding("i", "take_in", "Take in"),
         Binding("r", "reload", "Reload"),
     ]
-    HELP = ("Complaint work orders of the unit you work on and its subtree, oldest first: severity, the time "
-            "left to the first contact and to the decision (red once overdue, amber within a day, blue while the clock stands "
-            "still waiting for the client, ✓ once met), the unit handling the order (↑n: n levels above the unit "
-            "complained about, by escalation or because the complaint is serious). f filters by state, k by "
-            "category, v shows only orders past a deadline; i takes a complaint in (privacy complaints and "
-            "regulator referrals go straight to head office); Enter opens an order; n fetches more.")
+    HELP = (
+        "Complaint work orders of the unit you work on and its subtree, oldest first: severity, the time "
+        "left to the first contact and to the decision (red once overdue, amber within a day, blue while the clock stands "
+        "still waiting for the client, ✓ once met), the unit handling the order (↑n: n levels above the unit "
+        "complained about, by escalation or because the complaint is serious). f filters by state, k by "
+        "category, v shows only orders past a deadline; i takes a complaint in (privacy complaints and "
+        "regulator referrals go straight to head office); Enter opens an order; n fetches more."
+    )
 
     def __init__(self, api: ApiClient, unit: str) -> None:
         super().__init__(api, unit)
@@ -73,14 +83,17 @@ class QueueScreen(PluginScreen):
             self.categories = found
 
     async def fetch(self, cursor: str | None) -> tuple[list[Row], str | None]:
-        page = await self.complaints.queue(cursor, state=self.state_filter, category=self.category_filter,
-                                           overdue=self.overdue_only)
+        page = await self.complaints.queue(
+            cursor, state=self.state_filter, category=self.category_filter, overdue=self.overdue_only
+        )
         return [row(order) for order in page.items], page.next_cursor
 
     def show_filters(self) -> None:
-        shown = [f"state {self.state_filter}" if self.state_filter else "",
-                 category(self.category_filter) if self.category_filter else "",
-                 "overdue only" if self.overdue_only else ""]
+        shown = [
+            f"state {self.state_filter}" if self.state_filter else "",
+            category(self.category_filter) if self.category_filter else "",
+            "overdue only" if self.overdue_only else "",
+        ]
         self.query_one("#orders").border_title = " · ".join([f"Complaints of {self.unit}", *filter(None, shown)])
 
     def action_reload(self) -> None:
@@ -114,8 +127,10 @@ class QueueScreen(PluginScreen):
 
     def taken_in(self, order: OrderOut | None) -> None:
         if order is not None:
-            self.notify(f"{order.summary.id} taken in at {order.summary.unit}, handled at {order.summary.handling_unit}",
-                        title="Complaint registered")
+            self.notify(
+                f"{order.summary.id} taken in at {order.summary.unit}, handled at {order.summary.handling_unit}",
+                title="Complaint registered",
+            )
             self.action_reload()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

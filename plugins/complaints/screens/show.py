@@ -8,11 +8,24 @@ from rich.text import Text
 
 from plugins.complaints.schemas import NextDeadline, OrderSummary
 
-CATEGORIES = {"service_attitude": "服务态度", "waiting_time": "等候时间", "fees": "收费争议", "mis_selling": "误导销售",
-              "system_failure": "系统故障", "privacy": "隐私信息", "other": "其他"}
+CATEGORIES = {
+    "service_attitude": "服务态度",
+    "waiting_time": "等候时间",
+    "fees": "收费争议",
+    "mis_selling": "误导销售",
+    "system_failure": "系统故障",
+    "privacy": "隐私信息",
+    "other": "其他",
+}
 """The default categories' names; a bank's own categories show as their codes."""
-CHANNELS = {"counter": "柜面", "lobby": "大堂", "phone": "电话", "e_banking": "网银", "letter": "信函",
-            "regulator": "监管转办"}
+CHANNELS = {
+    "counter": "柜面",
+    "lobby": "大堂",
+    "phone": "电话",
+    "e_banking": "网银",
+    "letter": "信函",
+    "regulator": "监管转办",
+}
 SEVERITIES = {"low": "低", "medium": "中", "high": "高"}
 STATES = {"waiting_for_client": "waiting"}
 """States whose name is too long for a queue column."""
@@ -60,8 +73,10 @@ def handling(order: OrderSummary) -> Text:
     complained about (amber at one level, red from two)."""
     if order.escalation_level <= 0:
         return Text(order.handling_unit)
-    return Text(f"{order.handling_unit} ↑{order.escalation_level}",
-                style="dark_orange" if order.escalation_level == 1 else "bold red")
+    return Text(
+        f"{order.handling_unit} ↑{order.escalation_level}",
+        style="dark_orange" if order.escalation_level == 1 else "bold red",
+    )
 
 
 def short_id(public_id: str) -> str:

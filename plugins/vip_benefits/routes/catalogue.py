@@ -28,11 +28,17 @@ STANDARD = Path(__file__).parent.parent / "standard.toml"
 
 
 @get("/perks", guards=[requires(READ)], summary="The perk catalogue")
-async def list_perks(ctx: Ctx, unit: AtUnit = None, active_on: FromQuery[dt.date | None] = None,
-                     provider: FromQuery[Provider | None] = None, cursor: FromQuery[str | None] = None,
-                     limit: FromQuery[int] = DEFAULT_LIMIT) -> PerkPage:
-    rows, next_cursor = await page(ctx.session, catalogue.list_query(active_on=active_on, provider=provider), Perk.id,
-                                   cursor, limit)
+async def list_perks(
+    ctx: Ctx,
+    unit: AtUnit = None,
+    active_on: FromQuery[dt.date | None] = None,
+    provider: FromQuery[Provider | None] = None,
+    cursor: FromQuery[str | None] = None,
+    limit: FromQuery[int] = DEFAULT_LIMIT,
+) -> PerkPage:
+    rows, next_cursor = await page(
+        ctx.session, catalogue.list_query(active_on=active_on, provider=provider), Perk.id, cursor, limit
+    )
     return PerkPage(items=[catalogue.present(p, ctx.now) for p in rows], next_cursor=next_cursor)
 
 
@@ -51,21 +57,32 @@ async def update_perk(ctx: Ctx, code: FromPath[str], data: JSONBody[PerkPatch], 
     return catalogue.present(await catalogue.update(ctx, code, data.changes(), data.reason), ctx.now)
 
 
-@get("/units/{unit_code:str}/entitlements", guards=[requires(READ)],
-     summary="Per perk, the rule in force for each tier at a unit and the unit that set it")
-async def list_entitlements(ctx: Ctx, unit_code: FromPath[str], cursor: FromQuery[str | None] = None,
-                            limit: FromQuery[int] = DEFAULT_LIMIT) -> RulesPage:
+@get(
+    "/units/{unit_code:str}/entitlements",
+    guards=[requires(READ)],
+    summary="Per perk, the rule in force for each tier at a unit and the unit that set it",
+)
+async def list_entitlements(
+    ctx: Ctx, unit_code: FromPath[str], cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT
+) -> RulesPage:
     return await entitlements.editor_page(ctx, unit_code, cursor, limit)
 
 
-@patch("/units/{unit_code:str}/entitlements", guards=[requires(MANAGE_ENTITLEMENTS)],
-       summary="Set and clear rules at a unit in one call (all or nothing, with a reason)")
+@patch(
+    "/units/{unit_code:str}/entitlements",
+    guards=[requires(MANAGE_ENTITLEMENTS)],
+    summary="Set and clear rules at a unit in one call (all or nothing, with a reason)",
+)
 async def change_entitlements(ctx: Ctx, unit_code: FromPath[str], data: JSONBody[RulesChange]) -> RulesPage:
     return await entitlements.change(ctx, unit_code, data)
 
 
-@get("/standard.toml", guards=[requires("standards.read")], media_type="application/toml",
-     summary="The default standard for the perk-redemption touchpoint, to import with POST /api/v1/standards/import")
+@get(
+    "/standard.toml",
+    guards=[requires("standards.read")],
+    media_type="application/toml",
+    summary="The default standard for the perk-redemption touchpoint, to import with POST /api/v1/standards/import",
+)
 async def default_standard(unit: AtUnit = None) -> str:
     return STANDARD.read_text(encoding="utf-8")
 

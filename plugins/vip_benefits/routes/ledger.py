@@ -38,28 +38,50 @@ from plugins.vip_benefits.schemas import (
 )
 
 
-@get("/clients/{client_id:str}/balance", guards=[requires(READ)],
-     summary="What a client can still use: quota, use and what is left per perk, and any grace period")
+@get(
+    "/clients/{client_id:str}/balance",
+    guards=[requires(READ)],
+    summary="What a client can still use: quota, use and what is left per perk, and any grace period",
+)
 async def client_balance(ctx: Ctx, client_id: FromPath[str]) -> BalanceOut:
     return await balance.balance(ctx, client_id)
 
 
-@post("/redemptions", guards=[requires(REDEEM)], opt=AT_RECORD,
-      summary="Redeem or book a perk for a client (Idempotency-Key required; quota checked and used atomically)")
+@post(
+    "/redemptions",
+    guards=[requires(REDEEM)],
+    opt=AT_RECORD,
+    summary="Redeem or book a perk for a client (Idempotency-Key required; quota checked and used atomically)",
+)
 async def redeem(ctx: Ctx, data: JSONBody[RedemptionIn], idempotency_key: RequiredIdempotencyKey) -> Response[Redeemed]:
-    return await idempotent(ctx, scope="vip_benefits.redeem", key=idempotency_key, body=data, answer_type=Redeemed,
-                            produce=lambda: redemptions.redeem(ctx, data))
+    return await idempotent(
+        ctx,
+        scope="vip_benefits.redeem",
+        key=idempotency_key,
+        body=data,
+        answer_type=Redeemed,
+        produce=lambda: redemptions.redeem(ctx, data),
+    )
 
 
 @get("/redemptions", guards=[requires(READ)], summary="Redemptions served in a unit's subtree")
-async def list_redemptions(ctx: Ctx, unit: FromQuery[str | None] = None, client: FromQuery[str | None] = None,
-                           perk: FromQuery[str | None] = None,
-                           status: Annotated[Status | None, QueryParameter()] = None,
-                           cursor: FromQuery[str | None] = None,
-                           limit: FromQuery[int] = DEFAULT_LIMIT) -> RedemptionPage:
+async def list_redemptions(
+    ctx: Ctx,
+    unit: FromQuery[str | None] = None,
+    client: FromQuery[str | None] = None,
+    perk: FromQuery[str | None] = None,
+    status: Annotated[Status | None, QueryParameter()] = None,
+    cursor: FromQuery[str | None] = None,
+    limit: FromQuery[int] = DEFAULT_LIMIT,
+) -> RedemptionPage:
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
-    rows, next_cursor = await page(ctx.session, redemptions.list_query(scope, client=client, perk=perk, status=status),
-                                   Redemption.id, cursor, limit)
+    rows, next_cursor = await page(
+        ctx.session,
+        redemptions.list_query(scope, client=client, perk=perk, status=status),
+        Redemption.id,
+        cursor,
+        limit,
+    )
     return RedemptionPage(items=[redemptions.present(r, c, p, u) for r, c, p, u in rows], next_cursor=next_cursor)
 
 
@@ -69,33 +91,65 @@ async def get_redemption(ctx: Ctx, redemption_id: FromPath[str]) -> RedemptionOu
     return redemptions.present(found, client, perk.code, unit.code)
 
 
-@post("/redemptions/{redemption_id:str}/cancel", guards=[requires(REDEEM)], opt=AT_RECORD, status_code=200,
-      summary="Cancel within the perk's window: the quota comes back")
+@post(
+    "/redemptions/{redemption_id:str}/cancel",
+    guards=[requires(REDEEM)],
+    opt=AT_RECORD,
+    status_code=200,
+    summary="Cancel within the perk's window: the quota comes back",
+)
 async def cancel_redemption(ctx: Ctx, redemption_id: FromPath[str], data: JSONBody[Cancellation]) -> RedemptionOut:
     return await redemptions.cancel(ctx, redemption_id, data.reason)
 
 
 def _task(task: CareTask, client: str, unit: str) -> CareTaskOut:
-    return CareTaskOut(id=task.public_id, client=client, unit=unit, kind=task.kind, year=task.year, due_on=task.due_on,
-                       status=task.status, created_at=task.created_at, done_at=task.done_at, done_by=task.done_by)
+    return CareTaskOut(
+        id=task.public_id,
+        client=client,
+        unit=unit,
+        kind=task.kind,
+        year=task.year,
+        due_on=task.due_on,
+        status=task.status,
+        created_at=task.created_at,
+        done_at=task.done_at,
+        done_by=task.done_by,
+    )
 
 
 @get("/care-tasks", guards=[requires(READ)], summary="Client-care tasks (birthdays) of a unit's subtree")
-async def list_care_tasks(ctx: Ctx, unit: FromQuery[str | None] = None,
-                          status: Annotated[str | None, QueryParameter(pattern="^(open|done)$")] = None,
-                          year: Annotated[int | None, QueryParameter(ge=1900, le=2200)] = None,
-                          cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT) -> CareTaskPage:
+async def list_care_tasks(
+    ctx: Ctx,
+    unit: FromQuery[str | None] = None,
+    status: Annotated[str | None, QueryParameter(pattern="^(open|done)$")] = None,
+    year: Annotated[int | None, QueryParameter(ge=1900, le=2200)] = None,
+    cursor: FromQuery[str | None] = None,
+    limit: FromQuery[int] = DEFAULT_LIMIT,
+) -> CareTaskPage:
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
-    rows, next_cursor = await page(ctx.session, care.list_query(scope, status=status, year=year), CareTask.id, cursor,
-                                   limit)
+    rows, next_cursor = await page(
+        ctx.session, care.list_query(scope, status=status, year=year), CareTask.id, cursor, limit
+    )
     return CareTaskPage(items=[_task(t, c, u) for t, c, u in rows], next_cursor=next_cursor)
 
 
-@post("/care-tasks/{task_id:str}/done", guards=[requires(CARE)], opt=AT_RECORD, status_code=200,
-      summary="Close a care task")
+@post(
+    "/care-tasks/{task_id:str}/done",
+    guards=[requires(CARE)],
+    opt=AT_RECORD,
+    status_code=200,
+    summary="Close a care task",
+)
 async def close_care_task(ctx: Ctx, task_id: FromPath[str]) -> CareTaskOut:
     return _task(*await care.done(ctx, task_id))
 
 
-HANDLERS = [client_balance, redeem, list_redemptions, get_redemption, cancel_redemption, list_care_tasks,
-            close_care_task]
+HANDLERS = [
+    client_balance,
+    redeem,
+    list_redemptions,
+    get_redemption,
+    cancel_redemption,
+    list_care_tasks,
+    close_care_task,
+]

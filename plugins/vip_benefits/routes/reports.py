@@ -21,11 +21,19 @@ Depth = Annotated[int, QueryParameter(ge=0, le=3, description="Levels below the 
 LONGEST = dt.timedelta(days=1100)
 
 
-@get("/reports/redemptions", guards=[requires(REPORTS)],
-     summary="Redemptions, cancellations, companions and cost by unit (rolled up) × perk × tier × period")
-async def redemption_report(ctx: Ctx, since: FromQuery[Moment], until: FromQuery[Moment],
-                            period: FromQuery[ReportPeriod] = "month", unit: FromQuery[str | None] = None,
-                            depth: Depth = 1) -> list[RedemptionFigure]:
+@get(
+    "/reports/redemptions",
+    guards=[requires(REPORTS)],
+    summary="Redemptions, cancellations, companions and cost by unit (rolled up) × perk × tier × period",
+)
+async def redemption_report(
+    ctx: Ctx,
+    since: FromQuery[Moment],
+    until: FromQuery[Moment],
+    period: FromQuery[ReportPeriod] = "month",
+    unit: FromQuery[str | None] = None,
+    depth: Depth = 1,
+) -> list[RedemptionFigure]:
     for name, moment in (("since", since), ("until", until)):
         if moment.tzinfo is None:
             raise FieldProblem.one(name, "give a time zone (e.g. 2026-11-01T00:00:00+08:00)")
@@ -37,10 +45,14 @@ async def redemption_report(ctx: Ctx, since: FromQuery[Moment], until: FromQuery
     return await reports.redemptions(ctx, scope, period, since, until, depth)
 
 
-@get("/reports/utilisation", guards=[requires(REPORTS)],
-     summary="Share of the quota used by unit (rolled up) × perk × tier, in the period containing a moment")
-async def utilisation_report(ctx: Ctx, at: FromQuery[Moment | None] = None, unit: FromQuery[str | None] = None,
-                             depth: Depth = 1) -> list[UtilisationFigure]:
+@get(
+    "/reports/utilisation",
+    guards=[requires(REPORTS)],
+    summary="Share of the quota used by unit (rolled up) × perk × tier, in the period containing a moment",
+)
+async def utilisation_report(
+    ctx: Ctx, at: FromQuery[Moment | None] = None, unit: FromQuery[str | None] = None, depth: Depth = 1
+) -> list[UtilisationFigure]:
     if at is not None and at.tzinfo is None:
         raise FieldProblem.one("at", "give a time zone (e.g. 2026-11-20T00:00:00+08:00)")
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit

@@ -37,10 +37,12 @@ class BalanceScreen(PluginScreen):
     #balance-lookup Input { width: 1fr; }
     #balance-summary { height: auto; padding: 0 1; color: $text-muted; }
     """
-    HELP = ("What a client can still use: type a client id (cl_…) and press Enter. Per perk usable today: what is "
-            "left, what was used in the current window and the quota in force, the period and when the window "
-            "starts afresh, companions allowed, the unit whose rule applies, and the basis (tier; grace after a downgrade; "
-            "pro rata after an upgrade this period).")
+    HELP = (
+        "What a client can still use: type a client id (cl_…) and press Enter. Per perk usable today: what is "
+        "left, what was used in the current window and the quota in force, the period and when the window "
+        "starts afresh, companions allowed, the unit whose rule applies, and the basis (tier; grace after a downgrade; "
+        "pro rata after an upgrade this period)."
+    )
 
     def body(self) -> ComposeResult:
         with Horizontal(id="balance-lookup"):
@@ -61,16 +63,28 @@ class BalanceScreen(PluginScreen):
     @work(exclusive=True)
     async def show(self, client: str) -> None:
         table = self.query_one("#balance", DataTable)
-        found = await call_api(self, self.api.get(f"/plugins/vip_benefits/clients/{client}/balance", BalanceOut),
-                               busy=table)
+        found = await call_api(
+            self, self.api.get(f"/plugins/vip_benefits/clients/{client}/balance", BalanceOut), busy=table
+        )
         if found is None:
             return
         grace = f" · keeps {found.grace.from_tier}'s perks until {china_time(found.grace.until)}" if found.grace else ""
         self.query_one("#balance-summary", Static).update(
-            f"{found.client} · tier {found.tier or '—'} · {found.unit} · as of {china_time(found.as_of)}{grace}")
+            f"{found.client} · tier {found.tier or '—'} · {found.unit} · as of {china_time(found.as_of)}{grace}"
+        )
         table.clear()
         for p in found.perks:
-            table.add_row(p.name, number(p.left), number(p.used), number(p.quota), PERIODS[p.period],
-                          renews(p), number(p.companions), p.set_at, p.basis, key=p.perk)
+            table.add_row(
+                p.name,
+                number(p.left),
+                number(p.used),
+                number(p.quota),
+                PERIODS[p.period],
+                renews(p),
+                number(p.companions),
+                p.set_at,
+                p.basis,
+                key=p.perk,
+            )
         if not found.perks:
             self.notify(f"{found.client} has no perk to use at {found.unit}", severity="warning")

@@ -56,25 +56,38 @@ def cells(perk: PerkOut) -> tuple[object, ...]:
     the line under the table says it for the highlighted perk); a perk not usable today is
     dimmed."""
     style = "" if perk.active_today else "dim"
-    return (Text(perk.code, style=style), perk.name, perk.provider, perk.fulfilment, Text(cost(perk), justify="right"),
-            Text(f"{perk.cancel_window_hours} h", justify="right"), Text(window(perk), style=style))
+    return (
+        Text(perk.code, style=style),
+        perk.name,
+        perk.provider,
+        perk.fulfilment,
+        Text(cost(perk), justify="right"),
+        Text(f"{perk.cancel_window_hours} h", justify="right"),
+        Text(window(perk), style=style),
+    )
 
 
 def detail(perk: PerkOut) -> str:
     """Everything about one perk, in two lines under the table."""
-    provider = f"{perk.merchant_name or ''} ({perk.merchant_code})".strip() if perk.provider == "merchant" else "the bank"
+    provider = (
+        f"{perk.merchant_name or ''} ({perk.merchant_code})".strip() if perk.provider == "merchant" else "the bank"
+    )
     usable = "usable today" if perk.active_today else "not usable today"
-    return (f"{perk.name} {perk.code} · by {provider} · ¥{cost(perk)}\n"
-            f"active {window(perk)}, {usable} · cancel within {perk.cancel_window_hours} h"
-            + (f" · {perk.description}" if perk.description else ""))
+    return (
+        f"{perk.name} {perk.code} · by {provider} · ¥{cost(perk)}\n"
+        f"active {window(perk)}, {usable} · cancel within {perk.cancel_window_hours} h"
+        + (f" · {perk.description}" if perk.description else "")
+    )
 
 
 def as_text(perk: PerkOut | None) -> dict[str, str]:
     """A perk's fields as the form shows them (blank where a new perk has nothing yet)."""
     if perk is None:
         return {"provider": "bank", "fulfilment": "voucher", "cancel_window_hours": "24"}
-    return {field: "" if (value := getattr(perk, field)) is None else str(value)
-            for field in ("code", "name", "description", "provider", "fulfilment", "cancel_window_hours", *OPTIONAL)}
+    return {
+        field: "" if (value := getattr(perk, field)) is None else str(value)
+        for field in ("code", "name", "description", "provider", "fulfilment", "cancel_window_hours", *OPTIONAL)
+    }
 
 
 class PerkForm(FormModal[PerkOut]):
@@ -86,19 +99,41 @@ class PerkForm(FormModal[PerkOut]):
         self.perk = perk
         text = as_text(perk)
         fields = [
-            FormField("Name", "name", value=text.get("name", ""), validators=[required("a name")], placeholder="机场贵宾厅"),
+            FormField(
+                "Name", "name", value=text.get("name", ""), validators=[required("a name")], placeholder="机场贵宾厅"
+            ),
             FormField("About", "description", value=text.get("description", "")),
             FormField("Provider", "provider", value=text["provider"], choices=PROVIDERS),
-            FormField("Merchant", "merchant_code", value=text.get("merchant_code", ""),
-                      validators=[Code(optional=True)], placeholder="merchant code (partner merchants only)"),
+            FormField(
+                "Merchant",
+                "merchant_code",
+                value=text.get("merchant_code", ""),
+                validators=[Code(optional=True)],
+                placeholder="merchant code (partner merchants only)",
+            ),
             FormField("Merch. name", "merchant_name", value=text.get("merchant_name", "")),
             FormField("Fulfilment", "fulfilment", value=text["fulfilment"], choices=FULFILMENTS),
-            FormField("From", "active_from", value=text.get("active_from", ""), validators=[Parsed(parse_date)],
-                      placeholder="YYYY-MM-DD (blank: already)"),
-            FormField("Until", "active_until", value=text.get("active_until", ""), validators=[Parsed(parse_date)],
-                      placeholder="YYYY-MM-DD (blank: no end)"),
-            FormField("Cost ¥", "unit_cost", value=text.get("unit_cost", ""), validators=[Parsed(parse_cost)],
-                      placeholder="180.00 per redemption (blank: none)"),
+            FormField(
+                "From",
+                "active_from",
+                value=text.get("active_from", ""),
+                validators=[Parsed(parse_date)],
+                placeholder="YYYY-MM-DD (blank: already)",
+            ),
+            FormField(
+                "Until",
+                "active_until",
+                value=text.get("active_until", ""),
+                validators=[Parsed(parse_date)],
+                placeholder="YYYY-MM-DD (blank: no end)",
+            ),
+            FormField(
+                "Cost ¥",
+                "unit_cost",
+                value=text.get("unit_cost", ""),
+                validators=[Parsed(parse_cost)],
+                placeholder="180.00 per redemption (blank: none)",
+            ),
             FormField("Cancel (h)", "cancel_window_hours", value=text["cancel_window_hours"], validators=[whole(8760)]),
         ]
         if perk is None:
@@ -113,8 +148,9 @@ class PerkForm(FormModal[PerkOut]):
             return await self.api.post(PATH, PerkOut, body, unit=self.unit)
         before = as_text(self.perk)
         changes = {k: v for k, v in body.items() if k != "code" and values[k] != before.get(k, "")}
-        return await self.api.patch(f"{PATH}/{self.perk.code}", PerkOut, {**changes, "reason": values["reason"]},
-                                    unit=self.unit)
+        return await self.api.patch(
+            f"{PATH}/{self.perk.code}", PerkOut, {**changes, "reason": values["reason"]}, unit=self.unit
+        )
 
     @staticmethod
     def body(values: dict[str, str]) -> dict[str, Any]:
@@ -133,10 +169,17 @@ class PerkForm(FormModal[PerkOut]):
             raise local_problem(problems)
         cost = parse_cost(values["unit_cost"])
         body: dict[str, Any] = {
-            "name": values["name"], "description": values["description"], "provider": values["provider"],
-            "merchant_code": values["merchant_code"] or None, "merchant_name": values["merchant_name"] or None,
-            "fulfilment": values["fulfilment"], "active_from": start, "active_until": end,
-            "unit_cost": None if cost is None else str(cost), "cancel_window_hours": int(values["cancel_window_hours"])}
+            "name": values["name"],
+            "description": values["description"],
+            "provider": values["provider"],
+            "merchant_code": values["merchant_code"] or None,
+            "merchant_name": values["merchant_name"] or None,
+            "fulfilment": values["fulfilment"],
+            "active_from": start,
+            "active_until": end,
+            "unit_cost": None if cost is None else str(cost),
+            "cancel_window_hours": int(values["cancel_window_hours"]),
+        }
         if "code" in values:
             body["code"] = values["code"]
         return body
@@ -152,10 +195,12 @@ class CatalogueScreen(PluginScreen):
         Binding("e", "edit", "Edit"),
         Binding("r", "retire", "Retire"),
     ]
-    HELP = ("The network's perks: code, name, provider (the bank or a partner merchant's code), how each is "
-            "fulfilled, the cost of one redemption, how long after redeeming it can be cancelled, and the dates "
-            "it can be used (dimmed: not today). a adds a perk, e (or Enter) changes the highlighted one, r retires "
-            "it after a last day you give; changes ask for the reason the audit log keeps. n fetches more rows.")
+    HELP = (
+        "The network's perks: code, name, provider (the bank or a partner merchant's code), how each is "
+        "fulfilled, the cost of one redemption, how long after redeeming it can be cancelled, and the dates "
+        "it can be used (dimmed: not today). a adds a perk, e (or Enter) changes the highlighted one, r retires "
+        "it after a last day you give; changes ask for the reason the audit log keeps. n fetches more rows."
+    )
 
     def __init__(self, api: ApiClient, unit: str) -> None:
         super().__init__(api, unit)
@@ -202,17 +247,31 @@ class CatalogueScreen(PluginScreen):
         if (perk := self.selected()) is None:
             return
         today = china_date(self.console.clock.now())
-        last = FormField("Last day", "active_until", value=str(min(perk.active_until or today, today)),
-                         validators=[Parsed(parse_date), required("the last day")])
+        last = FormField(
+            "Last day",
+            "active_until",
+            value=str(min(perk.active_until or today, today)),
+            validators=[Parsed(parse_date), required("the last day")],
+        )
 
         async def retire(values: dict[str, str]) -> PerkOut:
-            return await self.api.patch(f"{PATH}/{perk.code}", PerkOut,
-                                        {"active_until": values["active_until"], "reason": values["reason"]},
-                                        unit=self.unit)
+            return await self.api.patch(
+                f"{PATH}/{perk.code}",
+                PerkOut,
+                {"active_until": values["active_until"], "reason": values["reason"]},
+                unit=self.unit,
+            )
 
-        self.app.push_screen(FormModal(f"Retire {perk.code} {perk.name}", [last, reason_field()], retire,
-                                       note="It stays in the catalogue and its history; it cannot be redeemed after "
-                                            "its last day (redemptions already made keep counting)."), self.saved)
+        self.app.push_screen(
+            FormModal(
+                f"Retire {perk.code} {perk.name}",
+                [last, reason_field()],
+                retire,
+                note="It stays in the catalogue and its history; it cannot be redeemed after "
+                "its last day (redemptions already made keep counting).",
+            ),
+            self.saved,
+        )
 
     def saved(self, perk: PerkOut | None) -> None:
         if perk is not None:

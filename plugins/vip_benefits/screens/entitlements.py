@@ -52,12 +52,18 @@ class CellForm(FormModal[dict[str, Any]]):
     """Quota, period and companions for one cell; answers the rule without sending it."""
 
     def __init__(self, title: str, rule: dict[str, Any]) -> None:
-        fields = [FormField("Quota", "quota", value=str(rule["quota"]), validators=[whole(MOST)]),
-                  FormField("Period", "period", value=rule["period"], choices=[(v, k) for k, v in PERIOD_NAMES.items()]),
-                  FormField("Companions", "companions", value=str(rule["companions"]), validators=[whole(MOST)])]
-        super().__init__(title, fields, self.answer,
-                         note="Uses per period for each client of the tier (0 withdraws the perk here), and how many "
-                              "companions each use may bring. Saved with the other marked cells on ctrl+s.")
+        fields = [
+            FormField("Quota", "quota", value=str(rule["quota"]), validators=[whole(MOST)]),
+            FormField("Period", "period", value=rule["period"], choices=[(v, k) for k, v in PERIOD_NAMES.items()]),
+            FormField("Companions", "companions", value=str(rule["companions"]), validators=[whole(MOST)]),
+        ]
+        super().__init__(
+            title,
+            fields,
+            self.answer,
+            note="Uses per period for each client of the tier (0 withdraws the perk here), and how many "
+            "companions each use may bring. Saved with the other marked cells on ctrl+s.",
+        )
 
     @staticmethod
     async def answer(values: dict[str, str]) -> dict[str, Any]:
@@ -75,11 +81,13 @@ class EntitlementsScreen(PluginScreen):
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "close", "Back"),
     ]
-    HELP = ("Per perk (rows) and tier (columns), the rule in force at this unit: uses per year (/yr), month (/mo) "
-            "or rolling 12 months (/12m), +companions, and where it is set: ● here, ↑X inherited from unit X "
-            "(— none: the tier does not get the perk). e (or Enter) edits the highlighted cell, x clears this unit's "
-            "own rule so it inherits again (or drops an unsaved edit); changed cells are marked * until ctrl+s saves "
-            "them all at once with a reason. Units below inherit what is set here.")
+    HELP = (
+        "Per perk (rows) and tier (columns), the rule in force at this unit: uses per year (/yr), month (/mo) "
+        "or rolling 12 months (/12m), +companions, and where it is set: ● here, ↑X inherited from unit X "
+        "(— none: the tier does not get the perk). e (or Enter) edits the highlighted cell, x clears this unit's "
+        "own rule so it inherits again (or drops an unsaved edit); changed cells are marked * until ctrl+s saves "
+        "them all at once with a reason. Units below inherit what is set here."
+    )
 
     def __init__(self, api: ApiClient, unit: str) -> None:
         super().__init__(api, unit)
@@ -117,8 +125,9 @@ class EntitlementsScreen(PluginScreen):
         pages: list[RulesPage] = []
         cursor: str | None = None
         while not pages or cursor:
-            pages.append(await self.api.get(f"/plugins/vip_benefits/units/{self.unit}/entitlements", RulesPage,
-                                            cursor=cursor))
+            pages.append(
+                await self.api.get(f"/plugins/vip_benefits/units/{self.unit}/entitlements", RulesPage, cursor=cursor)
+            )
             cursor = pages[-1].next_cursor
         return pages
 
@@ -133,8 +142,9 @@ class EntitlementsScreen(PluginScreen):
         if rule is None:
             return Text("—", style="dim")
         where = "●" if not rule.inherited else f"↑{rule.set_at}"
-        return Text(f"{rule_text(rule.quota, rule.period, rule.companions)} {where}",
-                    style="dim" if rule.inherited else "")
+        return Text(
+            f"{rule_text(rule.quota, rule.period, rule.companions)} {where}", style="dim" if rule.inherited else ""
+        )
 
     def current(self) -> Key | None:
         """The highlighted cell, if it is a tier's (not the perk's name)."""
@@ -164,8 +174,9 @@ class EntitlementsScreen(PluginScreen):
             if rule is None:
                 text += "no rule, the tier does not get this perk"
             else:
-                text += (f"{rule.quota} per {PERIOD_NAMES[rule.period]}, {companions(rule.companions)}; "
-                         + (f"inherited from {rule.set_at}" if rule.inherited else "set here"))
+                text += f"{rule.quota} per {PERIOD_NAMES[rule.period]}, {companions(rule.companions)}; " + (
+                    f"inherited from {rule.set_at}" if rule.inherited else "set here"
+                )
         if self.marked:
             text += f"\n{len(self.marked)} unsaved change(s): ctrl+s saves them with a reason"
         self.query_one("#cell-detail", Static).update(text)
@@ -187,8 +198,9 @@ class EntitlementsScreen(PluginScreen):
             return
         perk, tier = key
         rule = self.in_force(perk, tier)
-        start = self.marked.get(key) or (msgspec.structs.asdict(rule) if rule else
-                                          {"quota": 0, "period": "calendar_year", "companions": 0})
+        start = self.marked.get(key) or (
+            msgspec.structs.asdict(rule) if rule else {"quota": 0, "period": "calendar_year", "companions": 0}
+        )
 
         def mark(change: dict[str, Any] | None) -> None:
             if change is not None:
@@ -216,12 +228,20 @@ class EntitlementsScreen(PluginScreen):
         clears = [{"perk": p, "tier": t} for (p, t), c in self.marked.items() if c is None]
 
         async def send(reason: str) -> RulesPage:
-            return await self.api.patch(f"/plugins/vip_benefits/units/{self.unit}/entitlements", RulesPage,
-                                        {"reason": reason, "set": sets, "clear": clears})
+            return await self.api.patch(
+                f"/plugins/vip_benefits/units/{self.unit}/entitlements",
+                RulesPage,
+                {"reason": reason, "set": sets, "clear": clears},
+            )
 
-        self.app.push_screen(reason_modal(f"Save {len(self.marked)} change(s) at {self.unit}", send,
-                                          note="Units below inherit what is set here unless they set their own."),
-                             self.saved)
+        self.app.push_screen(
+            reason_modal(
+                f"Save {len(self.marked)} change(s) at {self.unit}",
+                send,
+                note="Units below inherit what is set here unless they set their own.",
+            ),
+            self.saved,
+        )
 
     def saved(self, page: RulesPage | None) -> None:
         if page is None:
@@ -235,7 +255,7 @@ class EntitlementsScreen(PluginScreen):
     @work(exclusive=True, group="close")
     async def action_close(self) -> None:
         if self.marked and not await self.app.push_screen_wait(
-                ConfirmModal(f"Leave without saving {len(self.marked)} change(s)?")):
+            ConfirmModal(f"Leave without saving {len(self.marked)} change(s)?")
+        ):
             return
         self.dismiss(None)
-

@@ -30,21 +30,29 @@ def top_perks(rows: list[UtilisationFigure], names: dict[str, str]) -> str:
         totals[row.perk][0] += row.used
         totals[row.perk][1] += row.quota
     ranked = sorted((t for t in totals.items() if t[1][0]), key=lambda t: (-t[1][0], t[0]))[:TOP]
-    return " · ".join(f"{names.get(perk, perk)} {used:,} ({percent(share(used, quota))})"
-                      for perk, (used, quota) in ranked) or "nothing used yet"
+    return (
+        " · ".join(
+            f"{names.get(perk, perk)} {used:,} ({percent(share(used, quota))})" for perk, (used, quota) in ranked
+        )
+        or "nothing used yet"
+    )
 
 
 class UtilisationPanel(FigurePanel):
     async def figures(self) -> list[tuple[str, str]]:
         try:
             rows, perks = await asyncio.gather(
-                self.api.get("/plugins/vip_benefits/reports/utilisation", list[UtilisationFigure], unit=self.unit,
-                             depth=0),
-                self.api.get("/plugins/vip_benefits/perks", PerkPage, unit=self.unit, limit=NAMES_PAGE))
+                self.api.get(
+                    "/plugins/vip_benefits/reports/utilisation", list[UtilisationFigure], unit=self.unit, depth=0
+                ),
+                self.api.get("/plugins/vip_benefits/perks", PerkPage, unit=self.unit, limit=NAMES_PAGE),
+            )
         except ApiError as error:
             if error.status != 403:
                 raise
             return [("perk utilisation", "needs the reports.read permission")]
         used, quota = sum(r.used for r in rows), sum(r.quota for r in rows)
-        return [("quota used this period", f"{percent(share(used, quota))}  ({used:,} of {quota:,} uses)"),
-                ("used most", top_perks(rows, {p.code: p.name for p in perks.items}))]
+        return [
+            ("quota used this period", f"{percent(share(used, quota))}  ({used:,} of {quota:,} uses)"),
+            ("used most", top_perks(rows, {p.code: p.name for p in perks.items})),
+        ]

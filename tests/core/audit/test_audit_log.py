@@ -7,11 +7,17 @@ from litestar.testing import AsyncTestClient
 
 async def test_a_client_change_is_audited_with_before_after_and_reason(client: AsyncTestClient, token_for) -> None:
     cm = await token_for("customer_manager", "OUT1")
-    cid = (await client.post("/api/v1/clients", json={"kind": "retail", "name": "郑爽", "unit": "OUT1", "reason": "开户"},
-                             headers=cm)).json()["id"]
+    cid = (
+        await client.post(
+            "/api/v1/clients", json={"kind": "retail", "name": "郑爽", "unit": "OUT1", "reason": "开户"}, headers=cm
+        )
+    ).json()["id"]
     await client.patch(f"/api/v1/clients/{cid}", json={"reason": "客户更名", "name": "郑双"}, headers=cm)
-    entries = (await client.get("/api/v1/audit", params={"entity": "client", "entity_id": cid},
-                                headers=await token_for("compliance", "HO"))).json()["items"]
+    entries = (
+        await client.get(
+            "/api/v1/audit", params={"entity": "client", "entity_id": cid}, headers=await token_for("compliance", "HO")
+        )
+    ).json()["items"]
     assert [e["action"] for e in entries] == ["created", "updated"]
     update = entries[1]
     assert update["before"] == {"name": "郑爽"} and update["after"] == {"name": "郑双"}
@@ -21,10 +27,14 @@ async def test_a_client_change_is_audited_with_before_after_and_reason(client: A
 
 async def test_the_audit_log_shows_only_the_readers_subtree(client: AsyncTestClient, token_for) -> None:
     for unit in ("OUT1", "OUT4"):
-        await client.post("/api/v1/clients", json={"kind": "retail", "name": "甲", "unit": unit, "reason": "开户"},
-                          headers=await token_for("customer_manager", unit))
-    branch = (await client.get("/api/v1/audit", params={"entity": "client"},
-                               headers=await token_for("compliance", "BR1"))).json()["items"]
+        await client.post(
+            "/api/v1/clients",
+            json={"kind": "retail", "name": "甲", "unit": unit, "reason": "开户"},
+            headers=await token_for("customer_manager", unit),
+        )
+    branch = (
+        await client.get("/api/v1/audit", params={"entity": "client"}, headers=await token_for("compliance", "BR1"))
+    ).json()["items"]
     assert {e["unit"] for e in branch} == {"OUT1"}
     assert (await client.get("/api/v1/audit", headers=await token_for("teller", "HO"))).status_code == 403
 

@@ -28,12 +28,23 @@ async def workers(settings, clock, network) -> AsyncIterator[tuple[Client, Clien
         yield one, other
 
 
-async def hire(client: Client, admin: dict[str, str], unit: str = "OUT1", roles: tuple[str, ...] = ("teller",)
-               ) -> tuple[str, dict[str, str], str]:
+async def hire(
+    client: Client, admin: dict[str, str], unit: str = "OUT1", roles: tuple[str, ...] = ("teller",)
+) -> tuple[str, dict[str, str], str]:
     """A new member of staff and a token for them: (staff id, headers, token id)."""
-    staff = (await client.post("/api/v1/staff", json={"employee_no": f"E{unit}{len(roles)}", "name": "孙丽",
-                                                      "unit": unit, "roles": list(roles), "reason": "入职"},
-                               headers=admin)).json()
+    staff = (
+        await client.post(
+            "/api/v1/staff",
+            json={
+                "employee_no": f"E{unit}{len(roles)}",
+                "name": "孙丽",
+                "unit": unit,
+                "roles": list(roles),
+                "reason": "入职",
+            },
+            headers=admin,
+        )
+    ).json()
     issued = (await client.post("/api/v1/tokens", json={"staff_id": staff["id"]}, headers=admin)).json()
     return staff["id"], {"Authorization": f"Bearer {issued['secret']}"}, issued["token"]["id"]
 

@@ -36,7 +36,9 @@ async def test_a_revoked_token_stops_working_at_once(client: AsyncTestClient, to
 
 
 async def test_an_expired_token_is_refused(client: AsyncTestClient, token_for, clock: FrozenClock) -> None:
-    issued = await _issue(client, await token_for("admin", "HO"), service_account={"role": "teller", "unit": "OUT1"}, days=2)
+    issued = await _issue(
+        client, await token_for("admin", "HO"), service_account={"role": "teller", "unit": "OUT1"}, days=2
+    )
     clock.advance(days=3)
     response = await client.get("/api/v1/me", headers={"Authorization": f"Bearer {issued['secret']}"})
     assert response.status_code == 401
@@ -45,8 +47,13 @@ async def test_an_expired_token_is_refused(client: AsyncTestClient, token_for, c
 
 async def test_a_deactivated_member_of_staff_loses_access(client: AsyncTestClient, token_for) -> None:
     admin = await token_for("admin", "HO")
-    staff = (await client.post("/api/v1/staff", json={"employee_no": "E900", "name": "孙丽", "unit": "OUT2",
-                                                      "roles": ["teller"], "reason": "入职"}, headers=admin)).json()
+    staff = (
+        await client.post(
+            "/api/v1/staff",
+            json={"employee_no": "E900", "name": "孙丽", "unit": "OUT2", "roles": ["teller"], "reason": "入职"},
+            headers=admin,
+        )
+    ).json()
     issued = await _issue(client, admin, staff_id=staff["id"])
     headers = {"Authorization": f"Bearer {issued['secret']}"}
     assert (await client.get("/api/v1/me", headers=headers)).json()["name"] == "孙丽"
@@ -56,8 +63,9 @@ async def test_a_deactivated_member_of_staff_loses_access(client: AsyncTestClien
 
 async def test_an_admin_cannot_issue_tokens_outside_their_subtree(client: AsyncTestClient, token_for) -> None:
     branch_admin = await token_for("admin", "BR1")
-    response = await client.post("/api/v1/tokens", json={"service_account": {"role": "admin", "unit": "BR2"}},
-                                 headers=branch_admin)
+    response = await client.post(
+        "/api/v1/tokens", json={"service_account": {"role": "admin", "unit": "BR2"}}, headers=branch_admin
+    )
     assert response.status_code == 403
     listing = (await client.get("/api/v1/tokens", headers=branch_admin)).json()["items"]
     assert all(t["unit"] in {"BR1", "SB1", "SB2", "OUT1", "OUT2", "OUT3"} for t in listing)

@@ -23,7 +23,9 @@ def guarded_routes(app: Litestar) -> list[tuple[str, str, list[str]]]:
         for handler in getattr(route, "route_handlers", []):
             if route.path in PUBLIC_PATHS or route.path.startswith("/schema"):
                 continue
-            actions = [g.__name__.removeprefix("requires_") for g in handler.guards or () if g.__name__.startswith("requires_")]
+            actions = [
+                g.__name__.removeprefix("requires_") for g in handler.guards or () if g.__name__.startswith("requires_")
+            ]
             for method in sorted(handler.http_methods - {"OPTIONS", "HEAD"}):
                 routes.append((method, route.path, actions))
     return routes
@@ -50,8 +52,9 @@ async def test_every_route_refuses_a_request_without_a_token(client: AsyncTestCl
         assert response.headers["www-authenticate"] == 'Bearer realm="touchstone", error="invalid_token"'
 
 
-async def test_every_route_refuses_a_role_without_its_permission(client: AsyncTestClient, app: Litestar, token_for,
-                                                                 db, network) -> None:
+async def test_every_route_refuses_a_role_without_its_permission(
+    client: AsyncTestClient, app: Litestar, token_for, db, network
+) -> None:
     for plugin in app.state.plugins.optional_plugins:  # a plugin's routes are reachable only where it is on
         await enable(db, plugin, network["HO"])
     tokens: dict[str, dict[str, str]] = {}

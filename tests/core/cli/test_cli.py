@@ -52,8 +52,9 @@ def test_jobs_list_and_run(cli) -> None:  # type: ignore[no-untyped-def]
     assert result.exit_code == 0 and "outbox: 0 delivered" in result.output
 
 
-def test_an_unknown_job_exits_non_zero_naming_the_known_ones(database_url: str, tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unknown_job_exits_non_zero_naming_the_known_ones(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TOUCHSTONE_DATABASE_URL", database_url)
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path))
     result = CliRunner().invoke(main, ["jobs", "run", "nope"])

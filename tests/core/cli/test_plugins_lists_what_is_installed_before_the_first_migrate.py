@@ -13,7 +13,8 @@ from core.cli import main
 
 
 def test_plugins_are_listed_and_the_database_is_said_to_need_migrating(
-        empty_database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty_database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("TOUCHSTONE_DATABASE_URL", empty_database_url)
     monkeypatch.setenv("COLUMNS", "400")  # one line per plugin
@@ -23,7 +24,9 @@ def test_plugins_are_listed_and_the_database_is_said_to_need_migrating(
     rows = {line.split()[1]: line for line in result.output.splitlines() if line.count("│") >= 5}
     assert {"core", "complaints", "vip_benefits", "acme_lounge"} <= set(rows)
     assert "1.0.0" in rows["acme_lounge"] and "register_routes" in rows["acme_lounge"]
-    assert all("database not migrated: run `touchstone migrate`" in row for name, row in rows.items() if name != "plugin")
+    assert all(
+        "database not migrated: run `touchstone migrate`" in row for name, row in rows.items() if name != "plugin"
+    )
 
     assert runner.invoke(main, ["migrate"]).exit_code == 0
     migrated = runner.invoke(main, ["plugins"]).output

@@ -35,8 +35,9 @@ def serve_until_answering(database_url: str, data_dir: Path, run: str) -> tuple[
     out, err = data_dir / f"{run}.out", data_dir / f"{run}.err"
     env = {**os.environ, "TOUCHSTONE_DATABASE_URL": database_url, "TOUCHSTONE_DATA_DIR": str(data_dir)}
     with out.open("w") as stdout, err.open("w") as stderr:
-        server = subprocess.Popen([str(TOUCHSTONE), "serve", "--demo", "--port", str(port)], env=env,
-                                  stdout=stdout, stderr=stderr)
+        server = subprocess.Popen(
+            [str(TOUCHSTONE), "serve", "--demo", "--port", str(port)], env=env, stdout=stdout, stderr=stderr
+        )
     try:
         deadline = time.monotonic() + 600  # the first start loads the whole demo: six months of events
         while ANSWERING not in err.read_text() and server.poll() is None and time.monotonic() < deadline:
@@ -63,7 +64,8 @@ async def token_count(database_url: str) -> int:
 
 
 def test_the_first_start_loads_the_demo_and_prints_a_token_later_starts_say_how_to_make_one(
-        database_url: str, tmp_path: Path) -> None:
+    database_url: str, tmp_path: Path
+) -> None:
     first_out, first_err, _ = serve_until_answering(database_url, tmp_path, "first")
     assert first_out.strip().startswith("ts_") and "Admin token" in first_err
     assert asyncio.run(token_count(database_url)) == 1
@@ -71,6 +73,7 @@ def test_the_first_start_loads_the_demo_and_prints_a_token_later_starts_say_how_
     later_out, later_err, port = serve_until_answering(database_url, tmp_path, "later")
     assert later_out.strip() == ""  # no secret printed
     assert "no token issued" in later_err and "touchstone token create --role admin --unit HO" in " ".join(
-        later_err.split())
+        later_err.split()
+    )
     assert f"{ANSWERING} http://127.0.0.1:{port}/api/v1" in " ".join(later_err.split())
     assert asyncio.run(token_count(database_url)) == 1

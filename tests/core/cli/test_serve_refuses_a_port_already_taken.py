@@ -13,8 +13,9 @@ from core.cli import main
 
 
 @pytest.mark.parametrize("demo", [[], ["--demo"]])
-def test_a_taken_port_is_named_and_nothing_is_announced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                        demo: list[str]) -> None:
+def test_a_taken_port_is_named_and_nothing_is_announced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo: list[str]
+) -> None:
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("TOUCHSTONE_DATABASE_URL", raising=False)
     with socket.create_server(("127.0.0.1", 0)) as other:

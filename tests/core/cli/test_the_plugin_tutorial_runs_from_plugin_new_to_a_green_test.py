@@ -45,19 +45,24 @@ def tutorial() -> str:
 
 
 def environment(tmp_path: Path, pg_url: str | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("PYTEST_", "TOUCHSTONE_")) and k != "PYTHONPATH"}
-    env.update(PATH=f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}", SITE=str(tmp_path / "site"),
-               PYTHONPATH=str(tmp_path / "site"), TOUCHSTONE_DATA_DIR=str(tmp_path / "data"), TOUCHSTONE_LANG="en",
-               PYTEST_ADDOPTS="-p no:cacheprovider -p no:xdist")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "TOUCHSTONE_")) and k != "PYTHONPATH"}
+    env.update(
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}",
+        SITE=str(tmp_path / "site"),
+        PYTHONPATH=str(tmp_path / "site"),
+        TOUCHSTONE_DATA_DIR=str(tmp_path / "data"),
+        TOUCHSTONE_LANG="en",
+        PYTEST_ADDOPTS="-p no:cacheprovider -p no:xdist",
+    )
     if pg_url:
         env[databases.PG_ENV] = pg_url
     return env
 
 
 def sh(script: str, cwd: Path, env: dict[str, str]) -> str:
-    done = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=900)
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, timeout=900
+    )
     assert done.returncode == 0, f"{script}\n--- stdout\n{done.stdout}\n--- stderr\n{done.stderr}"
     return done.stdout + done.stderr
 
@@ -88,8 +93,11 @@ def test_the_tutorial_renders_installs_migrates_and_passes_its_own_tests(run: Ru
 def test_the_documented_autogenerate_writes_the_next_revision_and_migrate_applies_it(run: Run) -> None:
     installed = run.where / "site" / "bouquet"
     models = installed / "models.py"
-    models.write_text(models.read_text(encoding="utf-8")
-                      + "    delivered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)\n", encoding="utf-8")
+    models.write_text(
+        models.read_text(encoding="utf-8")
+        + "    delivered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)\n",
+        encoding="utf-8",
+    )
 
     sh("touchstone plugin revision bouquet -m 'add the delivery date'", run.where, run.env)
 

@@ -20,6 +20,7 @@ async def test_too_long_contact_fields_are_refused_naming_them(client: AsyncTest
     opened = await client.post("/api/v1/clients", json={**OPEN, "phone": "1" * LIMITS["phone"]}, headers=manager)
     assert opened.status_code == 201, opened.text
     for field, limit in LIMITS.items():
-        refused = await client.patch(f"/api/v1/clients/{opened.json()['id']}",
-                                     json={"reason": "更新", field: "1" * (limit + 1)}, headers=manager)
+        refused = await client.patch(
+            f"/api/v1/clients/{opened.json()['id']}", json={"reason": "更新", field: "1" * (limit + 1)}, headers=manager
+        )
         assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == field, refused.text

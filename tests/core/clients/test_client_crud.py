@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from litestar.testing import AsyncTestClient
 
-NEW = {"kind": "retail", "name": "王小明", "unit": "OUT1", "reason": "开户", "state": "active",
-       "id_number": "110105199001011234", "phone": "13800138000", "assets_under_management": "650000.50",
-       "deposits": "120000"}
+NEW = {
+    "kind": "retail",
+    "name": "王小明",
+    "unit": "OUT1",
+    "reason": "开户",
+    "state": "active",
+    "id_number": "110105199001011234",
+    "phone": "13800138000",
+    "assets_under_management": "650000.50",
+    "deposits": "120000",
+}
 
 
 async def test_a_client_created_with_chinese_name_round_trips_with_its_tier(client: AsyncTestClient, token_for) -> None:
@@ -25,7 +33,9 @@ async def test_a_client_created_with_chinese_name_round_trips_with_its_tier(clie
 async def test_a_change_without_a_reason_is_refused_naming_the_field(client: AsyncTestClient, token_for) -> None:
     headers = await token_for("customer_manager", "OUT1")
     created = (await client.post("/api/v1/clients", json=NEW, headers=headers)).json()
-    response = await client.patch(f"/api/v1/clients/{created['id']}", json={"reason": "", "name": "王大明"}, headers=headers)
+    response = await client.patch(
+        f"/api/v1/clients/{created['id']}", json={"reason": "", "name": "王大明"}, headers=headers
+    )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "reason"
     unchanged = await client.get(f"/api/v1/clients/{created['id']}", headers=headers)
@@ -35,7 +45,9 @@ async def test_a_change_without_a_reason_is_refused_naming_the_field(client: Asy
 async def test_every_change_is_kept_in_history_with_its_reason(client: AsyncTestClient, token_for) -> None:
     headers = await token_for("customer_manager", "OUT1")
     created = (await client.post("/api/v1/clients", json=NEW, headers=headers)).json()
-    await client.patch(f"/api/v1/clients/{created['id']}", json={"reason": "客户更名", "name": "王大明"}, headers=headers)
+    await client.patch(
+        f"/api/v1/clients/{created['id']}", json={"reason": "客户更名", "name": "王大明"}, headers=headers
+    )
     history = (await client.get(f"/api/v1/clients/{created['id']}/history", headers=headers)).json()["items"]
     assert [h["action"] for h in history] == ["created", "updated"]
     assert history[1]["reason"] == "客户更名"

@@ -16,15 +16,21 @@ async def test_a_prospect_becomes_active_then_dormant_then_active_again(client: 
     headers = await token_for("customer_manager", "OUT1")
     cid = await _new(client, headers)
     for to in ("active", "dormant", "active"):
-        response = await client.post(f"/api/v1/clients/{cid}/transitions", json={"to": to, "reason": "核实"}, headers=headers)
+        response = await client.post(
+            f"/api/v1/clients/{cid}/transitions", json={"to": to, "reason": "核实"}, headers=headers
+        )
         assert response.status_code == 200, response.text
         assert response.json()["state"] == to
 
 
-async def test_a_transition_not_allowed_is_refused_with_409_naming_the_allowed_ones(client: AsyncTestClient, token_for) -> None:
+async def test_a_transition_not_allowed_is_refused_with_409_naming_the_allowed_ones(
+    client: AsyncTestClient, token_for
+) -> None:
     headers = await token_for("customer_manager", "OUT1")
     cid = await _new(client, headers)
-    response = await client.post(f"/api/v1/clients/{cid}/transitions", json={"to": "dormant", "reason": "x"}, headers=headers)
+    response = await client.post(
+        f"/api/v1/clients/{cid}/transitions", json={"to": "dormant", "reason": "x"}, headers=headers
+    )
     assert response.status_code == 409
     problem = response.json()
     assert problem["type"].endswith("/transition-not-allowed")
@@ -32,7 +38,9 @@ async def test_a_transition_not_allowed_is_refused_with_409_naming_the_allowed_o
     assert (await client.get(f"/api/v1/clients/{cid}", headers=headers)).json()["state"] == "prospect"
 
 
-async def test_an_archived_client_can_be_restored_to_its_former_state(client: AsyncTestClient, token_for, clock) -> None:
+async def test_an_archived_client_can_be_restored_to_its_former_state(
+    client: AsyncTestClient, token_for, clock
+) -> None:
     headers = await token_for("customer_manager", "OUT1")
     cid = await _new(client, headers)
     archived = await client.post(f"/api/v1/clients/{cid}/archive", json={"reason": "客户要求删除"}, headers=headers)

@@ -36,8 +36,15 @@ async def test_the_service_follows_the_lifecycle_model(db, network, plugins: Plu
     principal = Principal(kind="staff", id="st_test", name="测试", roles=frozenset({"admin"}), unit=network["HO"].ref())
     async with db.unit_of_work() as session:
         ctx = HookContext(session=session, clock=FrozenClock(START), plugins=plugins, principal=principal)
-        client = await clients.create(ctx, unit_code="OUT1", kind="retail", values={"name": "赵六"}, state="prospect",
-                                      manager_id=None, reason="开户")
+        client = await clients.create(
+            ctx,
+            unit_code="OUT1",
+            kind="retail",
+            values={"name": "赵六"},
+            state="prospect",
+            manager_id=None,
+            reason="开户",
+        )
         state, before_archive, accepted = "prospect", None, 0
         for action in actions:
             nxt = expected_next(state, action)
@@ -60,7 +67,10 @@ async def test_the_service_follows_the_lifecycle_model(db, network, plugins: Plu
             else:
                 state = nxt
             assert client.state == state
-        history = (await session.execute(sa.select(sa.func.count()).select_from(ClientHistory)
-                                         .where(ClientHistory.client_id == client.id))).scalar_one()
+        history = (
+            await session.execute(
+                sa.select(sa.func.count()).select_from(ClientHistory).where(ClientHistory.client_id == client.id)
+            )
+        ).scalar_one()
         assert history == 1 + accepted
         await session.rollback()

@@ -35,10 +35,17 @@ class Overreaching:
 
 def test_a_misspelled_or_unpublished_hook_is_named_per_plugin() -> None:
     assert findings(("misspelled", Misspelled()), rules=[unknown_hook]) == [
-        Finding("misspelled", "unknown-hook", "'client_creatd' matches no hook specification; did you mean "
-                "'client_created'?"),
-        Finding("misspelled", "unknown-hook", "'survey_answered' matches no hook specification; (a hook another "
-                "plugin publishes? mark it @hookimpl(optionalhook=True))"),
+        Finding(
+            "misspelled",
+            "unknown-hook",
+            "'client_creatd' matches no hook specification; did you mean 'client_created'?",
+        ),
+        Finding(
+            "misspelled",
+            "unknown-hook",
+            "'survey_answered' matches no hook specification; (a hook another "
+            "plugin publishes? mark it @hookimpl(optionalhook=True))",
+        ),
     ]
 
 

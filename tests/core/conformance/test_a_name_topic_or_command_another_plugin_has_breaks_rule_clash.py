@@ -57,16 +57,28 @@ def test_a_shared_topic_prefix_or_command_is_named_for_each_plugin() -> None:
 
 def test_a_name_that_is_not_one_path_segment_is_named() -> None:
     assert findings(("lounge/admin", Lounge()), ("Lounge", object()), rules=[clash]) == [
-        Finding("lounge/admin", "clash", "the name 'lounge/admin' is not lowercase letters, digits and underscores: "
-                "its mount /api/v1/plugins/lounge/admin would reach into another's"),
-        Finding("Lounge", "clash", "the name 'Lounge' is not lowercase letters, digits and underscores: its mount "
-                "/api/v1/plugins/Lounge would reach into another's"),
+        Finding(
+            "lounge/admin",
+            "clash",
+            "the name 'lounge/admin' is not lowercase letters, digits and underscores: "
+            "its mount /api/v1/plugins/lounge/admin would reach into another's",
+        ),
+        Finding(
+            "Lounge",
+            "clash",
+            "the name 'Lounge' is not lowercase letters, digits and underscores: its mount "
+            "/api/v1/plugins/Lounge would reach into another's",
+        ),
     ]
 
 
 def test_two_distributions_installing_the_same_name_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(TWIN_SITE))
     assert findings(rules=[clash]) == [
-        Finding("lounge_twin", "clash", "distributions twin-a, twin-b each install a plugin named 'lounge_twin' "
-                "(touchstone.plugins) at /api/v1/plugins/lounge_twin; only one is loaded"),
+        Finding(
+            "lounge_twin",
+            "clash",
+            "distributions twin-a, twin-b each install a plugin named 'lounge_twin' "
+            "(touchstone.plugins) at /api/v1/plugins/lounge_twin; only one is loaded",
+        ),
     ]

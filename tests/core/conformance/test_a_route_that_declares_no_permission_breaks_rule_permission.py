@@ -42,9 +42,17 @@ class Forgetful:
 def test_each_route_that_declares_nothing_or_both_is_named() -> None:
     mount = "/api/v1/plugins/forgetful"
     assert findings(("forgetful", Forgetful()), rules=[permission]) == [
-        Finding("forgetful", "permission", f"routes that declare no permission: GET {mount}/visitors, "
-                f"WEBSOCKET {mount}/feed, ASGI {mount}/files. Guard each with guards=[requires(\"<permission>\")] "
-                "(core.sdk), or, for a page meant for people without a token, declare it with opt={\"public\": True}"),
-        Finding("forgetful", "permission", f"GET {mount}/units/{{unit_code:str}}/hours is declared public and "
-                "requires a permission: a caller without a token has no role to check; choose one"),
+        Finding(
+            "forgetful",
+            "permission",
+            f"routes that declare no permission: GET {mount}/visitors, "
+            f'WEBSOCKET {mount}/feed, ASGI {mount}/files. Guard each with guards=[requires("<permission>")] '
+            '(core.sdk), or, for a page meant for people without a token, declare it with opt={"public": True}',
+        ),
+        Finding(
+            "forgetful",
+            "permission",
+            f"GET {mount}/units/{{unit_code:str}}/hours is declared public and "
+            "requires a permission: a caller without a token has no role to check; choose one",
+        ),
     ]

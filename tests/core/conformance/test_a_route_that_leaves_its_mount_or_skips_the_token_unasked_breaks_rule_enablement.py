@@ -45,9 +45,15 @@ class Escapist:
 def test_a_route_that_escapes_skips_the_token_unasked_or_names_no_unit_is_named() -> None:
     assert findings(("escapist", Escapist()), rules=[enablement]) == [
         Finding("escapist", "enablement", f"GET {MOUNT}/../../units escapes the plugin's mount {MOUNT}"),
-        Finding("escapist", "enablement", f"GET {MOUNT}/open answers without a token but is not declared public "
-                "with opt={\"public\": True}"),
-        Finding("escapist", "enablement", f"GET {MOUNT}/hours is declared public but names no unit (a unit_code "
-                "path parameter or a unit query parameter): the enablement guard cannot tell where it is on"),
+        Finding(
+            "escapist",
+            "enablement",
+            f'GET {MOUNT}/open answers without a token but is not declared public with opt={{"public": True}}',
+        ),
+        Finding(
+            "escapist",
+            "enablement",
+            f"GET {MOUNT}/hours is declared public but names no unit (a unit_code "
+            "path parameter or a unit query parameter): the enablement guard cannot tell where it is on",
+        ),
     ]
-

@@ -14,9 +14,15 @@ from tests.core.conformance.checking import findings
 
 def test_a_table_of_another_plugin_one_without_prefix_and_one_never_created_are_named() -> None:
     assert findings(("acme_lounge", acme_lounge), ("trespasser", trespasser), rules=[migration_history]) == [
-        Finding("trespasser", "migration-history", "its migrations create 'acme_lounge_stowaway', a table of plugin "
-                "'acme_lounge'"),
+        Finding(
+            "trespasser",
+            "migration-history",
+            "its migrations create 'acme_lounge_stowaway', a table of plugin 'acme_lounge'",
+        ),
         Finding("trespasser", "migration-history", "its migrations create 'loose_ends', which lacks 'trespasser_'"),
-        Finding("trespasser", "migration-history", "its model's table 'trespasser_ghost' is created by none of its "
-                "migrations"),
+        Finding(
+            "trespasser",
+            "migration-history",
+            "its model's table 'trespasser_ghost' is created by none of its migrations",
+        ),
     ]

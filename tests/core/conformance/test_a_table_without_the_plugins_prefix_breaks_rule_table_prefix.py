@@ -39,8 +39,11 @@ VIP = ModuleType("vip", "A plugin of its own module: no tables, but a name anoth
 
 def test_an_unprefixed_table_and_migrations_under_another_name_are_named() -> None:
     assert findings(("sloppy", Sloppy()), rules=[table_prefix]) == [
-        Finding("sloppy", "table-prefix", "register_migrations returns owner 'lounge' and prefix 'lounge_'; they "
-                "must be 'sloppy' and 'sloppy_'"),
+        Finding(
+            "sloppy",
+            "table-prefix",
+            "register_migrations returns owner 'lounge' and prefix 'lounge_'; they must be 'sloppy' and 'sloppy_'",
+        ),
         Finding("sloppy", "table-prefix", "table 'visit_log' lacks the plugin's prefix 'sloppy_'"),
     ]
 
@@ -48,5 +51,7 @@ def test_an_unprefixed_table_and_migrations_under_another_name_are_named() -> No
 def test_a_prefix_that_covers_another_plugins_tables_is_named() -> None:
     found = findings(("vip", VIP), ("vip_benefits", plugins.vip_benefits), rules=[table_prefix])
     assert [(f.plugin, f.rule) for f in found] == [("vip", "table-prefix")]
-    assert found[0].message.startswith("the prefix 'vip_' also covers the tables of plugin 'vip_benefits' "
-                                       "(vip_benefits_care_task, vip_benefits_entitlement,")
+    assert found[0].message.startswith(
+        "the prefix 'vip_' also covers the tables of plugin 'vip_benefits' "
+        "(vip_benefits_care_task, vip_benefits_entitlement,"
+    )

@@ -32,10 +32,17 @@ class Eager:
 
 def test_each_async_registration_or_firstresult_implementation_is_named() -> None:
     assert findings(("eager", Eager()), rules=[async_hook]) == [
-        Finding("eager", "async-hook", "'decide_client_tier' is async, but a firstresult hook is synchronous and does "
-                "no I/O (a coroutine always counts as an answer)"),
-        Finding("eager", "async-hook", "'register_touchpoints' is async, but a registration hook is synchronous and "
-                "does no I/O"),
+        Finding(
+            "eager",
+            "async-hook",
+            "'decide_client_tier' is async, but a firstresult hook is synchronous and does "
+            "no I/O (a coroutine always counts as an answer)",
+        ),
+        Finding(
+            "eager",
+            "async-hook",
+            "'register_touchpoints' is async, but a registration hook is synchronous and does no I/O",
+        ),
     ]
 
 

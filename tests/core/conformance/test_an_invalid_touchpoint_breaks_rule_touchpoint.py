@@ -24,9 +24,11 @@ from tests.core.conformance.checking import findings
 class Postal:
     @hookimpl
     def register_touchpoints(self) -> list[TouchpointSpec]:
-        return [TouchpointSpec(code="postal.letter", name="来信", channel="email"),  # type: ignore[arg-type]
-                TouchpointSpec(code="postal." + "x" * 64, name="长代码", channel="branch"),
-                TouchpointSpec(code="courier.visit", name="上门", channel="visit")]
+        return [
+            TouchpointSpec(code="postal.letter", name="来信", channel="email"),  # type: ignore[arg-type]
+            TouchpointSpec(code="postal." + "x" * 64, name="长代码", channel="branch"),
+            TouchpointSpec(code="courier.visit", name="上门", channel="visit"),
+        ]
 
 
 class Courier:
@@ -38,8 +40,11 @@ class Courier:
 def test_an_unknown_channel_an_overlong_code_and_a_shared_code_are_named() -> None:
     assert findings(("postal", Postal()), ("courier", Courier()), rules=[touchpoint]) == [
         Finding("postal", "touchpoint", "touchpoint 'postal.letter': channel: Invalid enum value 'email'"),
-        Finding("postal", "touchpoint", f"touchpoint 'postal.{'x' * 64}': code 'postal.{'x' * 64}' is longer than 64 "
-                "characters"),
+        Finding(
+            "postal",
+            "touchpoint",
+            f"touchpoint 'postal.{'x' * 64}': code 'postal.{'x' * 64}' is longer than 64 characters",
+        ),
         Finding("courier", "touchpoint", "touchpoint code 'courier.visit' is also claimed by postal"),
         Finding("postal", "touchpoint", "touchpoint code 'courier.visit' is also claimed by courier"),
     ]

@@ -40,13 +40,20 @@ namespaces = {namespaces}
 
 
 def test_an_installed_plugin_whose_record_lacks_its_migrations_and_styles_is_named(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.syspath_prepend(str(UNSHIPPED_SITE))
     found = [f for f in check(Subject(PluginRuntime(create_plugin_manager())), [wheel]) if f.plugin == "half_lounge"]
-    assert found == [Finding("half_lounge", "wheel", "distribution half-lounge does not ship "
-                             "half_lounge/migrations/env.py, half_lounge/migrations/script.py.mako, "
-                             "half_lounge/migrations/versions/20261204_4c1d2e3f5a6b_nothing_yet.py, "
-                             "half_lounge/screens.tcss")]
+    assert found == [
+        Finding(
+            "half_lounge",
+            "wheel",
+            "distribution half-lounge does not ship "
+            "half_lounge/migrations/env.py, half_lounge/migrations/script.py.mako, "
+            "half_lounge/migrations/versions/20261204_4c1d2e3f5a6b_nothing_yet.py, "
+            "half_lounge/screens.tcss",
+        )
+    ]
 
 
 def editable_project(root: Path, monkeypatch: pytest.MonkeyPatch, *, namespaces: bool) -> None:
@@ -72,27 +79,37 @@ def editable_project(root: Path, monkeypatch: pytest.MonkeyPatch, *, namespaces:
     monkeypatch.delitem(sys.modules, "tea_lounge", raising=False)
 
 
-@pytest.mark.parametrize(("namespaces", "missing"), [
-    (True, "tea_lounge/tea.tcss"),  # no pattern asks for the styles
-    (False, "tea_lounge/migrations/env.py, tea_lounge/migrations/script.py.mako, "
-            "tea_lounge/migrations/versions/20261204_aa_first.py, tea_lounge/tea.tcss"),  # no __init__.py: no package
-])
+@pytest.mark.parametrize(
+    ("namespaces", "missing"),
+    [
+        (True, "tea_lounge/tea.tcss"),  # no pattern asks for the styles
+        (
+            False,
+            "tea_lounge/migrations/env.py, tea_lounge/migrations/script.py.mako, "
+            "tea_lounge/migrations/versions/20261204_aa_first.py, tea_lounge/tea.tcss",
+        ),  # no __init__.py: no package
+    ],
+)
 def test_an_editable_plugin_is_checked_against_what_its_pyproject_ships(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, namespaces: bool, missing: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, namespaces: bool, missing: str
+) -> None:
     editable_project(tmp_path, monkeypatch, namespaces=namespaces)
     found = [f for f in check(Subject(PluginRuntime(create_plugin_manager())), [wheel]) if f.plugin == "tea_lounge"]
     assert found == [Finding("tea_lounge", "wheel", f"distribution tea-lounge does not ship {missing}")]
 
 
 def test_an_editable_plugin_built_by_another_backend_is_said_to_be_skipped(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     editable_project(tmp_path, monkeypatch, namespaces=True)
     pyproject = tmp_path / "project" / "pyproject.toml"
     pyproject.write_text(pyproject.read_text().replace("setuptools.build_meta", "hatchling.build"))
     subject = Subject(PluginRuntime(create_plugin_manager()))
     assert [f for f in check(subject, [wheel]) if f.plugin == "tea_lounge"] == []
-    assert Finding("tea_lounge", "wheel", "skipped: editable install: built by hatchling.build, not setuptools") \
+    assert (
+        Finding("tea_lounge", "wheel", "skipped: editable install: built by hatchling.build, not setuptools")
         in subject.notes
+    )
 
 
 class Hollow:
@@ -103,7 +120,9 @@ class Hollow:
 
 def test_a_migrations_folder_without_its_env_and_template_is_named() -> None:
     assert findings(("hollow", Hollow()), rules=[wheel]) == [
-        Finding("hollow", "wheel", f"its migrations folder {Path(__file__).parent / 'hollow'} lacks env.py, "
-                "script.py.mako, versions"),
+        Finding(
+            "hollow",
+            "wheel",
+            f"its migrations folder {Path(__file__).parent / 'hollow'} lacks env.py, script.py.mako, versions",
+        ),
     ]
-

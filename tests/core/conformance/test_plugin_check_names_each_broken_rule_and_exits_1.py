@@ -52,8 +52,9 @@ def test_a_name_that_is_not_installed_is_refused() -> None:
     assert code == 2 and "no plugin 'no_such_plugin' is installed" in output
 
 
-def test_other_commands_start_with_a_plugin_whose_wheel_lacks_files(monkeypatch: pytest.MonkeyPatch,
-                                                                   tmp_path: Path) -> None:
+def test_other_commands_start_with_a_plugin_whose_wheel_lacks_files(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.syspath_prepend(str(FIXTURES / "unshipped_site"))
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("TOUCHSTONE_DATABASE_URL", raising=False)

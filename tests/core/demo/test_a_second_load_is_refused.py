@@ -15,8 +15,10 @@ from core.models import AuditEntry, Client, OrgUnit, Staff
 
 async def counts(db: Database) -> list[int]:
     async with db.unit_of_work(readonly=True) as session:
-        return [await session.scalar(sa.select(sa.func.count()).select_from(model))  # type: ignore[misc]
-                for model in (OrgUnit, Staff, Client, AuditEntry)]
+        return [
+            await session.scalar(sa.select(sa.func.count()).select_from(model))  # type: ignore[misc]
+            for model in (OrgUnit, Staff, Client, AuditEntry)
+        ]
 
 
 async def test_loading_the_demo_twice_is_refused_and_changes_nothing(db: Database, clock: FrozenClock) -> None:

@@ -15,8 +15,10 @@ from tests.core.demo.loaded import Loaded, read_back
 def bands(thresholds: TierThresholds | None = None) -> dict[str, tuple[Decimal, Decimal | None]]:
     """Each tier's [floor, next tier's floor) from the thresholds, whatever they are."""
     ascending = sorted((thresholds or TierThresholds()).tiers, key=lambda tier: tier[1])
-    return {tier: (floor, ascending[i + 1][1] if i + 1 < len(ascending) else None)
-            for i, (tier, floor) in enumerate(ascending)}
+    return {
+        tier: (floor, ascending[i + 1][1] if i + 1 < len(ascending) else None)
+        for i, (tier, floor) in enumerate(ascending)
+    }
 
 
 async def test_each_retail_clients_assets_fall_in_its_tiers_band(demo: Loaded) -> None:

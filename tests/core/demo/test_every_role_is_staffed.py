@@ -10,9 +10,17 @@ from core.principal import ROLES
 from tests.core.demo.loaded import Loaded
 
 WHERE = {
-    "teller": "outlet", "lobby_manager": "outlet", "customer_manager": "outlet", "outlet_head": "outlet",
-    "sub_branch_head": "sub_branch", "branch_service": "branch", "head_office_service": "head_office",
-    "operations": "head_office", "risk": "head_office", "compliance": "head_office", "admin": "head_office",
+    "teller": "outlet",
+    "lobby_manager": "outlet",
+    "customer_manager": "outlet",
+    "outlet_head": "outlet",
+    "sub_branch_head": "sub_branch",
+    "branch_service": "branch",
+    "head_office_service": "head_office",
+    "operations": "head_office",
+    "risk": "head_office",
+    "compliance": "head_office",
+    "admin": "head_office",
 }
 
 

@@ -27,8 +27,12 @@ def test_the_check_characters_match_the_standards_own_examples() -> None:
     assert credit_check("91350100M000100Y4") == "3"
 
 
-@given(seed=st.integers(0, 2**32), born=st.dates(dt.date(1920, 1, 1), dt.date(2010, 12, 31)),
-       area=st.sampled_from(BIRTHPLACES), male=st.booleans())
+@given(
+    seed=st.integers(0, 2**32),
+    born=st.dates(dt.date(1920, 1, 1), dt.date(2010, 12, 31)),
+    area=st.sampled_from(BIRTHPLACES),
+    male=st.booleans(),
+)
 def test_resident_ids_carry_birth_date_sex_and_a_valid_check(seed: int, born: dt.date, area: str, male: bool) -> None:
     number = resident_id(random.Random(seed), area, born, male)
     assert is_valid_resident_id(number)

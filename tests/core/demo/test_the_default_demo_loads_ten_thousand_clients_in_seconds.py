@@ -14,8 +14,9 @@ from core.demo import DEFAULT_CLIENTS, load_network
 from core.models import AuditEntry
 
 
-async def test_ten_thousand_clients_load_in_seconds_with_a_banks_spread_of_tiers(db: Database,
-                                                                                 clock: FrozenClock) -> None:
+async def test_ten_thousand_clients_load_in_seconds_with_a_banks_spread_of_tiers(
+    db: Database, clock: FrozenClock
+) -> None:
     seen: list[tuple[int, int]] = []
     started = time.perf_counter()
     summary = await load_network(db, clock, progress=lambda done, wanted: seen.append((done, wanted)))

@@ -38,8 +38,11 @@ def test_demo_on_an_unmigrated_database_says_to_migrate(tmp_path: Path, monkeypa
     assert result.exit_code == 1 and "touchstone migrate" in result.output
 
 
-def test_demo_tiers_clients_by_the_configured_thresholds(touchstone, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_tiers_clients_by_the_configured_thresholds(
+    touchstone,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     config = tmp_path / "touchstone.toml"
     config.write_text("[tiers]\ndiamond = 1000000\nstandard = 0\n", encoding="utf-8")
     monkeypatch.setenv("TOUCHSTONE_CONFIG", str(config))

@@ -67,8 +67,12 @@ async def spied(settings, clock, network, db, spy_plugins, token_for) -> AsyncIt
 async def stored(db: Database) -> tuple[int, int]:
     """How many events and nonconformities the database holds."""
     async with db.unit_of_work(readonly=True) as session:
-        return tuple([(await session.execute(sa.select(sa.func.count()).select_from(model))).scalar_one()  # type: ignore[return-value]
-                      for model in (ServiceEvent, Nonconformity)])
+        return tuple(
+            [
+                (await session.execute(sa.select(sa.func.count()).select_from(model))).scalar_one()  # type: ignore[return-value]
+                for model in (ServiceEvent, Nonconformity)
+            ]
+        )
 
 
 @dataclass
@@ -86,8 +90,13 @@ async def service(db, network, clock, settings, spy_plugins) -> Service:  # type
     runtime = PluginRuntime(spy_plugins())
 
     def ctx_of(session) -> HookContext:  # type: ignore[no-untyped-def]
-        return HookContext(session=session, clock=clock, plugins=runtime, settings=settings,
-                           principal=system_principal(network["HO"].ref()))
+        return HookContext(
+            session=session,
+            clock=clock,
+            plugins=runtime,
+            settings=settings,
+            principal=system_principal(network["HO"].ref()),
+        )
 
     async with db.unit_of_work() as session:
         ctx = ctx_of(session)

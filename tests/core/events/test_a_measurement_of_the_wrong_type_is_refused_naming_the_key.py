@@ -31,8 +31,11 @@ async def test_each_wrong_type_is_refused_and_leaves_nothing(spied: AsyncTestCli
 
 
 async def test_the_same_event_with_the_right_types_is_judged(spied: AsyncTestClient, token_for, db, spy: Spy) -> None:
-    answer = await spied.post("/api/v1/events", json={**EVENT, "measurements": {"wait_minutes": 22, "service_log_written": True}},
-                              headers=await token_for("teller", "OUT1"))
+    answer = await spied.post(
+        "/api/v1/events",
+        json={**EVENT, "measurements": {"wait_minutes": 22, "service_log_written": True}},
+        headers=await token_for("teller", "OUT1"),
+    )
     assert answer.status_code == 201, answer.text
     assert (answer.json()["outcome"], answer.json()["judged"], answer.json()["reason"]) == ("fail", True, None)
     assert await stored(db) == (1, 1) and len(spy.recorded) == len(spy.raised) == 1

@@ -19,11 +19,21 @@ from core.testing import START
 from tests.core.events.conftest import Service, Spy, stored
 
 READ = {"wait_minutes", "service_log_written"}
-keys = st.one_of(st.sampled_from(sorted(READ)), st.sampled_from(sorted(READ | {"wait_minute", "mood"})),
-                 st.text(min_size=1, max_size=6))
-values = st.one_of(st.none(), st.booleans(), st.integers(0, 40), st.floats(0, 40), st.integers(-10**13, 10**13),
-                   st.floats(), st.text(max_size=3),
-                   st.sampled_from([0, 15, 15.0, 16, 527040, 527040.5, -0.0, "长" * 201, "a\x00"]))
+keys = st.one_of(
+    st.sampled_from(sorted(READ)),
+    st.sampled_from(sorted(READ | {"wait_minute", "mood"})),
+    st.text(min_size=1, max_size=6),
+)
+values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(0, 40),
+    st.floats(0, 40),
+    st.integers(-(10**13), 10**13),
+    st.floats(),
+    st.text(max_size=3),
+    st.sampled_from([0, 15, 15.0, 16, 527040, 527040.5, -0.0, "长" * 201, "a\x00"]),
+)
 
 
 def _number(value: object) -> bool:
@@ -33,9 +43,17 @@ def _number(value: object) -> bool:
 def wrong_keys(touchpoint: str, measurements: dict[str, object]) -> set[str]:
     """The model: which keys a correct service refuses."""
     if touchpoint == "lobby":  # no standard in force: metric names, the general rules only
-        return {k for k, v in measurements.items() if not re.fullmatch(r"[a-z][a-z0-9_]*", k) or not (
-            v is None or type(v) is bool or (_number(v) and abs(v) <= 1e12)  # type: ignore[arg-type]
-            or (type(v) is str and len(v) <= 200 and "\x00" not in v))}
+        return {
+            k
+            for k, v in measurements.items()
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", k)
+            or not (
+                v is None
+                or type(v) is bool
+                or (_number(v) and abs(v) <= 1e12)  # type: ignore[arg-type]
+                or (type(v) is str and len(v) <= 200 and "\x00" not in v)
+            )
+        }
     wrong = {k for k in measurements if k not in READ}
     wait, log = measurements.get("wait_minutes"), measurements.get("service_log_written")
     if wait is not None and not (_number(wait) and 0 <= wait <= 527040):  # type: ignore[operator]
@@ -48,15 +66,17 @@ def wrong_keys(touchpoint: str, measurements: dict[str, object]) -> set[str]:
 @pytest.fixture
 async def with_lobby(service: Service) -> Service:
     async with service.db.unit_of_work() as session:
-        await standards.create_touchpoint(service.ctx_of(session), code="lobby", name="大堂引导", channel="branch",
-                                          description="")
+        await standards.create_touchpoint(
+            service.ctx_of(session), code="lobby", name="大堂引导", channel="branch", description=""
+        )
     return service
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(touchpoint=st.sampled_from(["counter", "lobby"]), measurements=st.dictionaries(keys, values, max_size=4))
-async def test_refused_with_the_wrong_keys_named_or_recorded_and_judged(with_lobby: Service, spy: Spy, touchpoint: str,
-                                                                       measurements: dict[str, object]) -> None:
+async def test_refused_with_the_wrong_keys_named_or_recorded_and_judged(
+    with_lobby: Service, spy: Spy, touchpoint: str, measurements: dict[str, object]
+) -> None:
     before, hooks = await stored(with_lobby.db), (len(spy.recorded), len(spy.raised))
     item = EventIn(touchpoint=touchpoint, unit="OUT1", occurred_at=START, measurements=measurements)  # type: ignore[arg-type]
     async with with_lobby.db.unit_of_work() as session:
@@ -70,8 +90,14 @@ async def test_refused_with_the_wrong_keys_named_or_recorded_and_judged(with_lob
     assert rejected == [], rejected
     answer = accepted[0]
     wait, log = measurements.get("wait_minutes"), measurements.get("service_log_written")
-    failures = [key for key, failed in (("wait", touchpoint == "counter" and wait is not None and wait > 15),  # type: ignore[operator]
-                                        ("log", touchpoint == "counter" and log is False)) if failed]
+    failures = [
+        key
+        for key, failed in (
+            ("wait", touchpoint == "counter" and wait is not None and wait > 15),  # type: ignore[operator]
+            ("log", touchpoint == "counter" and log is False),
+        )
+        if failed
+    ]
     measured = touchpoint == "counter" and (wait is not None or log is not None)
     assert answer.judged is measured and (answer.reason is None) is measured
     assert answer.outcome == ("fail" if failures else "pass" if measured else "none")

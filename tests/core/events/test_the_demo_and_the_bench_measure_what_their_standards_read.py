@@ -33,10 +33,13 @@ async def test_every_demo_event_measures_what_its_version_reads(db, clock) -> No
     clock.advance(days=50)
     await load_service_history(db, clock, days=50, scale=0.1)
     async with db.unit_of_work(readonly=True) as session:
-        schemas = {v.id: MeasurementSchema.compile(f"version {v.id}", v.controls, KINDS)
-                   for v in (await session.execute(sa.select(StandardVersion))).scalars()}
-        events = (await session.execute(sa.select(ServiceEvent.version_id, ServiceEvent.measurements,
-                                                  ServiceEvent.outcome))).all()
+        schemas = {
+            v.id: MeasurementSchema.compile(f"version {v.id}", v.controls, KINDS)
+            for v in (await session.execute(sa.select(StandardVersion))).scalars()
+        }
+        events = (
+            await session.execute(sa.select(ServiceEvent.version_id, ServiceEvent.measurements, ServiceEvent.outcome))
+        ).all()
     assert len(events) > 1000
     assert [(v, m) for v, m, _ in events if schemas[v].problems(m)] == []
     assert {outcome for *_, outcome in events} == {"pass", "fail"}

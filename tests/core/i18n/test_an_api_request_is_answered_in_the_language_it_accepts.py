@@ -9,8 +9,9 @@ from litestar.testing import AsyncTestClient
 URL = "/api/v1/plugins/acme_lounge/visits"
 
 
-async def test_a_disabled_plugins_problem_is_titled_in_the_accepted_language(client: AsyncTestClient,
-                                                                              token_for) -> None:
+async def test_a_disabled_plugins_problem_is_titled_in_the_accepted_language(
+    client: AsyncTestClient, token_for
+) -> None:
     teller = await token_for("teller", "OUT1")
     answers = {}
     for header in ("en-US,en;q=0.9", None, "fr, en;q=0.5", "de", "zh-CN", "en"):
@@ -19,15 +20,23 @@ async def test_a_disabled_plugins_problem_is_titled_in_the_accepted_language(cli
         answers[header] = (problem["title"], problem["detail"])
     english = ("Plugin not enabled here", "plugin 'acme_lounge' is not enabled at unit 'OUT1'")
     chinese = ("此机构未启用该插件", "插件“acme_lounge”未在机构“OUT1”启用")
-    assert answers == {"en-US,en;q=0.9": english, None: chinese, "fr, en;q=0.5": english, "de": chinese,
-                       "zh-CN": chinese, "en": english}
+    assert answers == {
+        "en-US,en;q=0.9": english,
+        None: chinese,
+        "fr, en;q=0.5": english,
+        "de": chinese,
+        "zh-CN": chinese,
+        "en": english,
+    }
 
 
 async def test_a_plugins_refusal_comes_from_its_own_catalog(client: AsyncTestClient, token_for) -> None:
     admin = await token_for("admin", "HO")
     await client.put("/api/v1/units/SB1/plugins/acme_lounge", json={"enabled": True, "reason": "试点"}, headers=admin)
     body = {"kind": "retail", "name": "钱多多", "unit": "OUT1", "reason": "开户", "assets_under_management": "60000"}
-    silver = (await client.post("/api/v1/clients", json=body, headers=await token_for("customer_manager", "OUT1"))).json()
+    silver = (
+        await client.post("/api/v1/clients", json=body, headers=await token_for("customer_manager", "OUT1"))
+    ).json()
     desk = await token_for("lobby_manager", "OUT1")
     visit = {"client": silver["id"], "airport": "PEK"}
     chinese = await client.post(URL, json=visit, headers=desk)

@@ -12,7 +12,9 @@ UP_TO_DATE = "Database is up to date."
 
 
 def applied(n: int) -> str:
-    return ngettext("{owner}: applied {count} revision", "{owner}: applied {count} revisions", n).format(owner="core", count=n)
+    return ngettext("{owner}: applied {count} revision", "{owner}: applied {count} revisions", n).format(
+        owner="core", count=n
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -56,4 +58,5 @@ def test_a_class_level_title_is_translated_when_used() -> None:
     assert str(title) == "此机构未启用该插件" and f"[{title}]" == "[此机构未启用该插件]"
     with language("en"):
         assert title == "Plugin not enabled here" and str(PluginDisabled("complaints", "OUT1")) == (
-            "plugin 'complaints' is not enabled at unit 'OUT1'")
+            "plugin 'complaints' is not enabled at unit 'OUT1'"
+        )

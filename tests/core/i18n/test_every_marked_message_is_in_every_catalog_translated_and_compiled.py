@@ -49,8 +49,10 @@ def translate(domain: Domain, translations: dict[str, str]) -> None:
 def test_a_new_message_fails_the_check_until_it_is_extracted_translated_and_compiled(tmp_path: Path) -> None:
     domain = scratch(tmp_path, 'GREETING = _("Welcome to the shop")')
     locale = domain.translator.localedir
-    assert check(domain) == [f"{locale / p}: missing; run `python -m core.i18n update`"
-                             for p in ("shop.pot", "zh_CN/LC_MESSAGES/shop.po", "en/LC_MESSAGES/shop.po")]
+    assert check(domain) == [
+        f"{locale / p}: missing; run `python -m core.i18n update`"
+        for p in ("shop.pot", "zh_CN/LC_MESSAGES/shop.po", "en/LC_MESSAGES/shop.po")
+    ]
     update(domain)
     assert check(domain) == [
         f"{locale}/zh_CN/LC_MESSAGES/shop.po: 'Welcome to the shop' is not translated",
@@ -66,8 +68,10 @@ def test_a_new_message_fails_the_check_until_it_is_extracted_translated_and_comp
 
     scratch(tmp_path, 'GREETING = _("Welcome to the shop")\nFAREWELL = _("Goodbye")')
     lacking = [line for line in check(domain) if "lacks" in line]
-    assert lacking == [f"{locale / p}: lacks 'Goodbye'; run `python -m core.i18n update`"
-                       for p in ("shop.pot", "zh_CN/LC_MESSAGES/shop.po", "en/LC_MESSAGES/shop.po")]
+    assert lacking == [
+        f"{locale / p}: lacks 'Goodbye'; run `python -m core.i18n update`"
+        for p in ("shop.pot", "zh_CN/LC_MESSAGES/shop.po", "en/LC_MESSAGES/shop.po")
+    ]
 
 
 def test_a_changed_message_arrives_fuzzy_and_a_removed_one_is_stale(tmp_path: Path) -> None:

@@ -44,15 +44,17 @@ class Spender:
     @hookimpl
     def register_routes(self) -> list[Any]:
         @post("/spend", guards=[requires("events.record")])
-        async def spend(ctx: Ctx, data: JSONBody[SpendIn],
-                        idempotency_key: RequiredIdempotencyKey) -> Response[SpendOut]:
+        async def spend(
+            ctx: Ctx, data: JSONBody[SpendIn], idempotency_key: RequiredIdempotencyKey
+        ) -> Response[SpendOut]:
             async def produce() -> SpendOut:
                 self.count += 1
                 ctx.audit(entity="spend", entity_id=str(self.count), action="spent", after={"amount": data.amount})
                 return SpendOut(spent=data.amount, count=self.count)
 
-            return await idempotent(ctx, scope="spender.spend", key=idempotency_key, body=data, answer_type=SpendOut,
-                                    produce=produce)
+            return await idempotent(
+                ctx, scope="spender.spend", key=idempotency_key, body=data, answer_type=SpendOut, produce=produce
+            )
 
         return [spend]
 
@@ -73,8 +75,9 @@ async def spending_client(settings, clock, network, db, spender) -> AsyncIterato
         yield client
 
 
-async def test_the_same_key_and_body_replay_the_first_answer_without_spending_again(spending_client, token_for,
-                                                                                     spender, db) -> None:
+async def test_the_same_key_and_body_replay_the_first_answer_without_spending_again(
+    spending_client, token_for, spender, db
+) -> None:
     headers = {**await token_for("teller", "OUT1"), "Idempotency-Key": "k-1"}
     first = await spending_client.post(URL, json={"amount": 5}, headers=headers)
     again = await spending_client.post(URL, json={"amount": 5}, headers=headers)
@@ -83,8 +86,11 @@ async def test_the_same_key_and_body_replay_the_first_answer_without_spending_ag
     assert again.headers["Idempotent-Replayed"] == "true" and "Idempotent-Replayed" not in first.headers
     assert spender.count == 1
     async with db.unit_of_work(readonly=True) as session:
-        audited = (await session.execute(sa.select(sa.func.count()).select_from(AuditEntry)
-                                         .where(AuditEntry.entity == "spend"))).scalar_one()
+        audited = (
+            await session.execute(
+                sa.select(sa.func.count()).select_from(AuditEntry).where(AuditEntry.entity == "spend")
+            )
+        ).scalar_one()
     assert audited == 1
 
 
@@ -105,20 +111,25 @@ async def test_keys_belong_to_their_caller(spending_client, token_for, spender) 
     assert answer.status_code == 201 and answer.json()["count"] == 2
 
 
-async def test_a_request_without_the_required_key_is_refused_before_spending(spending_client, token_for, spender) -> None:
+async def test_a_request_without_the_required_key_is_refused_before_spending(
+    spending_client, token_for, spender
+) -> None:
     refused = await spending_client.post(URL, json={"amount": 5}, headers=await token_for("teller", "OUT1"))
     assert refused.status_code == 400 and "Idempotency-Key" in refused.json()["detail"]
     assert spender.count == 0
 
 
-async def test_answers_are_kept_at_least_a_day_then_forgotten_by_the_expiry_job(spending_client, token_for, db, settings,
-                                                                               clock, spender) -> None:
+async def test_answers_are_kept_at_least_a_day_then_forgotten_by_the_expiry_job(
+    spending_client, token_for, db, settings, clock, spender
+) -> None:
     headers = {**await token_for("teller", "OUT1"), "Idempotency-Key": "k-3"}
     await spending_client.post(URL, json={"amount": 5}, headers=headers)
     job = JobContext(db=db, plugins=PluginRuntime(create_plugin_manager()), clock=clock, settings=settings)
     clock.advance(hours=47)
     assert "0 kept answers" in await run_job("expire-idempotency-keys", job)
-    assert (await spending_client.post(URL, json={"amount": 5}, headers=headers)).headers["Idempotent-Replayed"] == "true"
+    assert (await spending_client.post(URL, json={"amount": 5}, headers=headers)).headers[
+        "Idempotent-Replayed"
+    ] == "true"
     clock.advance(hours=2)
     assert "1 kept answers" in await run_job("expire-idempotency-keys", job)
     async with db.unit_of_work(readonly=True) as session:

@@ -38,11 +38,13 @@ async def seed(db: Database, settings: Settings) -> None:
     purge is due and one on the wrong tier, so every job has something to do."""
     clock = Clock()
     await load_network(db, clock, clients=300)
-    await load_plugin_demo_data(JobContext(db=db, plugins=PluginRuntime(create_plugin_manager()), clock=clock,
-                                           settings=settings))
+    await load_plugin_demo_data(
+        JobContext(db=db, plugins=PluginRuntime(create_plugin_manager()), clock=clock, settings=settings)
+    )
     async with db.unit_of_work() as session:
-        archived, wrong = (await session.execute(sa.select(Client).where(Client.kind == "retail",
-                                                                         Client.tier == "gold").limit(2))).scalars()
+        archived, wrong = (
+            await session.execute(sa.select(Client).where(Client.kind == "retail", Client.tier == "gold").limit(2))
+        ).scalars()
         long_ago = clock.now() - dt.timedelta(days=400)
         archived.state, archived.archived_at, archived.purge_after = "archived", long_ago, long_ago
         wrong.tier = "mass"
@@ -56,18 +58,24 @@ async def personal_data(db: Database) -> tuple[set[str], list[dict]]:
     return {value for row in rows for value in row if value}, list(payloads)
 
 
-async def test_no_job_prints_a_clients_name_phone_or_id_number(db: Database, settings: Settings,
-                                                               database_url: str, tmp_path: Path) -> None:
+async def test_no_job_prints_a_clients_name_phone_or_id_number(
+    db: Database, settings: Settings, database_url: str, tmp_path: Path
+) -> None:
     await seed(db, settings)
     secrets, payloads = await personal_data(db)
     assert any(value in str(payload) for payload in payloads for value in secrets)  # the messages do carry them
     assert set(JOBS) == set(available_jobs(PluginRuntime(create_plugin_manager())))
-    env = {**os.environ, "TOUCHSTONE_DATABASE_URL": database_url, "TOUCHSTONE_DATA_DIR": str(tmp_path),
-           "PYTHONPATH": os.pathsep.join([str(SAMPLE_SITE), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "TOUCHSTONE_DATABASE_URL": database_url,
+        "TOUCHSTONE_DATA_DIR": str(tmp_path),
+        "PYTHONPATH": os.pathsep.join([str(SAMPLE_SITE), os.environ.get("PYTHONPATH", "")]),
+    }
     outputs = {}
     for job in JOBS:
-        run = subprocess.run([str(TOUCHSTONE), "jobs", "run", job], env=env, capture_output=True, text=True,
-                             timeout=300)  # noqa: ASYNC221 (one job after the other, as an operator types them)
+        run = subprocess.run(
+            [str(TOUCHSTONE), "jobs", "run", job], env=env, capture_output=True, text=True, timeout=300
+        )
         assert run.returncode == 0, run.stderr
         outputs[job] = run.stdout + run.stderr
     assert "archive-purge: 1 clients purged" in outputs["archive-purge"]
@@ -86,8 +94,17 @@ class Clumsy:
     async def run(self, job: JobContext) -> str:
         async with job.unit_of_work() as ctx:
             for _ in range(2):
-                ctx.session.add(Client(public_id="cl_twice", kind="retail", name="欧阳娜娜", phone="13912345678",
-                                       id_number="110101199003071234", unit_id=ctx.unit.id, state="active"))
+                ctx.session.add(
+                    Client(
+                        public_id="cl_twice",
+                        kind="retail",
+                        name="欧阳娜娜",
+                        phone="13912345678",
+                        id_number="110101199003071234",
+                        unit_id=ctx.unit.id,
+                        state="active",
+                    )
+                )
                 await ctx.session.flush()
         return "clumsy: done"
 
@@ -97,8 +114,12 @@ class Clumsy:
 
 
 async def test_a_job_failing_on_the_database_keeps_the_values_out_of_its_error(db, network, settings, clock) -> None:
-    job = JobContext(db=db, plugins=PluginRuntime(create_plugin_manager(plugins=[("clumsy", Clumsy())])), clock=clock,
-                     settings=settings)
+    job = JobContext(
+        db=db,
+        plugins=PluginRuntime(create_plugin_manager(plugins=[("clumsy", Clumsy())])),
+        clock=clock,
+        settings=settings,
+    )
     with pytest.raises(IntegrityError) as failed:
         await run_job("clumsy", job)
     async with db.unit_of_work(readonly=True) as session:

@@ -34,12 +34,16 @@ class SlowJob:
 
     @hookimpl
     def register_jobs(self) -> list[Job]:
-        return [Job(name="slow", description="waits", run=self.run), Job(name="boom", description="fails", run=self.boom)]
+        return [
+            Job(name="slow", description="waits", run=self.run),
+            Job(name="boom", description="fails", run=self.boom),
+        ]
 
 
 def context(db, settings, clock, plugin: SlowJob) -> JobContext:  # type: ignore[no-untyped-def]
-    return JobContext(db=db, plugins=PluginRuntime(create_plugin_manager(plugins=[("slow", plugin)])), clock=clock,
-                      settings=settings)
+    return JobContext(
+        db=db, plugins=PluginRuntime(create_plugin_manager(plugins=[("slow", plugin)])), clock=clock, settings=settings
+    )
 
 
 async def test_a_job_started_twice_at_once_runs_once(db, network, settings, clock) -> None:
@@ -50,7 +54,7 @@ async def test_a_job_started_twice_at_once_runs_once(db, network, settings, cloc
     plugin.release.set()
     assert await first == "slow: done"
     assert "skipped" in second and plugin.runs == 1
-    assert "slow: done" == await run_job("slow", context(db, settings, clock, plugin))  # lock released
+    assert await run_job("slow", context(db, settings, clock, plugin)) == "slow: done"  # lock released
     async with db.unit_of_work(readonly=True) as session:
         runs = (await session.execute(sa.select(JobRun.status).where(JobRun.job == "slow"))).scalars().all()
     assert runs == ["succeeded", "succeeded"]

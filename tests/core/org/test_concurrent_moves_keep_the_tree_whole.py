@@ -20,14 +20,20 @@ from core.testing import START
 
 @pytest.mark.postgres_only  # SQLite writers queue on BEGIN IMMEDIATE before they read; only PostgreSQL interleaves
 @pytest.mark.parametrize("first", ["SB1", "OUT1"])
-async def test_overlapping_moves_at_the_same_moment_keep_every_path_whole(backend: str, db, network, first: str) -> None:
+async def test_overlapping_moves_at_the_same_moment_keep_every_path_whole(
+    backend: str, db, network, first: str
+) -> None:
     both_read = asyncio.Barrier(2)
 
     async def move(code: str, parent: str) -> None:
         runtime = PluginRuntime(create_plugin_manager())  # each its own worker process
         async with db.unit_of_work() as session:
-            ctx = HookContext(session=session, clock=FrozenClock(START), plugins=runtime,
-                              principal=system_principal(network["HO"].ref()))
+            ctx = HookContext(
+                session=session,
+                clock=FrozenClock(START),
+                plugins=runtime,
+                principal=system_principal(network["HO"].ref()),
+            )
             as_it_was = (await session.execute(sa.select(OrgUnit))).scalars().all()  # both have read the tree
             await both_read.wait()
             if code != first:

@@ -18,17 +18,27 @@ from core.services import org
 from core.testing import NETWORK, START
 
 MOVABLE = [(code, level) for code, _, level, parent in NETWORK if parent is not None]
-PARENTS = {level: [code for code, _, lvl, _ in NETWORK if lvl == up] for up, level in
-           [("head_office", "branch"), ("branch", "sub_branch"), ("sub_branch", "outlet")]}
+PARENTS = {
+    level: [code for code, _, lvl, _ in NETWORK if lvl == up]
+    for up, level in [("head_office", "branch"), ("branch", "sub_branch"), ("sub_branch", "outlet")]
+}
 
 
 async def test_moving_a_sub_branch_moves_its_outlets_and_their_records(client: AsyncTestClient, token_for) -> None:
     admin = await token_for("admin", "HO")
     cm = await token_for("customer_manager", "OUT3")
-    cid = (await client.post("/api/v1/clients", json={"kind": "retail", "name": "冯刚", "unit": "OUT3", "reason": "开户"},
-                             headers=cm)).json()["id"]
-    sid = (await client.post("/api/v1/staff", json={"employee_no": "E77", "name": "钱七", "unit": "OUT3",
-                                                    "roles": ["teller"], "reason": "入职"}, headers=admin)).json()["id"]
+    cid = (
+        await client.post(
+            "/api/v1/clients", json={"kind": "retail", "name": "冯刚", "unit": "OUT3", "reason": "开户"}, headers=cm
+        )
+    ).json()["id"]
+    sid = (
+        await client.post(
+            "/api/v1/staff",
+            json={"employee_no": "E77", "name": "钱七", "unit": "OUT3", "roles": ["teller"], "reason": "入职"},
+            headers=admin,
+        )
+    ).json()["id"]
     moved = await client.post("/api/v1/units/SB2/move", json={"parent": "BR2", "reason": "区域调整"}, headers=admin)
     assert moved.status_code == 200, moved.text
     assert moved.json()["path"] == ["HO", "BR2", "SB2"] and moved.json()["parent"] == "BR2"
@@ -46,7 +56,9 @@ async def test_moving_a_sub_branch_moves_its_outlets_and_their_records(client: A
 async def test_a_move_is_audited_with_the_old_and_new_place(client: AsyncTestClient, token_for) -> None:
     admin = await token_for("admin", "HO")
     await client.post("/api/v1/units/OUT2/move", json={"parent": "SB2", "reason": "就近管理"}, headers=admin)
-    entry = (await client.get("/api/v1/audit", params={"entity": "org_unit", "entity_id": "OUT2"}, headers=admin)).json()["items"][0]
+    entry = (
+        await client.get("/api/v1/audit", params={"entity": "org_unit", "entity_id": "OUT2"}, headers=admin)
+    ).json()["items"][0]
     assert (entry["action"], entry["reason"]) == ("move", "就近管理")
     assert entry["before"] == {"parent": "SB1", "path": ["HO", "BR1", "SB1", "OUT2"]}
     assert entry["after"] == {"parent": "SB2", "path": ["HO", "BR1", "SB2", "OUT2"]}
@@ -54,9 +66,18 @@ async def test_a_move_is_audited_with_the_old_and_new_place(client: AsyncTestCli
 
 async def test_moves_that_break_the_tree_are_refused(client: AsyncTestClient, token_for) -> None:
     admin = await token_for("admin", "HO")
-    for code, parent, status in [("SB1", "OUT1", 422), ("OUT1", "BR2", 422), ("SB1", "SB2", 422), ("SB1", "BR1", 422),
-                                 ("HO", "BR1", 409), ("NOPE", "BR1", 404), ("SB1", "NOPE", 404)]:
-        response = await client.post(f"/api/v1/units/{code}/move", json={"parent": parent, "reason": "x"}, headers=admin)
+    for code, parent, status in [
+        ("SB1", "OUT1", 422),
+        ("OUT1", "BR2", 422),
+        ("SB1", "SB2", 422),
+        ("SB1", "BR1", 422),
+        ("HO", "BR1", 409),
+        ("NOPE", "BR1", 404),
+        ("SB1", "NOPE", 404),
+    ]:
+        response = await client.post(
+            f"/api/v1/units/{code}/move", json={"parent": parent, "reason": "x"}, headers=admin
+        )
         assert response.status_code == status, (code, parent, response.text)
     assert (await client.get("/api/v1/units/SB1/history", headers=admin)).json()["items"] == []
 
@@ -76,7 +97,9 @@ async def test_another_worker_sees_the_moved_tree_on_its_next_unit_of_work(db, n
     async with db.unit_of_work(readonly=True) as session:
         assert (await worker_b.snapshot(session)).by_code["OUT3"].path.startswith(network["BR1"].path)
     async with db.unit_of_work() as session:
-        ctx = HookContext(session=session, clock=clock, plugins=worker_a, principal=system_principal(network["HO"].ref()))
+        ctx = HookContext(
+            session=session, clock=clock, plugins=worker_a, principal=system_principal(network["HO"].ref())
+        )
         await org.move(ctx, "SB2", "BR2", "区域调整")
         assert (await worker_a.snapshot(session)).by_code["OUT3"].path.startswith(network["BR2"].path)
     async with db.unit_of_work(readonly=True) as session:
@@ -87,16 +110,22 @@ async def test_another_worker_sees_the_moved_tree_on_its_next_unit_of_work(db, n
 @given(moves=st.lists(st.tuples(st.sampled_from(MOVABLE), st.integers(min_value=0, max_value=2)), max_size=6))
 async def test_after_any_sequence_of_moves_every_path_is_its_parents_path_plus_its_id(db, network, moves) -> None:
     async with db.unit_of_work() as session:
-        ctx = HookContext(session=session, clock=FrozenClock(START), plugins=PluginRuntime(create_plugin_manager()),
-                          principal=system_principal(network["HO"].ref()))
+        ctx = HookContext(
+            session=session,
+            clock=FrozenClock(START),
+            plugins=PluginRuntime(create_plugin_manager()),
+            principal=system_principal(network["HO"].ref()),
+        )
         for (code, level), choice in moves:
             parents = PARENTS[level]
             try:
                 await org.move(ctx, code, parents[choice % len(parents)], "随机调整")
             except TouchstoneError:
                 pass  # already there: refused, nothing written
-        rows = {u.id: (u.parent_id, u.path) for u in (await session.execute(
-            sa.select(OrgUnit).execution_options(populate_existing=True))).scalars()}
+        rows = {
+            u.id: (u.parent_id, u.path)
+            for u in (await session.execute(sa.select(OrgUnit).execution_options(populate_existing=True))).scalars()
+        }
         snapshot = await ctx.plugins.snapshot(session)
         for unit_id, (parent_id, path) in rows.items():
             assert path == (rows[parent_id][1] if parent_id else "/") + f"{unit_id}/"
@@ -107,7 +136,8 @@ async def test_after_any_sequence_of_moves_every_path_is_its_parents_path_plus_i
 async def test_staff_at_a_moved_unit_keep_their_scope_at_once(client: AsyncTestClient, token_for) -> None:
     at_outlet = await token_for("customer_manager", "OUT3")
     assert (await client.get("/api/v1/units/OUT3", headers=at_outlet)).status_code == 200
-    moved = await client.post("/api/v1/units/SB2/move", json={"parent": "BR2", "reason": "区域调整"},
-                              headers=await token_for("admin", "HO"))
+    moved = await client.post(
+        "/api/v1/units/SB2/move", json={"parent": "BR2", "reason": "区域调整"}, headers=await token_for("admin", "HO")
+    )
     assert moved.status_code == 200
     assert (await client.get("/api/v1/units/OUT3", headers=at_outlet)).json()["path"] == ["HO", "BR2", "SB2", "OUT3"]

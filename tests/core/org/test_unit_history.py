@@ -8,12 +8,16 @@ from litestar.testing import AsyncTestClient
 from core.clock import FrozenClock
 
 
-async def test_the_history_shows_moves_and_changes_in_order_page_by_page(recording_client: AsyncTestClient,
-                                                                          token_for, clock: FrozenClock) -> None:
+async def test_the_history_shows_moves_and_changes_in_order_page_by_page(
+    recording_client: AsyncTestClient, token_for, clock: FrozenClock
+) -> None:
     client = recording_client
     admin = await token_for("admin", "HO")
-    await client.post("/api/v1/units", json={"code": "SB9", "name": "通州支行", "level": "sub_branch", "parent": "BR1",
-                                             "reason": "新设"}, headers=admin)
+    await client.post(
+        "/api/v1/units",
+        json={"code": "SB9", "name": "通州支行", "level": "sub_branch", "parent": "BR1", "reason": "新设"},
+        headers=admin,
+    )
     clock.advance(minutes=1)
     await client.patch("/api/v1/units/SB9", json={"name": "通州副中心支行", "reason": "更名"}, headers=admin)
     clock.advance(minutes=1)
@@ -31,8 +35,12 @@ async def test_the_history_shows_moves_and_changes_in_order_page_by_page(recordi
         if not (cursor := page["next_cursor"]):
             break
     assert [(i["kind"], i["action"], i["reason"]) for i in items] == [
-        ("change", "create", "新设"), ("change", "rename", "更名"), ("move", "move", "划转"), ("move", "move", "划回"),
-        ("change", "set", "试点")]
+        ("change", "create", "新设"),
+        ("change", "rename", "更名"),
+        ("move", "move", "划转"),
+        ("move", "move", "划回"),
+        ("change", "set", "试点"),
+    ]
     assert items[2]["from_path"] == ["HO", "BR1", "SB9"] and items[2]["to_path"] == ["HO", "BR2", "SB9"]
     assert items[1]["before"] == {"name": "通州支行"} and items[4]["entity"] == "plugin_enablement"
     assert all(i["actor"].startswith("staff:st_") for i in items)

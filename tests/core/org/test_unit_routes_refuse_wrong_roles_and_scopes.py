@@ -22,16 +22,29 @@ async def test_only_admins_create_rename_or_move_units(client: AsyncTestClient, 
     assert (await client.get("/api/v1/units/OUT1", headers=headers)).json()["name"] == "望京网点"
 
 
-async def test_units_outside_the_callers_subtree_are_out_of_scope_on_every_route(client: AsyncTestClient,
-                                                                                   token_for) -> None:
+async def test_units_outside_the_callers_subtree_are_out_of_scope_on_every_route(
+    client: AsyncTestClient, token_for
+) -> None:
     admin, teller = await token_for("admin", "BR1"), await token_for("teller", "BR1")
     attempts = [
         (teller, "GET", "/api/v1/units/BR2", None, {}),
         (teller, "GET", "/api/v1/units/OUT4/history", None, {}),
         (teller, "GET", "/api/v1/units", None, {"within": "BR2"}),
         (teller, "GET", "/api/v1/units", None, {"parent": "HO"}),
-        (admin, "POST", "/api/v1/units", {"code": "OUT9", "name": "x", "level": "outlet", "parent": "SB3", "reason": "x"}, {}),
-        (admin, "POST", "/api/v1/units", {"code": "BR9", "name": "x", "level": "branch", "parent": "HO", "reason": "x"}, {}),
+        (
+            admin,
+            "POST",
+            "/api/v1/units",
+            {"code": "OUT9", "name": "x", "level": "outlet", "parent": "SB3", "reason": "x"},
+            {},
+        ),
+        (
+            admin,
+            "POST",
+            "/api/v1/units",
+            {"code": "BR9", "name": "x", "level": "branch", "parent": "HO", "reason": "x"},
+            {},
+        ),
         (admin, "PATCH", "/api/v1/units/SB3", {"name": "x", "reason": "x"}, {}),
         (admin, "POST", "/api/v1/units/OUT4/move", {"parent": "SB1", "reason": "x"}, {}),
         (admin, "POST", "/api/v1/units/OUT1/move", {"parent": "SB3", "reason": "x"}, {}),

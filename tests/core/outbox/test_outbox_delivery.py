@@ -36,8 +36,9 @@ class Channel:
 
 
 def job(db, settings, clock, channel: Channel) -> JobContext:  # type: ignore[no-untyped-def]
-    return JobContext(db=db, plugins=PluginRuntime(create_plugin_manager(plugins=[("sms", channel)])), clock=clock,
-                      settings=settings)
+    return JobContext(
+        db=db, plugins=PluginRuntime(create_plugin_manager(plugins=[("sms", channel)])), clock=clock, settings=settings
+    )
 
 
 async def queue(db, clock, key: str, topic: str = "sms.notice", commit: bool = True) -> None:  # type: ignore[no-untyped-def]
@@ -65,7 +66,9 @@ async def test_a_message_of_a_rolled_back_change_is_never_delivered(db, network,
     assert channel.delivered == []
 
 
-async def test_a_failing_delivery_is_retried_with_backoff_until_it_succeeds(db, network, settings, clock: FrozenClock) -> None:
+async def test_a_failing_delivery_is_retried_with_backoff_until_it_succeeds(
+    db, network, settings, clock: FrozenClock
+) -> None:
     channel = Channel(failures=2)
     await queue(db, clock, "retry-me")
     context = job(db, settings, clock, channel)
@@ -79,7 +82,8 @@ async def test_a_failing_delivery_is_retried_with_backoff_until_it_succeeds(db, 
 
 
 async def test_after_the_last_attempt_a_message_is_failed_visible_and_can_be_retried(
-        client: AsyncTestClient, token_for, db, settings, clock: FrozenClock) -> None:
+    client: AsyncTestClient, token_for, db, settings, clock: FrozenClock
+) -> None:
     channel = Channel(failures=100)
     await queue(db, clock, "doomed")
     context = job(db, settings, clock, channel)
@@ -89,14 +93,17 @@ async def test_after_the_last_attempt_a_message_is_failed_visible_and_can_be_ret
     admin = await token_for("admin", "HO")
     failed = (await client.get("/api/v1/outbox", params={"status": "failed"}, headers=admin)).json()["items"]
     assert [(m["key"], m["attempts"], m["last_error"]) for m in failed] == [
-        ("doomed", settings.outbox_max_attempts, "ConnectionError: SMS gateway unreachable")]
+        ("doomed", settings.outbox_max_attempts, "ConnectionError: SMS gateway unreachable")
+    ]
     retried = await client.post("/api/v1/outbox/doomed/retry", json={"reason": "网关已恢复"}, headers=admin)
     assert retried.status_code == 200 and retried.json()["status"] == "pending"
     channel.failures = 0
     assert "1 delivered" in await run_job("outbox", context)
 
 
-async def test_topics_no_plugin_claims_go_to_the_core_log_channel(db, network, settings, clock: FrozenClock, caplog) -> None:
+async def test_topics_no_plugin_claims_go_to_the_core_log_channel(
+    db, network, settings, clock: FrozenClock, caplog
+) -> None:
     await queue(db, clock, "log-me", topic="client.manager_changed")
     with caplog.at_level("INFO", logger="touchstone.outbox"):
         await run_job("outbox", job(db, settings, clock, Channel()))

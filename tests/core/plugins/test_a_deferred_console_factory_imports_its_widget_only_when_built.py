@@ -11,9 +11,12 @@ import pytest
 from core.types import deferred
 
 
-def test_the_module_is_imported_when_the_widget_is_built_not_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_module_is_imported_when_the_widget_is_built_not_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "lobby_screens.py").write_text(
-        "class Queue:\n    def __init__(self, api, unit):\n        self.api, self.unit = api, unit\n")
+        "class Queue:\n    def __init__(self, api, unit):\n        self.api, self.unit = api, unit\n"
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delitem(sys.modules, "lobby_screens", raising=False)
     factory = deferred("lobby_screens:Queue")

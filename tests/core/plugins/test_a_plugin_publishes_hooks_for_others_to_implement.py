@@ -45,5 +45,10 @@ def test_a_misspelled_implementation_of_a_published_hook_still_fails_at_start_up
     pm = create_plugin_manager(discover=False, plugins=[("publisher", Publisher()), ("misspelled", Misspelled())])
     with pytest.raises(PluginNonConformant) as refused:
         refuse(PluginRuntime(pm))
-    assert refused.value.findings == [Finding("misspelled", "unknown-hook", "'publisher_voucher_redemed' matches no "
-                                              "hook specification; did you mean 'publisher_voucher_redeemed'?")]
+    assert refused.value.findings == [
+        Finding(
+            "misspelled",
+            "unknown-hook",
+            "'publisher_voucher_redemed' matches no hook specification; did you mean 'publisher_voucher_redeemed'?",
+        )
+    ]

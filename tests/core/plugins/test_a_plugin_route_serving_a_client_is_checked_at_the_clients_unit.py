@@ -17,5 +17,7 @@ async def test_head_office_records_a_visit_for_a_client_of_the_pilot(client: Asy
     gold = opened.json()["id"]
     recorded = await client.post(URL, json={"client": gold, "airport": "PEK"}, headers=admin)
     assert recorded.status_code == 201 and recorded.json()["unit"] == "OUT1", recorded.text
-    assert disabled(await client.post(URL, json={"client": gold, "airport": "PEK"},
-                                      headers=await token_for("teller", "OUT3")), "OUT3")
+    assert disabled(
+        await client.post(URL, json={"client": gold, "airport": "PEK"}, headers=await token_for("teller", "OUT3")),
+        "OUT3",
+    )

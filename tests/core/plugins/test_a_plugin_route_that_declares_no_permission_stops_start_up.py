@@ -31,19 +31,23 @@ def app_with(name: str, plugin: object, settings: Settings) -> Any:
     return create_app(settings, plugin_manager=create_plugin_manager(plugins=[(name, plugin)]))
 
 
-def test_the_installed_leaky_plugin_is_refused_naming_it_and_its_route(monkeypatch: pytest.MonkeyPatch,
-                                                                      tmp_path: Path) -> None:
+def test_the_installed_leaky_plugin_is_refused_naming_it_and_its_route(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.syspath_prepend(str(UNGUARDED_SITE))
     with pytest.raises(PluginRefused) as refused:
-        create_app(Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{tmp_path}/t.db"),
-                   plugin_manager=create_plugin_manager())
+        create_app(
+            Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{tmp_path}/t.db"),
+            plugin_manager=create_plugin_manager(),
+        )
     message = str(refused.value)
     assert "plugin 'leaky_lounge'" in message and "GET /api/v1/plugins/leaky_lounge/visitors" in message
     assert "guarded" not in message  # the route that does declare its permission is not blamed
 
 
-def test_touchstone_serve_prints_the_refusal_and_exits_without_a_traceback(monkeypatch: pytest.MonkeyPatch,
-                                                                          tmp_path: Path) -> None:
+def test_touchstone_serve_prints_the_refusal_and_exits_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.syspath_prepend(str(UNGUARDED_SITE))
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("TOUCHSTONE_DATABASE_URL", raising=False)
@@ -108,9 +112,17 @@ async def test_a_route_declared_public_answers_without_a_token_where_the_plugin_
 
 def test_every_bundled_and_sample_plugin_route_requires_a_permission(settings: Settings) -> None:
     app = create_app(settings, plugin_manager=create_plugin_manager())  # discovery: bundled and sample plugins
-    handlers = [(route.path, handler) for route in app.routes if route.path.startswith("/api/v1/plugins/")
-                for handler in route.route_handlers if handler.http_methods - {"OPTIONS"}]
+    handlers = [
+        (route.path, handler)
+        for route in app.routes
+        if route.path.startswith("/api/v1/plugins/")
+        for handler in route.route_handlers
+        if handler.http_methods - {"OPTIONS"}
+    ]
     assert {path.split("/")[4] for path, _ in handlers} >= {"complaints", "vip_benefits", "acme_lounge"}
-    public = [path for path, handler in handlers if not any(isinstance(g, Requires) for layer in
-                                                            handler.ownership_layers for g in layer.guards or ())]
+    public = [
+        path
+        for path, handler in handlers
+        if not any(isinstance(g, Requires) for layer in handler.ownership_layers for g in layer.guards or ())
+    ]
     assert public == []  # none of them is even declared public

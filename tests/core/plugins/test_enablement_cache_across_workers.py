@@ -24,12 +24,14 @@ def worker(recorder: Recorder) -> PluginRuntime:
 
 
 def context(session, runtime: PluginRuntime, network) -> HookContext:  # type: ignore[no-untyped-def]
-    return HookContext(session=session, clock=FrozenClock(START), plugins=runtime,
-                       principal=system_principal(network["HO"].ref()))
+    return HookContext(
+        session=session, clock=FrozenClock(START), plugins=runtime, principal=system_principal(network["HO"].ref())
+    )
 
 
-async def test_a_switch_made_through_one_worker_is_seen_by_another_on_its_next_unit_of_work(db: Database,
-                                                                                            network) -> None:
+async def test_a_switch_made_through_one_worker_is_seen_by_another_on_its_next_unit_of_work(
+    db: Database, network
+) -> None:
     seen_by_b = Recorder()
     worker_a, worker_b = worker(Recorder()), worker(seen_by_b)
     outlet = network["OUT1"].ref()
@@ -77,8 +79,16 @@ async def test_a_rolled_back_switch_is_never_cached(db: Database, network) -> No
     runtime = worker(Recorder())
     outlet = network["OUT1"].ref()
     async with db.unit_of_work() as session:
-        session.add(PluginEnablement(unit_id=network["HO"].id, plugin="recorder", enabled=True,
-                                     changed_at=START, changed_by="test", reason="test"))
+        session.add(
+            PluginEnablement(
+                unit_id=network["HO"].id,
+                plugin="recorder",
+                enabled=True,
+                changed_at=START,
+                changed_by="test",
+                reason="test",
+            )
+        )
         await bump_org(session)
         assert await runtime.is_enabled(session, "recorder", outlet)
         await session.rollback()

@@ -37,8 +37,9 @@ def subtree(code: str) -> list[str]:
 async def test_the_nearest_switch_up_the_tree_decides(db, network, switches: dict[str, bool]) -> None:
     runtime = PluginRuntime(create_plugin_manager(discover=False, plugins=[("recorder", Recorder())]))
     async with db.unit_of_work() as session:
-        ctx = HookContext(session=session, clock=FrozenClock(START), plugins=runtime,
-                          principal=system_principal(network["HO"].ref()))
+        ctx = HookContext(
+            session=session, clock=FrozenClock(START), plugins=runtime, principal=system_principal(network["HO"].ref())
+        )
         for code, on in switches.items():
             await enablement.set(ctx, network[code].ref(), "recorder", on, "随机")
         for code in CODES:
@@ -47,7 +48,12 @@ async def test_the_nearest_switch_up_the_tree_decides(db, network, switches: dic
             assert await runtime.is_enabled(session, "recorder", unit) is expected_on, (code, switches)
             state = {s.plugin: s for s in await enablement.states(ctx, unit)}["recorder"]
             assert (state.enabled, state.decided_at) == (expected_on, expected_by)
-            assert state.source == ("default" if expected_by is None else "explicit" if expected_by == code else "inherited")
+            assert state.source == (
+                "default" if expected_by is None else "explicit" if expected_by == code else "inherited"
+            )
             anywhere_below = any(walk_up(below, switches)[0] for below in subtree(code))
-            assert (await runtime.snapshot(session)).enabled_within(unit, "recorder") is anywhere_below, (code, switches)
+            assert (await runtime.snapshot(session)).enabled_within(unit, "recorder") is anywhere_below, (
+                code,
+                switches,
+            )
         await session.rollback()

@@ -10,8 +10,9 @@ ON = {"enabled": True, "reason": "x"}
 
 
 @pytest.mark.parametrize("role", ["head_office_service", "branch_service", "sub_branch_head", "operations", "teller"])
-async def test_only_admins_switch_plugins_or_set_their_settings(recording_client: AsyncTestClient, token_for,
-                                                                role: str) -> None:
+async def test_only_admins_switch_plugins_or_set_their_settings(
+    recording_client: AsyncTestClient, token_for, role: str
+) -> None:
     headers = await token_for(role, "HO")
     for method, path, params, body in [
         ("PUT", "/api/v1/units/OUT1/plugins/recorder", {}, ON),
@@ -35,25 +36,32 @@ async def test_units_outside_the_callers_subtree_are_out_of_scope(recording_clie
     ]:
         response = await recording_client.request(method, path, params=params, json=body, headers=headers)
         assert response.status_code == 403 and response.json()["type"].endswith("/out-of-scope"), (method, path)
-    assert (await recording_client.put("/api/v1/units/OUT1/plugins/recorder", json=ON, headers=admin)).status_code == 200
+    assert (
+        await recording_client.put("/api/v1/units/OUT1/plugins/recorder", json=ON, headers=admin)
+    ).status_code == 200
 
 
-async def test_an_unknown_plugin_is_named_and_the_core_cannot_be_switched(recording_client: AsyncTestClient,
-                                                                         token_for) -> None:
+async def test_an_unknown_plugin_is_named_and_the_core_cannot_be_switched(
+    recording_client: AsyncTestClient, token_for
+) -> None:
     admin = await token_for("admin", "HO")
     unknown = await recording_client.put("/api/v1/units/OUT1/plugins/nope", json=ON, headers=admin)
     assert unknown.status_code == 404 and unknown.json()["plugin"] == "nope"
-    unknown_clear = await recording_client.delete("/api/v1/units/OUT1/plugins/nope", params={"reason": "x"}, headers=admin)
+    unknown_clear = await recording_client.delete(
+        "/api/v1/units/OUT1/plugins/nope", params={"reason": "x"}, headers=admin
+    )
     assert unknown_clear.status_code == 404 and unknown_clear.json()["plugin"] == "nope"
-    core = await recording_client.put("/api/v1/units/OUT1/plugins/core", json={"enabled": False, "reason": "x"},
-                                      headers=admin)
+    core = await recording_client.put(
+        "/api/v1/units/OUT1/plugins/core", json={"enabled": False, "reason": "x"}, headers=admin
+    )
     assert core.status_code == 409 and core.json()["plugin"] == "core"
 
 
 async def test_a_switch_or_a_clear_without_a_reason_is_refused(recording_client: AsyncTestClient, token_for) -> None:
     admin = await token_for("admin", "HO")
-    silent = await recording_client.put("/api/v1/units/OUT1/plugins/recorder", json={"enabled": True, "reason": " "},
-                                        headers=admin)
+    silent = await recording_client.put(
+        "/api/v1/units/OUT1/plugins/recorder", json={"enabled": True, "reason": " "}, headers=admin
+    )
     assert silent.status_code == 422 and silent.json()["errors"][0]["field"] == "reason"
     missing = await recording_client.delete("/api/v1/units/OUT1/plugins/recorder", headers=admin)
     assert missing.status_code in (400, 422) and "reason" in missing.text

@@ -27,8 +27,9 @@ def runtime_with(*permissions: Permission) -> PluginRuntime:
 
 
 def principal(role: str, runtime: PluginRuntime) -> Principal:
-    return Principal(kind="staff", id="st_1", name="张三", roles=frozenset({role}), unit=HO,
-                     permissions=runtime.permissions)
+    return Principal(
+        kind="staff", id="st_1", name="张三", roles=frozenset({role}), unit=HO, permissions=runtime.permissions
+    )
 
 
 def test_a_plugins_action_is_allowed_to_the_roles_it_names_and_no_other() -> None:

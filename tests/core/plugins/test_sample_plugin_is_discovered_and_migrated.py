@@ -16,13 +16,25 @@ from core.plugins import (
     distribution_facts,
 )
 
-HOOKS = ["client_created", "client_purged", "client_view_sections", "register_console_panels",
-         "register_console_screens", "register_delivery_channels", "register_migrations", "register_permissions",
-         "register_routes", "register_settings_schema", "register_touchpoints"]
+HOOKS = [
+    "client_created",
+    "client_purged",
+    "client_view_sections",
+    "register_console_panels",
+    "register_console_screens",
+    "register_delivery_channels",
+    "register_migrations",
+    "register_permissions",
+    "register_routes",
+    "register_settings_schema",
+    "register_touchpoints",
+]
 
 
 def locations() -> list:  # type: ignore[type-arg]
-    return migrate.owner_locations([loc for _, loc in PluginRuntime(create_plugin_manager()).collect("register_migrations")])
+    return migrate.owner_locations(
+        [loc for _, loc in PluginRuntime(create_plugin_manager()).collect("register_migrations")]
+    )
 
 
 def test_it_is_found_through_its_entry_point_with_its_version_and_hooks() -> None:
@@ -47,7 +59,9 @@ async def test_its_table_is_migrated_under_its_own_version_table_and_nothing_is_
     assert owners[0] == ("core", "") and ("acme_lounge", "acme_lounge_") in owners
     assert all(revisions == [] for revisions in (await migrate.pending(db.engine, locations())).values())
     async with db.unit_of_work(readonly=True) as session:
-        version = (await session.execute(sa.text("SELECT version_num FROM acme_lounge_alembic_version"))).scalars().all()
+        version = (
+            (await session.execute(sa.text("SELECT version_num FROM acme_lounge_alembic_version"))).scalars().all()
+        )
         core_versions = (await session.execute(sa.text("SELECT version_num FROM core_alembic_version"))).scalars().all()
         rows = (await session.execute(sa.text("SELECT count(*) FROM acme_lounge_visit"))).scalar_one()
     assert version == ["df69ad2381d2"] and "df69ad2381d2" not in core_versions and rows == 0
@@ -60,4 +74,7 @@ async def test_removing_it_drops_its_table_and_leaves_the_core_up_to_date(db) ->
     async with db.engine.connect() as conn:
         tables = await conn.run_sync(lambda c: sa.inspect(c).get_table_names())
     assert "acme_lounge_visit" not in tables
-    assert await migrate.pending(db.engine, [core, plugin]) == {"core": [], "acme_lounge": ["df69ad2381d2 acme_lounge: the visit ledger"]}
+    assert await migrate.pending(db.engine, [core, plugin]) == {
+        "core": [],
+        "acme_lounge": ["df69ad2381d2 acme_lounge: the visit ledger"],
+    }

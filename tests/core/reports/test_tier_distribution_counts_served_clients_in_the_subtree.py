@@ -9,8 +9,14 @@ ASSETS = {"gold": "800000", "silver": "60000", "mass": "100"}
 
 
 async def _client(client: AsyncTestClient, headers: dict[str, str], unit: str, tier: str) -> str:
-    body = {"kind": "retail", "name": "李雷", "unit": unit, "reason": "开户", "state": "active",
-            "assets_under_management": ASSETS[tier]}
+    body = {
+        "kind": "retail",
+        "name": "李雷",
+        "unit": unit,
+        "reason": "开户",
+        "state": "active",
+        "assets_under_management": ASSETS[tier],
+    }
     response = await client.post("/api/v1/clients", json=body, headers=headers)
     assert response.status_code == 201, response.text
     return response.json()["id"]
@@ -23,9 +29,17 @@ async def test_clients_are_counted_by_tier_over_the_subtree(client: AsyncTestCli
     head = await token_for("sub_branch_head", "SB1")
     response = await client.get("/api/v1/reports/tiers", params={"unit": "SB1"}, headers=head)
     assert response.status_code == 200, response.text
-    assert response.json() == {"unit": "SB1", "unit_name": "朝阳支行", "total": 3, "tiers": [
-        {"tier": "private_banking", "clients": 0}, {"tier": "gold", "clients": 2},
-        {"tier": "silver", "clients": 1}, {"tier": "mass", "clients": 0}]}
+    assert response.json() == {
+        "unit": "SB1",
+        "unit_name": "朝阳支行",
+        "total": 3,
+        "tiers": [
+            {"tier": "private_banking", "clients": 0},
+            {"tier": "gold", "clients": 2},
+            {"tier": "silver", "clients": 1},
+            {"tier": "mass", "clients": 0},
+        ],
+    }
 
 
 async def test_closed_and_archived_clients_are_not_counted(client: AsyncTestClient, token_for) -> None:
@@ -33,7 +47,10 @@ async def test_closed_and_archived_clients_are_not_counted(client: AsyncTestClie
     kept = await _client(client, manager, "OUT1", "gold")
     gone = await _client(client, manager, "OUT1", "gold")
     closed = await _client(client, manager, "OUT1", "silver")
-    for path, body in ((f"{closed}/transitions", {"to": "closed", "reason": "销户"}), (f"{gone}/archive", {"reason": "客户要求"})):
+    for path, body in (
+        (f"{closed}/transitions", {"to": "closed", "reason": "销户"}),
+        (f"{gone}/archive", {"reason": "客户要求"}),
+    ):
         assert (await client.post(f"/api/v1/clients/{path}", json=body, headers=manager)).status_code == 200
     body = (await client.get("/api/v1/reports/tiers", headers=await token_for("outlet_head", "OUT1"))).json()
     assert body["unit"] == "OUT1" and body["total"] == 1
@@ -42,6 +59,8 @@ async def test_closed_and_archived_clients_are_not_counted(client: AsyncTestClie
 
 
 async def test_another_subtree_is_out_of_scope(client: AsyncTestClient, token_for) -> None:
-    response = await client.get("/api/v1/reports/tiers", params={"unit": "SB2"}, headers=await token_for("outlet_head", "SB1"))
+    response = await client.get(
+        "/api/v1/reports/tiers", params={"unit": "SB2"}, headers=await token_for("outlet_head", "SB1")
+    )
     assert response.status_code == 403
     assert response.json()["type"].endswith("/out-of-scope")

@@ -14,7 +14,7 @@ def test_a_deprecated_name_warns_naming_its_replacement_and_gives_it() -> None:
 
 def test_a_name_the_sdk_never_had_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'Nonexistent'"):
-        core.sdk.Nonexistent  # noqa: B018
+        core.sdk.Nonexistent
 
 
 def test_deprecated_names_stay_out_of_all() -> None:

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from litestar.testing import AsyncTestClient
 
-NEW = {"employee_no": "E1001", "name": "欧阳娜娜", "unit": "OUT1", "roles": ["lobby_manager"], "reason": "入职",
-       "phone": "13500001111"}
+NEW = {
+    "employee_no": "E1001",
+    "name": "欧阳娜娜",
+    "unit": "OUT1",
+    "roles": ["lobby_manager"],
+    "reason": "入职",
+    "phone": "13500001111",
+}
 
 
 async def test_a_member_of_staff_is_added_with_a_chinese_name_and_read_back(client: AsyncTestClient, token_for) -> None:
@@ -14,11 +20,19 @@ async def test_a_member_of_staff_is_added_with_a_chinese_name_and_read_back(clie
     assert created.status_code == 201, created.text
     body = created.json()
     assert body["id"].startswith("st_") and body["active"] is True
-    assert (body["name"], body["unit"], body["roles"]) == ("欧阳娜娜", {"code": "OUT1", "name": "望京网点", "level": "outlet"},
-                                                          ["lobby_manager"])
+    assert (body["name"], body["unit"], body["roles"]) == (
+        "欧阳娜娜",
+        {"code": "OUT1", "name": "望京网点", "level": "outlet"},
+        ["lobby_manager"],
+    )
     assert (await client.get(f"/api/v1/staff/{body['id']}", headers=head)).json() == body
-    entry = (await client.get("/api/v1/audit", params={"entity": "staff", "entity_id": body["id"]},
-                              headers=await token_for("compliance", "HO"))).json()["items"][0]
+    entry = (
+        await client.get(
+            "/api/v1/audit",
+            params={"entity": "staff", "entity_id": body["id"]},
+            headers=await token_for("compliance", "HO"),
+        )
+    ).json()["items"][0]
     assert (entry["action"], entry["reason"], entry["unit"]) == ("create", "入职", "OUT1")
 
 
@@ -35,12 +49,20 @@ async def test_a_used_employee_number_or_a_change_without_reason_is_refused(clie
 async def test_staff_are_changed_and_moved_to_another_unit_in_scope(client: AsyncTestClient, token_for) -> None:
     head = await token_for("sub_branch_head", "SB1")
     sid = (await client.post("/api/v1/staff", json=NEW, headers=head)).json()["id"]
-    changed = await client.patch(f"/api/v1/staff/{sid}", json={"reason": "调岗", "unit": "OUT2", "name": "欧阳娜",
-                                                               "roles": ["customer_manager", "lobby_manager"]}, headers=head)
+    changed = await client.patch(
+        f"/api/v1/staff/{sid}",
+        json={"reason": "调岗", "unit": "OUT2", "name": "欧阳娜", "roles": ["customer_manager", "lobby_manager"]},
+        headers=head,
+    )
     assert changed.status_code == 200, changed.text
     assert changed.json()["unit"]["code"] == "OUT2" and changed.json()["roles"] == ["customer_manager", "lobby_manager"]
-    entry = (await client.get("/api/v1/audit", params={"entity": "staff", "entity_id": sid, "limit": 5},
-                              headers=await token_for("compliance", "HO"))).json()["items"][-1]
+    entry = (
+        await client.get(
+            "/api/v1/audit",
+            params={"entity": "staff", "entity_id": sid, "limit": 5},
+            headers=await token_for("compliance", "HO"),
+        )
+    ).json()["items"][-1]
     assert entry["before"] == {"name": "欧阳娜娜", "roles": ["lobby_manager"], "unit": "OUT1"}
     assert entry["after"] == {"name": "欧阳娜", "roles": ["customer_manager", "lobby_manager"], "unit": "OUT2"}
     away = await client.patch(f"/api/v1/staff/{sid}", json={"reason": "调岗", "unit": "OUT3"}, headers=head)
@@ -51,8 +73,12 @@ async def test_staff_are_changed_and_moved_to_another_unit_in_scope(client: Asyn
 
 async def test_staff_are_listed_by_unit_subtree_role_activity_and_name(client: AsyncTestClient, token_for) -> None:
     admin = await token_for("admin", "HO")
-    people = [("E1", "王芳", "OUT1", ["teller"]), ("E2", "李娜", "OUT2", ["customer_manager"]),
-              ("E3", "王伟", "OUT3", ["teller", "lobby_manager"]), ("E4", "张敏", "OUT4", ["teller"])]
+    people = [
+        ("E1", "王芳", "OUT1", ["teller"]),
+        ("E2", "李娜", "OUT2", ["customer_manager"]),
+        ("E3", "王伟", "OUT3", ["teller", "lobby_manager"]),
+        ("E4", "张敏", "OUT4", ["teller"]),
+    ]
     ids = {}
     for number, name, unit, roles in people:
         body = {"employee_no": number, "name": name, "unit": unit, "roles": roles, "reason": "入职"}

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from litestar.testing import AsyncTestClient
 
-NEW = {"employee_no": "E1001", "name": "欧阳娜娜", "unit": "OUT1", "roles": ["lobby_manager"], "reason": "入职",
-       "phone": "13500001111"}
+NEW = {
+    "employee_no": "E1001",
+    "name": "欧阳娜娜",
+    "unit": "OUT1",
+    "roles": ["lobby_manager"],
+    "reason": "入职",
+    "phone": "13500001111",
+}
 
 
 async def test_unknown_or_missing_roles_are_refused_naming_roles(client: AsyncTestClient, token_for) -> None:
@@ -23,8 +29,9 @@ async def test_only_an_admin_grants_admin_or_changes_an_admin(client: AsyncTestC
     sid = (await client.post("/api/v1/staff", json=NEW, headers=head)).json()["id"]
     raise_up = await client.patch(f"/api/v1/staff/{sid}", json={"reason": "x", "roles": ["admin"]}, headers=head)
     assert raise_up.status_code == 403
-    granted = await client.patch(f"/api/v1/staff/{sid}", json={"reason": "兼任管理员", "roles": ["admin", "teller"]},
-                                 headers=admin)
+    granted = await client.patch(
+        f"/api/v1/staff/{sid}", json={"reason": "兼任管理员", "roles": ["admin", "teller"]}, headers=admin
+    )
     assert granted.status_code == 200 and granted.json()["roles"] == ["admin", "teller"]
     disarm = await client.patch(f"/api/v1/staff/{sid}", json={"reason": "x", "active": False}, headers=head)
     assert disarm.status_code == 403
@@ -56,6 +63,10 @@ async def test_roles_without_staff_write_cannot_add_or_change_staff(client: Asyn
     sid = (await client.post("/api/v1/staff", json=NEW, headers=await token_for("admin", "HO"))).json()["id"]
     for role in ("teller", "customer_manager", "outlet_head", "compliance"):
         headers = await token_for(role, "OUT1")
-        assert (await client.post("/api/v1/staff", json={**NEW, "employee_no": role}, headers=headers)).status_code == 403
-        assert (await client.patch(f"/api/v1/staff/{sid}", json={"reason": "x", "name": "y"}, headers=headers)).status_code == 403
+        assert (
+            await client.post("/api/v1/staff", json={**NEW, "employee_no": role}, headers=headers)
+        ).status_code == 403
+        assert (
+            await client.patch(f"/api/v1/staff/{sid}", json={"reason": "x", "name": "y"}, headers=headers)
+        ).status_code == 403
         assert (await client.get(f"/api/v1/staff/{sid}", headers=headers)).status_code == 200

@@ -15,16 +15,22 @@ from tests.core.standards.test_standards_and_events import _published
 
 
 def event(unit: str, wait: int) -> dict:
-    return {"touchpoint": "counter", "unit": unit, "occurred_at": "2026-11-20T09:30:00Z",
-            "measurements": {"wait_minutes": wait, "service_log_written": True}}
+    return {
+        "touchpoint": "counter",
+        "unit": unit,
+        "occurred_at": "2026-11-20T09:30:00Z",
+        "measurements": {"wait_minutes": wait, "service_log_written": True},
+    }
 
 
 async def test_concurrent_callers_are_answered_as_themselves(client: AsyncTestClient, token_for, clock) -> None:
     await _published(client, await token_for("admin", "HO"), clock)
     out1, out4 = await token_for("teller", "OUT1"), await token_for("teller", "OUT4")
     requests = [client.post("/api/v1/events", json=event("OUT1", i), headers=out1) for i in range(10)]
-    requests += [client.post("/api/v1/events", json=event("OUT4", 20), headers=out4),
-                 client.post("/api/v1/events", json=event("OUT4", 1), headers=out1)]  # OUT4 is not OUT1's
+    requests += [
+        client.post("/api/v1/events", json=event("OUT4", 20), headers=out4),
+        client.post("/api/v1/events", json=event("OUT4", 1), headers=out1),
+    ]  # OUT4 is not OUT1's
     answers = await asyncio.gather(*requests)
     assert [a.status_code for a in answers] == [201] * 11 + [422], answers[0].text
     assert answers[-1].json()["errors"][0]["field"] == "unit"
@@ -48,8 +54,12 @@ async def test_a_failing_event_does_not_fail_the_others_in_its_group(settings, c
     async with AsyncTestClient(app=app) as client:
         await _published(client, await token_for("admin", "HO"), clock)
         head = await token_for("operations", "SB1")
-        answers = await asyncio.gather(*[client.post("/api/v1/events", json=event(unit, 3), headers=head)
-                                         for unit in ("OUT1", "OUT2", "OUT1", "OUT1")])
+        answers = await asyncio.gather(
+            *[
+                client.post("/api/v1/events", json=event(unit, 3), headers=head)
+                for unit in ("OUT1", "OUT2", "OUT1", "OUT1")
+            ]
+        )
         assert [a.status_code for a in answers] == [201, 500, 201, 201]
         stored = (await client.get("/api/v1/events", headers=head)).json()["items"]
         assert sorted(e["unit"] for e in stored) == ["OUT1", "OUT1", "OUT1"]

@@ -9,7 +9,9 @@ from tests.core.standards.test_standards_and_events import COUNTER
 
 
 async def _export(client: AsyncTestClient, admin) -> str:  # type: ignore[no-untyped-def]
-    await client.post("/api/v1/touchpoints", json={"code": "counter", "name": "柜面服务", "channel": "branch"}, headers=admin)
+    await client.post(
+        "/api/v1/touchpoints", json={"code": "counter", "name": "柜面服务", "channel": "branch"}, headers=admin
+    )
     draft = (await client.post("/api/v1/touchpoints/counter/versions", json={"content": COUNTER}, headers=admin)).json()
     await client.post(f"/api/v1/standards/{draft['id']}/publish", json={"reason": "发布"}, headers=admin)
     response = await client.get("/api/v1/touchpoints/counter/standard.toml", headers=admin)
@@ -38,13 +40,15 @@ async def test_a_file_that_breaks_a_rule_is_refused_whole_naming_the_line(client
     line = broken.splitlines().index('threshold = "fifteen"') + 1
     response = await client.post("/api/v1/standards/import", content=broken.encode(), headers=admin)
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"field": "controls[0].threshold",
-                                          "message": f"line {line}: threshold must be a number"}]
+    assert response.json()["errors"] == [
+        {"field": "controls[0].threshold", "message": f"line {line}: threshold must be a number"}
+    ]
     versions = (await client.get("/api/v1/touchpoints/counter/versions", headers=admin)).json()
     assert len(versions) == 1
 
 
 async def test_a_file_with_bad_toml_syntax_is_refused(client: AsyncTestClient, token_for) -> None:
-    response = await client.post("/api/v1/standards/import", content=b"[touchpoint\ncode = 1",
-                                 headers=await token_for("admin", "HO"))
+    response = await client.post(
+        "/api/v1/standards/import", content=b"[touchpoint\ncode = 1", headers=await token_for("admin", "HO")
+    )
     assert response.status_code == 422 and "line 1" in response.json()["detail"]

@@ -25,8 +25,9 @@ async def test_by_default_the_app_has_every_installed_plugin(client: AsyncTestCl
 
 
 @pytest.mark.parametrize("touchstone_plugins", [["acme_lounge"]])
-async def test_a_named_set_is_all_the_app_and_the_runtime_load(client: AsyncTestClient, token_for: TokenFactory,
-                                                               plugins: PluginRuntime) -> None:
+async def test_a_named_set_is_all_the_app_and_the_runtime_load(
+    client: AsyncTestClient, token_for: TokenFactory, plugins: PluginRuntime
+) -> None:
     assert await plugin_names(client, token_for) == {"core", "acme_lounge"}
     assert {name for name, _ in plugins.pm.list_name_plugin()} == {"core", "acme_lounge"}
     headers = await token_for("admin", "HO")
@@ -34,8 +35,9 @@ async def test_a_named_set_is_all_the_app_and_the_runtime_load(client: AsyncTest
     assert (await client.get("/api/v1/plugins/acme_lounge/visits", headers=headers)).json()["plugin"] == "acme_lounge"
 
 
-async def test_an_extra_object_joins_the_set_under_its_name(make_app: AppFactory, network: object,
-                                                            token_for: TokenFactory) -> None:
+async def test_an_extra_object_joins_the_set_under_its_name(
+    make_app: AppFactory, network: object, token_for: TokenFactory
+) -> None:
     app = make_app(plugins=["vip_benefits", ("recorder", Recorder())])
     async with AsyncTestClient(app=app) as client:
         assert await plugin_names(client, token_for) == {"core", "vip_benefits", "recorder"}

@@ -49,11 +49,13 @@ def test_without_postgresql_configured_its_tests_run_on_sqlite_alone(outside: py
 
 
 @pytest.mark.postgres_only  # the outside suite needs a server to opt into
-def test_asked_to_use_postgresql_its_tests_run_on_both(backend: str, outside: pytest.Pytester,
-                                                       request: pytest.FixtureRequest) -> None:
+def test_asked_to_use_postgresql_its_tests_run_on_both(
+    backend: str, outside: pytest.Pytester, request: pytest.FixtureRequest
+) -> None:
     url = databases.configured_url(request.config)
     assert url is not None
     result = outside.runpytest_subprocess("-v", "-p", "no:cacheprovider", f"{databases.PG_OPTION}={url}")
     result.assert_outcomes(passed=5)
-    result.stdout.fnmatch_lines(["*test_elsewhere_it_is_off[[]sqlite[]] PASSED*",
-                                 "*test_elsewhere_it_is_off[[]postgresql[]] PASSED*"])
+    result.stdout.fnmatch_lines(
+        ["*test_elsewhere_it_is_off[[]sqlite[]] PASSED*", "*test_elsewhere_it_is_off[[]postgresql[]] PASSED*"]
+    )

@@ -23,16 +23,22 @@ async def test_every_role_has_staff_at_every_unit_of_its_level(seeded_network: S
     expected = {(role, code) for code, _, level, _ in NETWORK for role in ROLES_BY_LEVEL[level]}
     assert set(seeded_network.staff) == expected
     units = seeded_network.units
-    assert all(member.unit_id == units[code].id and member.roles == [role] and member.active
-               for (role, code), member in seeded_network.staff.items())
+    assert all(
+        member.unit_id == units[code].id and member.roles == [role] and member.active
+        for (role, code), member in seeded_network.staff.items()
+    )
     assert len({member.employee_no for member in seeded_network.staff.values()}) == len(expected)
 
 
 async def test_each_outlet_has_an_active_client_of_each_tier_with_valid_papers(seeded_network: SeededNetwork) -> None:
     assert set(seeded_network.clients) == {(tier, code) for tier in TIERS for code in OUTLETS}
     for (tier, code), client in seeded_network.clients.items():
-        assert (client.tier, client.state, client.kind, client.unit_id) == (tier, "active", "retail",
-                                                                           seeded_network.units[code].id)
+        assert (client.tier, client.state, client.kind, client.unit_id) == (
+            tier,
+            "active",
+            "retail",
+            seeded_network.units[code].id,
+        )
         assert client.id_number is not None and client.birthday is not None and client.phone is not None
         assert resident_check(client.id_number[:17]) == client.id_number[17]
         assert client.id_number[6:14] == f"{client.birthday:%Y%m%d}"
@@ -43,7 +49,8 @@ async def test_each_outlet_has_an_active_client_of_each_tier_with_valid_papers(s
 
 
 async def test_the_api_shows_an_outlets_clients_to_its_seeded_customer_manager(
-        client: AsyncTestClient, token_for: TokenFactory, seeded_network: SeededNetwork) -> None:
+    client: AsyncTestClient, token_for: TokenFactory, seeded_network: SeededNetwork
+) -> None:
     manager = await token_for(staff=seeded_network.staff["customer_manager", "OUT1"])
     answer = await client.get("/api/v1/clients", params={"unit": "OUT1"}, headers=manager)
     assert answer.status_code == 200, answer.text

@@ -19,8 +19,13 @@ from core.plugins import PluginRuntime, create_plugin_manager
 from core.testing import enable
 
 BASE = "/api/v1/plugins/complaints"
-COMPLAINT = {"channel": "counter", "category": "waiting_time", "severity": "medium", "content": "排队等了一个多小时，无人引导",
-             "contact": {"name": "王女士", "phone": "13900001111"}}
+COMPLAINT = {
+    "channel": "counter",
+    "category": "waiting_time",
+    "severity": "medium",
+    "content": "排队等了一个多小时，无人引导",
+    "contact": {"name": "王女士", "phone": "13900001111"},
+}
 Filer = Callable[..., Awaitable[dict[str, Any]]]
 
 
@@ -43,8 +48,9 @@ def file(client: AsyncTestClient, token_for) -> Filer:  # type: ignore[no-untype
     """``await file(unit="OUT1", **changes)`` → the new order (a lobby manager of the unit files it)."""
 
     async def filing(unit: str = "OUT1", headers: dict[str, str] | None = None, **changes: Any) -> dict[str, Any]:
-        response = await client.post(orders(unit), json={**COMPLAINT, **changes},
-                                     headers=headers or await token_for("lobby_manager", unit))
+        response = await client.post(
+            orders(unit), json={**COMPLAINT, **changes}, headers=headers or await token_for("lobby_manager", unit)
+        )
         assert response.status_code == 201, response.text
         return response.json()
 
@@ -60,4 +66,3 @@ def sweep(db: Database, clock: FrozenClock, settings: Settings) -> Callable[[], 
         return await run_job("complaints-sla", job)
 
     return run
-

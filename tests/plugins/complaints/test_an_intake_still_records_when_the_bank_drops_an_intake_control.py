@@ -12,8 +12,9 @@ from litestar.testing import AsyncTestClient
 from plugins.complaints import DEFAULT_STANDARD
 
 
-async def test_a_dropped_control_leaves_its_measurement_out(client: AsyncTestClient, token_for, complaints_on, file,
-                                                            clock) -> None:
+async def test_a_dropped_control_leaves_its_measurement_out(
+    client: AsyncTestClient, token_for, complaints_on, file, clock
+) -> None:
     admin = await token_for("admin", "HO")
     adapted = tomllib.loads(DEFAULT_STANDARD.read_text())
     adapted["controls"] = [c for c in adapted["controls"] if c["key"] != "reference"]

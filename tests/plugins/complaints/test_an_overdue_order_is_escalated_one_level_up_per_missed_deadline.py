@@ -14,14 +14,20 @@ from tests.plugins.complaints.conftest import order
 AFTER_BOTH_DEADLINES = dt.datetime(2026, 12, 8, 1, 0, tzinfo=dt.UTC)  # the decision was due by the end of Monday 7th
 
 
-async def handled_by(client: AsyncTestClient, headers: dict[str, str], unit: str, oid: str) -> tuple[str, int, list[str]]:
+async def handled_by(
+    client: AsyncTestClient, headers: dict[str, str], unit: str, oid: str
+) -> tuple[str, int, list[str]]:
     body = (await client.get(order(unit, oid), headers=headers)).json()
-    return (body["summary"]["handling_unit"], body["summary"]["escalation_level"],
-            [s["details"]["deadline"] for s in body["steps"] if s["action"] == "escalated"])
+    return (
+        body["summary"]["handling_unit"],
+        body["summary"]["escalation_level"],
+        [s["details"]["deadline"] for s in body["steps"] if s["action"] == "escalated"],
+    )
 
 
-async def test_each_missed_deadline_takes_an_order_one_level_up_once(client: AsyncTestClient, token_for, complaints_on,
-                                                                     file, sweep, clock, db, network) -> None:
+async def test_each_missed_deadline_takes_an_order_one_level_up_once(
+    client: AsyncTestClient, token_for, complaints_on, file, sweep, clock, db, network
+) -> None:
     outlet, branch = (await file("OUT1"))["summary"]["id"], (await file("BR2"))["summary"]["id"]
     switched_off = (await file("OUT2"))["summary"]["id"]
     await enable(db, "complaints", network["OUT2"], enabled=False)

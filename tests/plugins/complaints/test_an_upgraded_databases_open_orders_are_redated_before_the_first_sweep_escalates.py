@@ -24,8 +24,13 @@ DECISION_DUE = dt.datetime(2026, 12, 7, 16, 0, tzinfo=dt.UTC)  # the rest day mo
 
 async def stored(db: Database, public_id: str) -> tuple[dt.datetime, dt.datetime | None, int]:
     async with db.engine.connect() as conn:
-        row = (await conn.execute(sa.select(WorkOrder.decision_due_at, WorkOrder.next_due_at, WorkOrder.counting_rule)
-                                  .where(WorkOrder.public_id == public_id))).one()
+        row = (
+            await conn.execute(
+                sa.select(WorkOrder.decision_due_at, WorkOrder.next_due_at, WorkOrder.counting_rule).where(
+                    WorkOrder.public_id == public_id
+                )
+            )
+        ).one()
     return row.decision_due_at, row.next_due_at, row.counting_rule
 
 
@@ -37,20 +42,27 @@ async def as_the_landed_version_left_it(db: Database, plugins: PluginRuntime, op
     async with db.engine.begin() as conn:
         await conn.run_sync(lambda c: command.downgrade(migrations.alembic_config(complaints, c), LANDED))
         for public_id, next_due in ((open_id, OLD_DECISION_DUE), (closed_id, None)):
-            await conn.execute(sa.update(WorkOrder.__table__).where(WorkOrder.public_id == public_id)
-                               .values(decision_due_at=OLD_DECISION_DUE, next_due_at=next_due))
+            await conn.execute(
+                sa.update(WorkOrder.__table__)
+                .where(WorkOrder.public_id == public_id)
+                .values(decision_due_at=OLD_DECISION_DUE, next_due_at=next_due)
+            )
     await migrations.upgrade(db.engine, locations)
 
 
 async def test_the_first_sweep_redates_open_orders_then_escalates_on_the_new_dates(
-        client: AsyncTestClient, token_for, complaints_on, file, sweep, clock, db, plugins) -> None:
+    client: AsyncTestClient, token_for, complaints_on, file, sweep, clock, db, plugins
+) -> None:
     head = await token_for("outlet_head", "OUT1")
     open_id, closed_id = (await file("OUT1"))["summary"]["id"], (await file("OUT1"))["summary"]["id"]
     for oid, actions in ((open_id, ("acknowledge",)), (closed_id, ("acknowledge", "investigate"))):
         for action in actions:
             assert (await client.post(order("OUT1", oid, action), json={}, headers=head)).status_code == 200
-    await client.post(order("OUT1", closed_id, "resolve"), headers=head,
-                      json={"resolution": "已处理", "justified": False, "apology_given": False})
+    await client.post(
+        order("OUT1", closed_id, "resolve"),
+        headers=head,
+        json={"resolution": "已处理", "justified": False, "apology_given": False},
+    )
     for action in ("reply", "close"):
         assert (await client.post(order("OUT1", closed_id, action), json={}, headers=head)).status_code == 200
 
@@ -59,8 +71,10 @@ async def test_the_first_sweep_redates_open_orders_then_escalates_on_the_new_dat
     assert await stored(db, closed_id) == (OLD_DECISION_DUE, None, 1)
 
     clock.set(dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.UTC))  # Sunday: past the old due date, before the new
-    assert await sweep() == ("complaints-sla: 0 escalations (0 first contact, 0 decision); "
-                             "1 open orders re-dated under the counting rule in force")
+    assert await sweep() == (
+        "complaints-sla: 0 escalations (0 first contact, 0 decision); "
+        "1 open orders re-dated under the counting rule in force"
+    )
     assert await stored(db, open_id) == (DECISION_DUE, DECISION_DUE, 2)
     assert await stored(db, closed_id) == (OLD_DECISION_DUE, None, 1)
     assert await sweep() == "complaints-sla: 0 escalations (0 first contact, 0 decision)"

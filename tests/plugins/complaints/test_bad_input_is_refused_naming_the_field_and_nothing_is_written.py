@@ -9,7 +9,8 @@ from tests.plugins.complaints.conftest import COMPLAINT, order, orders
 
 
 async def test_bad_intakes_and_steps_name_the_field_or_the_allowed_steps_and_change_nothing(
-        client: AsyncTestClient, token_for, complaints_on, file) -> None:
+    client: AsyncTestClient, token_for, complaints_on, file
+) -> None:
     desk = await token_for("lobby_manager", "OUT1")
     other_outlet = (await client.get("/api/v1/me", headers=await token_for("teller", "OUT3"))).json()["id"]
     cases = [
@@ -35,15 +36,21 @@ async def test_bad_intakes_and_steps_name_the_field_or_the_allowed_steps_and_cha
 
     oid = (await file("OUT1"))["summary"]["id"]
     head = await token_for("outlet_head", "OUT1")
-    early = await client.post(order("OUT1", oid, "resolve"), headers=head,
-                              json={"resolution": "致歉", "justified": False, "apology_given": True})
+    early = await client.post(
+        order("OUT1", oid, "resolve"),
+        headers=head,
+        json={"resolution": "致歉", "justified": False, "apology_given": True},
+    )
     problem = early.json()
     assert early.status_code == 409 and problem["type"].endswith("/transition-not-allowed")
     assert (problem["current"], problem["requested"], problem["allowed"]) == ("received", "resolved", ["acknowledge"])
     for action in ("acknowledge", "investigate"):
         await client.post(order("OUT1", oid, action), json={}, headers=head)
-    fractional = await client.post(order("OUT1", oid, "resolve"), headers=head, json={
-        "resolution": "补偿", "justified": True, "apology_given": True, "compensation": "10.005"})
+    fractional = await client.post(
+        order("OUT1", oid, "resolve"),
+        headers=head,
+        json={"resolution": "补偿", "justified": True, "apology_given": True, "compensation": "10.005"},
+    )
     assert fractional.status_code == 422 and fractional.json()["errors"][0]["field"] == "compensation"
     still = (await client.get(order("OUT1", oid), headers=head)).json()
     assert (still["summary"]["state"], still["compensation"], len(still["steps"])) == ("investigating", None, 3)

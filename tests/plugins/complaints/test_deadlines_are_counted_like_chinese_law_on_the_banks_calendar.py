@@ -53,7 +53,9 @@ def calendars(draw: st.DrawFn) -> tuple[set[dt.date], set[dt.date]]:
 def test_working_days_match_the_day_by_day_model(days, start: int, n: int) -> None:
     holidays, workdays = days
     received = BASE + dt.timedelta(days=start)
-    assert Calendar(holidays, workdays).last_day(received, n, "working") == model_working(received, n, holidays, workdays)
+    assert Calendar(holidays, workdays).last_day(received, n, "working") == model_working(
+        received, n, holidays, workdays
+    )
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
@@ -69,8 +71,12 @@ def test_calendar_days_match_the_model_and_never_end_on_a_rest_day(days, start: 
 
 @pytest.mark.parametrize("basis", ["calendar", "working"])
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(days=calendars(), start=offsets, n=st.integers(min_value=1, max_value=30),
-       more=st.integers(min_value=0, max_value=30))
+@given(
+    days=calendars(),
+    start=offsets,
+    n=st.integers(min_value=1, max_value=30),
+    more=st.integers(min_value=0, max_value=30),
+)
 def test_a_longer_period_never_ends_earlier(basis: Basis, days, start: int, n: int, more: int) -> None:
     """On either basis: a calendar-day period ends on the first working day on or after its
     N-th day, which moves later with N since every rest day moves (under a rule that moved

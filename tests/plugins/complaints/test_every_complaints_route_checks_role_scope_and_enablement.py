@@ -40,8 +40,10 @@ ROUTES = [
     Route("GET", "/units/{unit}/complaints", None),
     Route("GET", "/units/{unit}/complaints/summary", None),
     Route("GET", ORDER, None),
-    *[Route("POST", f"{ORDER}/{action}", "teller", {}) for action in
-      ("acknowledge", "investigate", "wait", "resume", "reply", "close")],
+    *[
+        Route("POST", f"{ORDER}/{action}", "teller", {})
+        for action in ("acknowledge", "investigate", "wait", "resume", "reply", "close")
+    ],
     Route("POST", f"{ORDER}/resolve", "teller", {"resolution": "致歉", "justified": True, "apology_given": True}),
     Route("POST", f"{ORDER}/reopen", "risk", {"reason": "客户不认可"}),
     Route("POST", f"{ORDER}/extensions", "teller", {"reason": "复杂"}),
@@ -51,8 +53,13 @@ ROUTES = [
     Route("DELETE", "/units/{unit}/policies/fees/high", "teller", params={"reason": "x"}),
     Route("GET", "/calendars/CN", None, params={"year": 2026}, by_unit=False),
     Route("POST", "/calendars/CN/seed", "branch_service", {"year": 2026, "reason": "x"}, by_unit=False),
-    Route("PUT", "/calendars/CN/days/2026-12-31", "branch_service", {"kind": "holiday", "name": "x", "reason": "x"},
-          by_unit=False),
+    Route(
+        "PUT",
+        "/calendars/CN/days/2026-12-31",
+        "branch_service",
+        {"kind": "holiday", "name": "x", "reason": "x"},
+        by_unit=False,
+    ),
     Route("DELETE", "/calendars/CN/days/2026-12-31", "branch_service", params={"reason": "x"}, by_unit=False),
     Route("GET", "/reports", "teller", params=REPORT, by_unit=False),
 ]
@@ -69,9 +76,14 @@ def mounted(app: Litestar) -> set[tuple[str, str]]:
 
 
 def template(route: Route) -> str:
-    return (route.template.replace("{unit}", "{unit_code:str}").replace("{oid}", "{order_id:str}")
-            .replace("{ext}", "{extension_id:str}").replace("/CN", "/{region:str}").replace("/2026-12-31", "/{day:str}")
-            .replace("/fees/high", "/{category:str}/{severity:str}"))
+    return (
+        route.template.replace("{unit}", "{unit_code:str}")
+        .replace("{oid}", "{order_id:str}")
+        .replace("{ext}", "{extension_id:str}")
+        .replace("/CN", "/{region:str}")
+        .replace("/2026-12-31", "/{day:str}")
+        .replace("/fees/high", "/{category:str}/{severity:str}")
+    )
 
 
 def test_the_table_names_every_route_the_plugin_mounts(tmp_path: Path) -> None:
@@ -91,7 +103,8 @@ def kind(response) -> tuple[int, str]:  # type: ignore[no-untyped-def]
 
 
 async def test_each_route_refuses_a_role_an_outsider_and_a_unit_where_it_is_off(
-        client: AsyncTestClient, token_for, orders_here_and_where_it_is_off: dict[str, str]) -> None:
+    client: AsyncTestClient, token_for, orders_here_and_where_it_is_off: dict[str, str]
+) -> None:
     oid = orders_here_and_where_it_is_off
     tokens: dict[tuple[str, str], dict[str, str]] = {}
 
@@ -99,8 +112,9 @@ async def test_each_route_refuses_a_role_an_outsider_and_a_unit_where_it_is_off(
         key = (role, at)
         tokens.setdefault(key, await token_for(role, at))
         params = {**route.params, **({"unit": query_unit} if query_unit else {})}
-        return await client.request(route.method, route.url(path_unit, order_id), json=route.body, params=params,
-                                    headers=tokens[key])
+        return await client.request(
+            route.method, route.url(path_unit, order_id), json=route.body, params=params, headers=tokens[key]
+        )
 
     for route in ROUTES:
         if route.denied:
@@ -109,6 +123,9 @@ async def test_each_route_refuses_a_role_an_outsider_and_a_unit_where_it_is_off(
         assert kind(outsider) == (403, "out-of-scope"), route
         if "{oid}" in route.template:
             assert kind(await call(route, "admin", "OUT3", "OUT3", oid["OUT1"])) == (404, "not-found"), route
-        off = (await call(route, "admin", "HO", "OUT2", oid["OUT2"]) if route.by_unit
-               else await call(route, "admin", "OUT2", "OUT2", oid["OUT2"]))
+        off = (
+            await call(route, "admin", "HO", "OUT2", oid["OUT2"])
+            if route.by_unit
+            else await call(route, "admin", "OUT2", "OUT2", oid["OUT2"])
+        )
         assert kind(off) == (404, "plugin-disabled") and off.json()["plugin"] == "complaints", route

@@ -21,7 +21,8 @@ async def decision(client: AsyncTestClient, headers: dict[str, str], oid: str) -
 
 
 async def test_waiting_stops_the_clock_and_a_policy_change_keeps_what_it_stopped(
-        client: AsyncTestClient, token_for, complaints_on, file, sweep, clock) -> None:
+    client: AsyncTestClient, token_for, complaints_on, file, sweep, clock
+) -> None:
     oid = (await file("OUT1"))["summary"]["id"]
     head, admin = await token_for("outlet_head", "OUT1"), await token_for("admin", "HO")
 
@@ -33,8 +34,12 @@ async def test_waiting_stops_the_clock_and_a_policy_change_keeps_what_it_stopped
     clock.advance(days=1)
     await step("wait")
     queued = (await client.get(orders("OUT1"), headers=head)).json()["items"][0]["next_deadline"]
-    assert queued == {"key": "decision", "due_at": "2026-12-07T16:00:00Z", "seconds_left": 16 * DAY + 7 * 3600,
-                      "paused": True}
+    assert queued == {
+        "key": "decision",
+        "due_at": "2026-12-07T16:00:00Z",
+        "seconds_left": 16 * DAY + 7 * 3600,
+        "paused": True,
+    }
     clock.advance(days=3)
     await step("resume")
     assert await decision(client, head, oid) == ("2026-12-10T16:00:00Z", "pending", 3 * DAY)
@@ -44,13 +49,17 @@ async def test_waiting_stops_the_clock_and_a_policy_change_keeps_what_it_stopped
     clock.advance(days=20)  # far past every deadline, but the clock stands still
     assert await sweep() == "complaints-sla: 0 escalations (0 first contact, 0 decision)"
     assert (await decision(client, head, oid))[1] == "paused"
-    changed = await client.put(POLICY, json={"policy": {"clock_stops_while_waiting": False}, "reason": "等待不停表"},
-                               headers=admin)
+    changed = await client.put(
+        POLICY, json={"policy": {"clock_stops_while_waiting": False}, "reason": "等待不停表"}, headers=admin
+    )
     assert changed.status_code == 200, changed.text
     assert await decision(client, head, oid) == ("2026-12-30T16:00:00Z", "pending", 23 * DAY)
     clock.advance(days=1)
     await step("resume")  # this last day the clock ran
     assert await decision(client, head, oid) == ("2026-12-30T16:00:00Z", "pending", 23 * DAY)
-    await client.put(POLICY, json={"policy": {"decision_days": 10, "clock_stops_while_waiting": False},
-                                   "reason": "从严"}, headers=admin)
+    await client.put(
+        POLICY,
+        json={"policy": {"decision_days": 10, "clock_stops_while_waiting": False}, "reason": "从严"},
+        headers=admin,
+    )
     assert await decision(client, head, oid) == ("2026-12-23T16:00:00Z", "pending", 23 * DAY)

@@ -20,9 +20,11 @@ from core.clock import FrozenClock
 from core.testing import AppFactory, DemoLoader
 from tests.plugins.complaints.conftest import BASE, order, orders
 
-SUMMARY = ("complaints: on at HO for the whole network, CN calendar 2026–2027 seeded; 72 work orders over 4 months "
-           "(7 received, 4 acknowledged, 9 investigating, 1 waiting_for_client, 1 resolved, 2 replied, 48 closed; "
-           "5 reopened), 8 escalated by the SLA sweep, 2 serious ones handled at HO")
+SUMMARY = (
+    "complaints: on at HO for the whole network, CN calendar 2026–2027 seeded; 72 work orders over 4 months "
+    "(7 received, 4 acknowledged, 9 investigating, 1 waiting_for_client, 1 resolved, 2 replied, 48 closed; "
+    "5 reopened), 8 escalated by the SLA sweep, 2 serious ones handled at HO"
+)
 
 
 @pytest.fixture
@@ -45,27 +47,40 @@ async def test_the_demo_tells_a_complaints_story_the_api_confirms(demo, clock: F
     assert queue["next_cursor"] is None and len(queue["items"]) == 72
     items = queue["items"]
     assert Counter(o["state"] for o in items) == states
-    assert len({o["received_at"][:7] for o in items}) >= 4 and max(o["received_at"] for o in items) < clock.now().isoformat()
+    assert (
+        len({o["received_at"][:7] for o in items}) >= 4
+        and max(o["received_at"] for o in items) < clock.now().isoformat()
+    )
     serious = [o for o in items if o["serious"]]
     assert len(serious) == 2 and {o["handling_unit"] for o in serious} == {"HO"}
     escalated = [o for o in items if o["escalation_level"] > 0 and not o["serious"]]
     assert len(escalated) == 8 and all(o["breached"] for o in escalated)
     figures = (await client.get(f"{orders('HO')}/summary")).json()
     open_escalated = sum(o["escalation_level"] > 0 and o["state"] != "closed" for o in items)
-    assert (figures["open"], figures["escalated"]) == (72 - states["closed"], open_escalated) and figures["overdue"] >= 1
+    assert (figures["open"], figures["escalated"]) == (72 - states["closed"], open_escalated) and figures[
+        "overdue"
+    ] >= 1
 
     detail = (await client.get(order(escalated[0]["unit"], escalated[0]["id"]))).json()
     steps = [(s["action"], s["actor"].split(":")[0]) for s in detail["steps"]]
     assert ("escalated", "system") in steps and steps[0] == ("intake", "staff")
     assert all(s["at"] < clock.now().isoformat() for s in detail["steps"])
     since = (clock.now() - dt.timedelta(days=130)).isoformat()
-    report = (await client.get(f"{BASE}/reports", params={"unit": "HO", "depth": 0, "period": "quarter",
-                                                           "since": since, "until": clock.now().isoformat()})).json()
+    report = (
+        await client.get(
+            f"{BASE}/reports",
+            params={"unit": "HO", "depth": 0, "period": "quarter", "since": since, "until": clock.now().isoformat()},
+        )
+    ).json()
     whole = [row for row in report if row["category"] is None]
     assert sum(row["complaints"] for row in whole) == 72
-    assert sum(round(row["reopen_rate"] * row["complaints"]) for row in whole) == int(re.findall(r"(\d+) reopened", line)[0])
+    assert sum(round(row["reopen_rate"] * row["complaints"]) for row in whole) == int(
+        re.findall(r"(\d+) reopened", line)[0]
+    )
 
     days = (await client.get(f"{BASE}/calendars/CN", params={"year": 2026})).json()["days"]
     assert {d["source"] for d in days} == {"seed"} and any(d["kind"] == "workday" for d in days)
     audit = (await client.get("/api/v1/audit", params={"entity": "plugin_enablement"})).json()["items"]
-    assert [(a["entity_id"], a["reason"]) for a in audit] == [("complaints@HO", "demo: 全行投诉管理上线，升级与重大投诉由总行处理")]
+    assert [(a["entity_id"], a["reason"]) for a in audit] == [
+        ("complaints@HO", "demo: 全行投诉管理上线，升级与重大投诉由总行处理")
+    ]

@@ -18,11 +18,15 @@ async def ids(client: AsyncTestClient, headers: dict[str, str], unit: str, **par
     return [o["id"] for o in response.json()["items"]]
 
 
-async def test_each_sees_its_subtree_filtered_paginated_and_masked_for_its_role(client: AsyncTestClient, token_for, complaints_on, file,
-                                                            sweep, clock) -> None:
+async def test_each_sees_its_subtree_filtered_paginated_and_masked_for_its_role(
+    client: AsyncTestClient, token_for, complaints_on, file, sweep, clock
+) -> None:
     a = (await file("OUT1"))["summary"]["id"]
-    b = (await file("OUT2", category="fees", contact={"name": "王女士", "phone": "13900001111",
-                                                      "email": "wang@example.com"}))["summary"]["id"]
+    b = (
+        await file(
+            "OUT2", category="fees", contact={"name": "王女士", "phone": "13900001111", "email": "wang@example.com"}
+        )
+    )["summary"]["id"]
     c = (await file("OUT3"))["summary"]["id"]
     sub_branch, outlet = await token_for("sub_branch_head", "SB1"), await token_for("teller", "OUT2")
     assert await ids(client, sub_branch, "SB1") == [a, b]
@@ -42,11 +46,13 @@ async def test_each_sees_its_subtree_filtered_paginated_and_masked_for_its_role(
     assert await ids(client, admin, "HO", handling_unit="SB1") == [a, b]
     assert await ids(client, head, "OUT3", overdue="true") == []
     overdue = (await client.get(orders("SB1"), params={"overdue": "true"}, headers=sub_branch)).json()["items"]
-    assert [(o["id"], o["escalation_level"], o["next_deadline"]["key"], o["next_deadline"]["seconds_left"])
-            for o in overdue] == [(a, 1, "first_contact", -9 * 3600), (b, 1, "first_contact", -9 * 3600)]
+    assert [
+        (o["id"], o["escalation_level"], o["next_deadline"]["key"], o["next_deadline"]["seconds_left"]) for o in overdue
+    ] == [(a, 1, "first_contact", -9 * 3600), (b, 1, "first_contact", -9 * 3600)]
     decision_left = (13 * 24 + 15) * 3600  # 15 days after Fri 20th end on Sat 5 Dec, a rest day: Mon 7 Dec ends
-    assert [(o["first_contact"]["seconds_left"], o["decision"]["key"], o["decision"]["seconds_left"])
-            for o in overdue] == [(-9 * 3600, "decision", decision_left)] * 2
+    assert [
+        (o["first_contact"]["seconds_left"], o["decision"]["key"], o["decision"]["seconds_left"]) for o in overdue
+    ] == [(-9 * 3600, "decision", decision_left)] * 2
     acknowledged = (await client.get(orders("OUT3"), headers=head)).json()["items"][0]
     assert acknowledged["first_contact"] is None and acknowledged["decision"] == acknowledged["next_deadline"]
 

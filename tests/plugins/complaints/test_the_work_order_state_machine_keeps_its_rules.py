@@ -24,8 +24,15 @@ from plugins.complaints.lifecycle import (
 
 START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 WINDOW = dt.timedelta(days=30)
-FOLLOWS = {"received": {"acknowledge"}, "acknowledged": {"investigate"}, "investigating": {"wait", "resolve"},
-           "waiting_for_client": {"resume"}, "resolved": {"reply"}, "replied": {"close", "reopen"}, "closed": {"reopen"}}
+FOLLOWS = {
+    "received": {"acknowledge"},
+    "acknowledged": {"investigate"},
+    "investigating": {"wait", "resolve"},
+    "waiting_for_client": {"resume"},
+    "resolved": {"reply"},
+    "replied": {"close", "reopen"},
+    "closed": {"reopen"},
+}
 """The model: what may follow each state (reopening also needs the window)."""
 
 
@@ -46,8 +53,7 @@ class WorkOrderMachine(RuleBasedStateMachine):
     @rule(action=st.sampled_from(ACTIONS))
     def act(self, action: str) -> None:
         state = self.progress.state
-        expected = action in FOLLOWS[state] and (
-            action != "reopen" or self.now <= self.progress.replied_at + WINDOW)  # type: ignore[operator]
+        expected = action in FOLLOWS[state] and (action != "reopen" or self.now <= self.progress.replied_at + WINDOW)  # type: ignore[operator]
         if not expected:
             with pytest.raises(TransitionNotAllowed) as refused:
                 step(self.progress, action, self.now, clock_stops=self.clock_stops, reopen_window=WINDOW)  # type: ignore[arg-type]
@@ -105,13 +111,24 @@ TestWorkOrderMachine.settings = settings(max_examples=120, stateful_step_count=4
 
 def test_a_refusal_names_the_state_and_the_allowed_actions() -> None:
     with pytest.raises(TransitionNotAllowed) as refused:
-        step(Progress(received_at=START, clock_started_at=START), "resolve", START, clock_stops=True,
-             reopen_window=WINDOW)
+        step(
+            Progress(received_at=START, clock_started_at=START),
+            "resolve",
+            START,
+            clock_stops=True,
+            reopen_window=WINDOW,
+        )
     assert refused.value.extra == {"current": "received", "requested": "resolved", "allowed": ["acknowledge"]}
 
 
 def test_a_dispute_after_the_window_cannot_reopen_the_order() -> None:
-    replied = Progress(state="replied", received_at=START, clock_started_at=START, first_contact_at=START,
-                       resolved_at=START, replied_at=START)
+    replied = Progress(
+        state="replied",
+        received_at=START,
+        clock_started_at=START,
+        first_contact_at=START,
+        resolved_at=START,
+        replied_at=START,
+    )
     assert allowed_actions(replied, START + WINDOW, WINDOW) == ["close", "reopen"]
     assert allowed_actions(replied, START + WINDOW + dt.timedelta(seconds=1), WINDOW) == ["close"]

@@ -21,24 +21,38 @@ ORDERS = 24
 
 
 @pytest.mark.postgres_only
-async def test_concurrent_sweeps_escalate_each_order_once(complaints_on, file, clock, settings, database_url,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_concurrent_sweeps_escalate_each_order_once(
+    complaints_on, file, clock, settings, database_url, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for i in range(ORDERS):
         await file(("OUT1", "OUT2", "OUT3", "OUT4")[i % 4])
     clock.set(dt.datetime(2026, 11, 24, 1, 0, tzinfo=dt.UTC))  # every first contact is overdue
     monkeypatch.setattr(sweep_module, "BATCH", 3)  # many small batches, so the two sweeps interleave
     hosts = [Database(create_engine(database_url)) for _ in range(2)]
     try:
-        jobs = [JobContext(db=host, plugins=PluginRuntime(create_plugin_manager()), clock=clock, settings=settings)
-                for host in hosts]
+        jobs = [
+            JobContext(db=host, plugins=PluginRuntime(create_plugin_manager()), clock=clock, settings=settings)
+            for host in hosts
+        ]
         summaries = await asyncio.gather(*(sweep_module.sweep(job) for job in jobs))
         async with hosts[0].unit_of_work(readonly=True) as session:
-            steps = (await session.execute(sa.select(Step.order_id, sa.func.count()).where(
-                Step.action == "escalated").group_by(Step.order_id))).all()
-            handling = (await session.execute(sa.select(sa.func.count()).select_from(WorkOrder).where(
-                WorkOrder.handling_unit_id == WorkOrder.unit_id))).scalar_one()
-            notices = (await session.execute(sa.select(sa.func.count()).select_from(OutboxRow).where(
-                OutboxRow.topic == "complaints.escalated"))).scalar_one()
+            steps = (
+                await session.execute(
+                    sa.select(Step.order_id, sa.func.count()).where(Step.action == "escalated").group_by(Step.order_id)
+                )
+            ).all()
+            handling = (
+                await session.execute(
+                    sa.select(sa.func.count())
+                    .select_from(WorkOrder)
+                    .where(WorkOrder.handling_unit_id == WorkOrder.unit_id)
+                )
+            ).scalar_one()
+            notices = (
+                await session.execute(
+                    sa.select(sa.func.count()).select_from(OutboxRow).where(OutboxRow.topic == "complaints.escalated")
+                )
+            ).scalar_one()
     finally:
         for host in hosts:
             await host.dispose()

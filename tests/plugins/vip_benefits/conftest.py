@@ -15,8 +15,16 @@ from core.testing import TokenFactory
 
 API = "/api/v1/plugins/vip_benefits"
 ASSETS = {"private_banking": "7000000", "gold": "900000", "silver": "60000", "mass": "1000"}
-LOUNGE = {"code": "airport_lounge", "name": "机场贵宾厅", "fulfilment": "voucher", "provider": "merchant",
-          "merchant_code": "acme", "merchant_name": "ACME Lounges", "unit_cost": "180.00", "cancel_window_hours": 24}
+LOUNGE = {
+    "code": "airport_lounge",
+    "name": "机场贵宾厅",
+    "fulfilment": "voucher",
+    "provider": "merchant",
+    "merchant_code": "acme",
+    "merchant_name": "ACME Lounges",
+    "unit_cost": "180.00",
+    "cancel_window_hours": 24,
+}
 SALON = {"code": "wealth_salon", "name": "财富沙龙", "fulfilment": "booking", "cancel_window_hours": 48}
 CAKE = {"code": "birthday_cake", "name": "生日蛋糕", "fulfilment": "on_the_spot", "unit_cost": "88.50"}
 
@@ -37,46 +45,71 @@ class Programme:
         return self.headers[(role, unit)]  # type: ignore[index]
 
     async def switch(self, unit: str, enabled: bool = True) -> None:
-        answer = await self.client.put(f"/api/v1/units/{unit}/plugins/vip_benefits",
-                                       json={"enabled": enabled, "reason": "试点"}, headers=await self.as_("admin"))
+        answer = await self.client.put(
+            f"/api/v1/units/{unit}/plugins/vip_benefits",
+            json={"enabled": enabled, "reason": "试点"},
+            headers=await self.as_("admin"),
+        )
         assert answer.status_code == 200, answer.text
 
     async def settings(self, unit: str, **values: Any) -> None:
-        answer = await self.client.put(f"/api/v1/units/{unit}/plugins/vip_benefits/settings",
-                                       json={"values": values, "reason": "配置"}, headers=await self.as_("admin"))
+        answer = await self.client.put(
+            f"/api/v1/units/{unit}/plugins/vip_benefits/settings",
+            json={"values": values, "reason": "配置"},
+            headers=await self.as_("admin"),
+        )
         assert answer.status_code == 200, answer.text
 
     async def perk(self, body: dict[str, Any], *, unit: str = "HO") -> dict[str, Any]:
-        answer = await self.client.post(f"{API}/perks", params={"unit": unit}, json=body,
-                                        headers=await self.as_("head_office_service"))
+        answer = await self.client.post(
+            f"{API}/perks", params={"unit": unit}, json=body, headers=await self.as_("head_office_service")
+        )
         assert answer.status_code == 201, answer.text
         return answer.json()
 
     async def rules(self, unit: str, *rules: dict[str, Any], clear: list[dict[str, str]] | None = None) -> Any:
-        answer = await self.client.patch(f"{API}/units/{unit}/entitlements",
-                                         json={"reason": "年度礼遇方案", "set": list(rules), "clear": clear or []},
-                                         headers=await self.as_("head_office_service"))
+        answer = await self.client.patch(
+            f"{API}/units/{unit}/entitlements",
+            json={"reason": "年度礼遇方案", "set": list(rules), "clear": clear or []},
+            headers=await self.as_("head_office_service"),
+        )
         assert answer.status_code == 200, answer.text
         return answer.json()
 
     async def open_client(self, tier: str = "gold", unit: str = "OUT1", **fields: Any) -> str:
-        body = {"kind": "retail", "name": "钱多多", "unit": unit, "reason": "开户", "state": "active",
-                "assets_under_management": ASSETS[tier], **fields}
+        body = {
+            "kind": "retail",
+            "name": "钱多多",
+            "unit": unit,
+            "reason": "开户",
+            "state": "active",
+            "assets_under_management": ASSETS[tier],
+            **fields,
+        }
         answer = await self.client.post("/api/v1/clients", json=body, headers=await self.as_("customer_manager", unit))
         assert answer.status_code == 201 and answer.json()["tier"] == tier, answer.text
         return answer.json()["id"]
 
     async def set_tier(self, client: str, tier: str) -> None:
-        answer = await self.client.put(f"/api/v1/clients/{client}/tier", json={"tier": tier, "reason": "季度重评"},
-                                       headers=await self.as_("admin"))
+        answer = await self.client.put(
+            f"/api/v1/clients/{client}/tier", json={"tier": tier, "reason": "季度重评"}, headers=await self.as_("admin")
+        )
         assert answer.status_code == 200, answer.text
 
-    async def redeem(self, client: str, perk: str = "airport_lounge", *, by: tuple[str, str] = ("teller", "OUT1"),
-                     key: str | None = None, **body: Any) -> Any:
+    async def redeem(
+        self,
+        client: str,
+        perk: str = "airport_lounge",
+        *,
+        by: tuple[str, str] = ("teller", "OUT1"),
+        key: str | None = None,
+        **body: Any,
+    ) -> Any:
         """POST a redemption as staff ``by`` (role, unit) with a fresh (or the given) key."""
         headers = {**await self.as_(*by), "Idempotency-Key": key or f"key-{next(self._keys)}"}
-        return await self.client.post(f"{API}/redemptions", json={"client": client, "perk": perk, **body},
-                                      headers=headers)
+        return await self.client.post(
+            f"{API}/redemptions", json={"client": client, "perk": perk, **body}, headers=headers
+        )
 
     async def balance(self, client: str, by: tuple[str, str] = ("teller", "OUT1")) -> dict[str, Any]:
         """Per perk code, the client's balance (and the whole answer under ``"_"``)."""

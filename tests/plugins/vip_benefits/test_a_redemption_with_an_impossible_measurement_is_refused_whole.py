@@ -14,9 +14,11 @@ async def test_an_impossible_measurement_redeems_nothing(lounge: Programme) -> N
     await lounge.client.post(f"/api/v1/standards/{draft['id']}/publish", json={"reason": "全行推广"}, headers=office)
     gold = await lounge.open_client("gold")
     left = (await lounge.balance(gold))["airport_lounge"]["left"]
-    for measurements, field in [({"wait_minutes": -3}, "measurements.wait_minutes"),
-                                ({"identity_verified": "yes"}, "measurements.identity_verified"),
-                                ({"wait_minutes": 3, "smiled": True}, "measurements.smiled")]:
+    for measurements, field in [
+        ({"wait_minutes": -3}, "measurements.wait_minutes"),
+        ({"identity_verified": "yes"}, "measurements.identity_verified"),
+        ({"wait_minutes": 3, "smiled": True}, "measurements.smiled"),
+    ]:
         refused = await lounge.redeem(gold, measurements=measurements)
         assert refused.status_code == 422, refused.text
         assert [e["field"] for e in refused.json()["errors"]] == [field]

@@ -20,7 +20,10 @@ async def test_a_key_answers_once_and_only_for_the_request_it_was_made_for(loung
     too_many = await lounge.redeem(gold, key="desk-7-0002", companions=5)
     assert too_many.status_code == 422 and too_many.json()["errors"][0]["field"] == "companions"
     assert (await lounge.redeem(gold, key="desk-7-0002", companions=1)).status_code == 201
-    keyless = await lounge.client.post(f"{API}/redemptions", json={"client": gold, "perk": "airport_lounge"},
-                                       headers=await lounge.as_("teller", "OUT1"))
+    keyless = await lounge.client.post(
+        f"{API}/redemptions",
+        json={"client": gold, "perk": "airport_lounge"},
+        headers=await lounge.as_("teller", "OUT1"),
+    )
     assert keyless.status_code == 400 and "Idempotency-Key" in keyless.json()["detail"]
     assert await lounge.left(gold) == 1

@@ -9,10 +9,15 @@ from core.clock import FrozenClock
 from tests.plugins.vip_benefits.conftest import API, SALON, Programme
 
 
-async def cancel(vip: Programme, redemption: str, by: tuple[str, str] = ("teller", "OUT1"),  # type: ignore[no-untyped-def]
-                 reason: str = "客户改期"):
-    return await vip.client.post(f"{API}/redemptions/{redemption}/cancel", json={"reason": reason},
-                                 headers=await vip.as_(*by))
+async def cancel(
+    vip: Programme,
+    redemption: str,
+    by: tuple[str, str] = ("teller", "OUT1"),  # type: ignore[no-untyped-def]
+    reason: str = "客户改期",
+):
+    return await vip.client.post(
+        f"{API}/redemptions/{redemption}/cancel", json={"reason": reason}, headers=await vip.as_(*by)
+    )
 
 
 async def test_a_cancellation_in_time_gives_back_exactly_one_use(lounge: Programme, clock: FrozenClock) -> None:
@@ -36,8 +41,9 @@ async def test_a_cancellation_in_time_gives_back_exactly_one_use(lounge: Program
     assert await lounge.left(gold) == 0
 
 
-async def test_a_booking_can_be_cancelled_until_its_time_and_the_provider_hears_of_it(lounge: Programme,
-                                                                                      clock: FrozenClock) -> None:
+async def test_a_booking_can_be_cancelled_until_its_time_and_the_provider_hears_of_it(
+    lounge: Programme, clock: FrozenClock
+) -> None:
     await lounge.perk(SALON, unit="SB1")  # 48 hours to cancel, but never after the booked time
     await lounge.rules("SB1", {"perk": "wealth_salon", "tier": "gold", "quota": 1})
     gold = await lounge.open_client("gold")
@@ -47,9 +53,19 @@ async def test_a_booking_can_be_cancelled_until_its_time_and_the_provider_hears_
     later = (await lounge.redeem(gold, "wealth_salon", scheduled_for="2026-11-21T10:00:00+08:00")).json()["redemption"]
     clock.advance(hours=17, seconds=1)  # past 10:00 in Beijing
     assert (await cancel(lounge, later["id"])).status_code == 409
-    notices = (await lounge.client.get("/api/v1/outbox", params={"topic": "vip_benefits.booking"},
-                                       headers=await lounge.as_("operations"))).json()["items"]
+    notices = (
+        await lounge.client.get(
+            "/api/v1/outbox", params={"topic": "vip_benefits.booking"}, headers=await lounge.as_("operations")
+        )
+    ).json()["items"]
     assert [n["key"].rsplit(":", 1)[1] for n in notices] == ["booked", "cancelled", "booked"]
-    audit = (await lounge.client.get("/api/v1/audit", params={"entity": "vip_benefits_redemption"},
-                                     headers=await lounge.as_("compliance"))).json()["items"]
-    assert [(e["action"], e["reason"]) for e in audit] == [("booked", None), ("cancelled", "客户改期"), ("booked", None)]
+    audit = (
+        await lounge.client.get(
+            "/api/v1/audit", params={"entity": "vip_benefits_redemption"}, headers=await lounge.as_("compliance")
+        )
+    ).json()["items"]
+    assert [(e["action"], e["reason"]) for e in audit] == [
+        ("booked", None),
+        ("cancelled", "客户改期"),
+        ("booked", None),
+    ]

@@ -22,11 +22,19 @@ from tests.plugins.vip_benefits.conftest import API, Programme
 SENT = 12
 
 
-async def all_at_once(http: httpx.AsyncClient, client: str, headers: dict[str, str], label: str) -> list[httpx.Response]:
-    return await asyncio.gather(*(
-        http.post(f"{API}/redemptions", json={"client": client, "perk": "airport_lounge"},
-                  headers={**headers, "Idempotency-Key": f"{label}-{i}"})
-        for i in range(SENT)))
+async def all_at_once(
+    http: httpx.AsyncClient, client: str, headers: dict[str, str], label: str
+) -> list[httpx.Response]:
+    return await asyncio.gather(
+        *(
+            http.post(
+                f"{API}/redemptions",
+                json={"client": client, "perk": "airport_lounge"},
+                headers={**headers, "Idempotency-Key": f"{label}-{i}"},
+            )
+            for i in range(SENT)
+        )
+    )
 
 
 @pytest.mark.postgres_only
@@ -42,7 +50,9 @@ async def test_twelve_at_once_succeed_exactly_as_often_as_uses_are_left(lounge: 
         given_back = next(a.json()["redemption"]["id"] for a in first if a.status_code == 201)
         await lounge.client.post(f"{API}/redemptions/{given_back}/cancel", json={"reason": "改期"}, headers=headers)
         await assert_exactly(await all_at_once(http, gold, headers, "again"), 1, lounge, gold)
-    listed = await lounge.client.get(f"{API}/redemptions", params={"client": gold, "status": "redeemed"}, headers=headers)
+    listed = await lounge.client.get(
+        f"{API}/redemptions", params={"client": gold, "status": "redeemed"}, headers=headers
+    )
     assert len(listed.json()["items"]) == 3
 
 
@@ -50,4 +60,3 @@ async def assert_exactly(answers: list[httpx.Response], succeeded: int, lounge: 
     assert Counter(a.status_code for a in answers) == {201: succeeded, 409: SENT - succeeded}
     assert all(a.json()["type"].endswith("/quota-exhausted") for a in answers if a.status_code == 409)
     assert await lounge.left(gold) == 0
-

@@ -12,7 +12,11 @@ from tests.plugins.vip_benefits.conftest import API, Programme
 def disabled_at(response, unit: str) -> bool:  # type: ignore[no-untyped-def]
     body = response.json()
     return (response.status_code, body["type"].rsplit("/", 1)[1], body.get("plugin"), body.get("unit")) == (
-        404, "plugin-disabled", "vip_benefits", unit)
+        404,
+        "plugin-disabled",
+        "vip_benefits",
+        unit,
+    )
 
 
 async def test_head_office_redeems_for_a_client_of_the_pilot(lounge: Programme) -> None:
@@ -25,8 +29,9 @@ async def test_head_office_redeems_for_a_client_of_the_pilot(lounge: Programme) 
     assert (redemption["unit"], answer.json()["left"]) == ("OUT1", 2)
     found = await lounge.client.get(f"{API}/redemptions/{redemption['id']}", headers=admin)
     assert found.status_code == 200 and found.json()["client"] == gold
-    cancelled = await lounge.client.post(f"{API}/redemptions/{redemption['id']}/cancel", json={"reason": "客户改期"},
-                                         headers=admin)
+    cancelled = await lounge.client.post(
+        f"{API}/redemptions/{redemption['id']}/cancel", json={"reason": "客户改期"}, headers=admin
+    )
     assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled", cancelled.text
 
 

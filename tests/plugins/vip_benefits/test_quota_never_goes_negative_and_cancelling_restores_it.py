@@ -25,12 +25,15 @@ from plugins.vip_benefits.redemptions import QuotaExhausted
 from plugins.vip_benefits.schemas import PerkIn, RedemptionIn, RuleIn, RulesChange
 
 CANCEL_HOURS = 48
-OPS = st.lists(st.one_of(
-    st.tuples(st.just("redeem")),
-    st.tuples(st.just("cancel"), st.integers(0, 20)),
-    st.tuples(st.just("wait"), st.integers(1, 24 * 120)),
-    st.tuples(st.just("quota"), st.integers(0, 4)),
-), max_size=14)
+OPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("redeem")),
+        st.tuples(st.just("cancel"), st.integers(0, 20)),
+        st.tuples(st.just("wait"), st.integers(1, 24 * 120)),
+        st.tuples(st.just("quota"), st.integers(0, 4)),
+    ),
+    max_size=14,
+)
 names = itertools.count()
 
 
@@ -44,33 +47,55 @@ async def programme(db, network, clock, settings):  # type: ignore[no-untyped-de
         return db.unit_of_work()
 
     def ctx_of(session) -> HookContext:  # type: ignore[no-untyped-def]
-        return HookContext(session=session, clock=clock, plugins=runtime, settings=settings,
-                           principal=system_principal(network["HO"].ref()))
+        return HookContext(
+            session=session,
+            clock=clock,
+            plugins=runtime,
+            settings=settings,
+            principal=system_principal(network["HO"].ref()),
+        )
 
     async with work() as session:
         await sync_plugin_touchpoints(session, runtime, clock.now())
-        await catalogue.create(ctx_of(session), PerkIn(code="spa", name="水疗", fulfilment="voucher",
-                                                       cancel_window_hours=CANCEL_HOURS))
+        await catalogue.create(
+            ctx_of(session), PerkIn(code="spa", name="水疗", fulfilment="voucher", cancel_window_hours=CANCEL_HOURS)
+        )
     return work, ctx_of
 
 
 async def set_rule(work, ctx_of, period: str, quota: int) -> None:  # type: ignore[no-untyped-def]
     async with work() as session:
-        await entitlements.change(ctx_of(session), "HO", RulesChange(reason="规则", set=[
-            RuleIn(perk="spa", tier="gold", quota=quota, period=period)]))  # type: ignore[arg-type]
+        await entitlements.change(
+            ctx_of(session),
+            "HO",
+            RulesChange(reason="规则", set=[RuleIn(perk="spa", tier="gold", quota=quota, period=period)]),
+        )  # type: ignore[arg-type]
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(period=st.sampled_from(["calendar_year", "month", "rolling_12_months"]), start_quota=st.integers(0, 3), ops=OPS)
-async def test_the_system_agrees_with_the_counting_model(programme, clock, period: str, start_quota: int,  # type: ignore[no-untyped-def]
-                                                         ops: list[tuple]) -> None:  # type: ignore[type-arg]
+async def test_the_system_agrees_with_the_counting_model(
+    programme,
+    clock,
+    period: str,
+    start_quota: int,  # type: ignore[no-untyped-def]
+    ops: list[tuple],
+) -> None:  # type: ignore[type-arg]
     work, ctx_of = programme
     clock.set(START)
     await set_rule(work, ctx_of, period, start_quota)
     async with work() as session:
-        client = (await clients.create(ctx_of(session), unit_code="OUT1", kind="retail", state="active", manager_id=None,
-                                       values={"name": f"客户{next(names)}", "assets_under_management": 900000},
-                                       reason="开户")).public_id
+        client = (
+            await clients.create(
+                ctx_of(session),
+                unit_code="OUT1",
+                kind="retail",
+                state="active",
+                manager_id=None,
+                values={"name": f"客户{next(names)}", "assets_under_management": 900000},
+                reason="开户",
+            )
+        ).public_id
     quota, taken = start_quota, []  # the model: the quota in force and each redemption as (id, at, live)
 
     def model_used() -> int:

@@ -23,17 +23,25 @@ from tests.plugins.vip_benefits.conftest import API, CAKE, Programme, at_local
 async def birthday_programme(vip: Programme) -> None:
     await vip.switch("SB1")
     await vip.perk(CAKE, unit="SB1")
-    await vip.rules("SB1", {"perk": "birthday_cake", "tier": "gold", "quota": 1},
-                    {"perk": "birthday_cake", "tier": "private_banking", "quota": 1})
+    await vip.rules(
+        "SB1",
+        {"perk": "birthday_cake", "tier": "gold", "quota": 1},
+        {"perk": "birthday_cake", "tier": "private_banking", "quota": 1},
+    )
 
 
 def job_for(database_url: str, settings, clock: FrozenClock) -> JobContext:  # type: ignore[no-untyped-def]
-    return JobContext(db=Database(create_engine(database_url)), plugins=PluginRuntime(create_plugin_manager()),
-                      clock=clock, settings=settings)
+    return JobContext(
+        db=Database(create_engine(database_url)),
+        plugins=PluginRuntime(create_plugin_manager()),
+        clock=clock,
+        settings=settings,
+    )
 
 
-async def test_entitled_clients_with_a_birthday_ahead_get_one_task_and_greeting(vip: Programme, database_url, settings,
-                                                                               clock: FrozenClock) -> None:
+async def test_entitled_clients_with_a_birthday_ahead_get_one_task_and_greeting(
+    vip: Programme, database_url, settings, clock: FrozenClock
+) -> None:
     await birthday_programme(vip)
     due = await vip.open_client("gold", birthday="1980-11-22")
     downgraded = await vip.open_client("gold", unit="OUT2", birthday="1975-11-27")
@@ -45,23 +53,34 @@ async def test_entitled_clients_with_a_birthday_ahead_get_one_task_and_greeting(
     assert await run_job(care.JOB, job) == "vip-birthdays: 2 care tasks opened, 2 greetings queued"
     assert await run_job(care.JOB, job) == "vip-birthdays: 0 care tasks opened, 0 greetings queued"
     await job.db.dispose()
-    tasks = (await vip.client.get(f"{API}/care-tasks", params={"unit": "SB1"}, headers=await vip.as_("outlet_head", "SB1"))).json()
-    assert sorted((t["client"], t["unit"], t["year"], t["due_on"], t["status"]) for t in tasks["items"]) == sorted([
-        (due, "OUT1", 2026, "2026-11-22", "open"), (downgraded, "OUT2", 2026, "2026-11-27", "open")])
-    greetings = (await vip.client.get("/api/v1/outbox", params={"topic": "vip_benefits.birthday_greeting"},
-                                      headers=await vip.as_("operations"))).json()["items"]
-    assert sorted(g["key"] for g in greetings) == sorted([f"vip-birthday:{due}:2026", f"vip-birthday:{downgraded}:2026"])
+    tasks = (
+        await vip.client.get(f"{API}/care-tasks", params={"unit": "SB1"}, headers=await vip.as_("outlet_head", "SB1"))
+    ).json()
+    assert sorted((t["client"], t["unit"], t["year"], t["due_on"], t["status"]) for t in tasks["items"]) == sorted(
+        [(due, "OUT1", 2026, "2026-11-22", "open"), (downgraded, "OUT2", 2026, "2026-11-27", "open")]
+    )
+    greetings = (
+        await vip.client.get(
+            "/api/v1/outbox", params={"topic": "vip_benefits.birthday_greeting"}, headers=await vip.as_("operations")
+        )
+    ).json()["items"]
+    assert sorted(g["key"] for g in greetings) == sorted(
+        [f"vip-birthday:{due}:2026", f"vip-birthday:{downgraded}:2026"]
+    )
     mine = next(t["id"] for t in tasks["items"] if t["client"] == due)
     done = await vip.client.post(f"{API}/care-tasks/{mine}/done", headers=await vip.as_("customer_manager", "OUT1"))
     assert done.status_code == 200 and done.json()["status"] == "done" and done.json()["done_by"].startswith("staff:")
     again = await vip.client.post(f"{API}/care-tasks/{mine}/done", headers=await vip.as_("customer_manager", "OUT1"))
     assert again.status_code == 409
-    elsewhere = await vip.client.post(f"{API}/care-tasks/{mine}/done", headers=await vip.as_("customer_manager", "OUT2"))
+    elsewhere = await vip.client.post(
+        f"{API}/care-tasks/{mine}/done", headers=await vip.as_("customer_manager", "OUT2")
+    )
     assert elsewhere.status_code == 404
 
 
-async def test_new_year_and_leap_days_land_on_the_right_day_and_year(vip: Programme, database_url, settings,
-                                                                      clock: FrozenClock) -> None:
+async def test_new_year_and_leap_days_land_on_the_right_day_and_year(
+    vip: Programme, database_url, settings, clock: FrozenClock
+) -> None:
     await birthday_programme(vip)
     await vip.settings("SB1", birthday_look_ahead_days=2)
     await vip.open_client("gold", birthday="1988-01-01")
@@ -77,11 +96,15 @@ async def test_new_year_and_leap_days_land_on_the_right_day_and_year(vip: Progra
         rows = (await session.execute(sa.select(CareTask.year, CareTask.due_on).order_by(CareTask.id))).all()
     await job.db.dispose()
     assert [(year, due.isoformat()) for year, due in rows] == [
-        (2027, "2027-01-01"), (2027, "2027-02-28"), (2028, "2028-02-29")]
+        (2027, "2027-01-01"),
+        (2027, "2027-02-28"),
+        (2028, "2028-02-29"),
+    ]
 
 
-async def test_two_hosts_running_it_at_once_open_each_task_once(vip: Programme, database_url, settings,
-                                                                 clock: FrozenClock) -> None:
+async def test_two_hosts_running_it_at_once_open_each_task_once(
+    vip: Programme, database_url, settings, clock: FrozenClock
+) -> None:
     await birthday_programme(vip)
     for day in range(21, 27):
         await vip.open_client("private_banking", birthday=f"1970-11-{day}")

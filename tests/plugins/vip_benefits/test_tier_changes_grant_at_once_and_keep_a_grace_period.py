@@ -20,7 +20,10 @@ from core.testing import START
 from plugins.vip_benefits.models import TierMove
 from tests.plugins.vip_benefits.conftest import LOUNGE, Programme
 
-YEARLY = [{"perk": "airport_lounge", "tier": "silver", "quota": 2}, {"perk": "airport_lounge", "tier": "gold", "quota": 12}]
+YEARLY = [
+    {"perk": "airport_lounge", "tier": "silver", "quota": 2},
+    {"perk": "airport_lounge", "tier": "gold", "quota": 12},
+]
 
 
 async def yearly_lounge(vip: Programme) -> None:
@@ -51,14 +54,22 @@ async def test_a_downgrade_keeps_the_old_entitlements_for_the_grace_period(vip: 
     for client in (gold, short):
         await vip.set_tier(client, "silver")
     kept = await vip.balance(gold)
-    assert (kept["airport_lounge"]["quota"], kept["airport_lounge"]["left"], kept["airport_lounge"]["basis"]) == (12, 11, "grace")
-    assert kept["_"]["grace"] == {"from_tier": "gold", "until": (START + dt.timedelta(days=90)).isoformat().replace("+00:00", "Z")}
+    assert (kept["airport_lounge"]["quota"], kept["airport_lounge"]["left"], kept["airport_lounge"]["basis"]) == (
+        12,
+        11,
+        "grace",
+    )
+    assert kept["_"]["grace"] == {
+        "from_tier": "gold",
+        "until": (START + dt.timedelta(days=90)).isoformat().replace("+00:00", "Z"),
+    }
     view = (await vip.client.get(f"/api/v1/clients/{gold}/view", headers=await vip.as_("teller", "OUT1"))).json()
     section = next(s for s in view["sections"] if s["plugin"] == "vip_benefits")
     assert section["data"]["tier"] == "silver" and section["data"]["grace"] == kept["_"]["grace"]
     assert [(b["perk"], b["left"], b["basis"]) for b in section["data"]["balance"]] == [("airport_lounge", 11, "grace")]
     assert [(r["id"], r["perk"], r["unit"], r["status"]) for r in section["data"]["recent"]] == [
-        (redeemed["id"], "airport_lounge", "OUT1", "redeemed")]
+        (redeemed["id"], "airport_lounge", "OUT1", "redeemed")
+    ]
     clock.advance(days=31)
     assert (await vip.balance(short, by=("admin", "SB1")))["_"]["grace"] is None
     clock.advance(days=59)  # 90 days on: 2027, silver's own rule and nothing used this year
@@ -66,8 +77,9 @@ async def test_a_downgrade_keeps_the_old_entitlements_for_the_grace_period(vip: 
     assert (after["airport_lounge"]["quota"], after["airport_lounge"]["left"], after["_"]["grace"]) == (2, 2, None)
 
 
-async def test_the_retiering_job_tells_it_of_each_move_where_it_is_on(vip: Programme, db, settings,
-                                                                       clock: FrozenClock) -> None:
+async def test_the_retiering_job_tells_it_of_each_move_where_it_is_on(
+    vip: Programme, db, settings, clock: FrozenClock
+) -> None:
     await yearly_lounge(vip)
     here = await vip.open_client("gold")
     await vip.open_client("gold", unit="OUT3")  # moves too, where the programme is off: nothing remembered
@@ -76,7 +88,12 @@ async def test_the_retiering_job_tells_it_of_each_move_where_it_is_on(vip: Progr
     job = JobContext(db=db, plugins=PluginRuntime(create_plugin_manager()), clock=clock, settings=settings)
     assert await run_job("retier", job) == "retier: 2 clients changed tier"
     async with db.unit_of_work(readonly=True) as session:
-        moves = (await session.execute(sa.select(Client.public_id, TierMove.old_tier, TierMove.new_tier, TierMove.direction)
-                                       .join(Client, Client.id == TierMove.client_id))).all()
+        moves = (
+            await session.execute(
+                sa.select(Client.public_id, TierMove.old_tier, TierMove.new_tier, TierMove.direction).join(
+                    Client, Client.id == TierMove.client_id
+                )
+            )
+        ).all()
     assert moves == [(here, "gold", "silver", "downgrade")]
     assert (await vip.balance(here))["airport_lounge"]["basis"] == "grace"

@@ -43,7 +43,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 async def file(api: ApiClient, unit: str = "OUT1", **changes: Any) -> OrderOut:
     """A complaint about ``unit`` taken in through the API (as the console's user)."""
-    return await api.post(f"{BASE}/units/{unit}/complaints", OrderOut, msgspec.convert({**COMPLAINT, **changes}, IntakeIn))
+    return await api.post(
+        f"{BASE}/units/{unit}/complaints", OrderOut, msgspec.convert({**COMPLAINT, **changes}, IntakeIn)
+    )
 
 
 async def act(api: ApiClient, unit: str, order_id: str, action: str, body: Any = None) -> OrderOut:
@@ -63,7 +65,9 @@ def demo_database(backend: str, template: str, tmp_path_factory: pytest.TempPath
         settings = Settings(data_dir=path.parent, database_url=f"sqlite+aiosqlite:///{path}")
         db = Database(create_engine(settings.database_url))
         try:
-            return (await load_demo(db, FrozenClock(START), settings, clients=DEMO_CLIENTS, plugins=["complaints"])).token
+            return (
+                await load_demo(db, FrozenClock(START), settings, clients=DEMO_CLIENTS, plugins=["complaints"])
+            ).token
         finally:
             await db.dispose()
 

@@ -84,9 +84,17 @@ async def test_a_complaint_goes_from_intake_to_resolved_through_the_console(cons
         await submit(pilot)
         order = view.order
         assert (order.summary.state, order.justified, order.apology_given, str(order.compensation)) == (
-            "resolved", True, True, "120.50")
+            "resolved",
+            True,
+            True,
+            "120.50",
+        )
         assert [(s.action, s.actor.split(":")[0]) for s in order.steps] == [
-            ("intake", "staff"), ("acknowledge", "staff"), ("investigate", "staff"), ("resolve", "staff")]
+            ("intake", "staff"),
+            ("acknowledge", "staff"),
+            ("investigate", "staff"),
+            ("resolve", "staff"),
+        ]
         keys = {b.binding.key for b in view.active_bindings.values() if b.binding.show}
         assert "y" in keys and not {"a", "i", "v"} & keys
 

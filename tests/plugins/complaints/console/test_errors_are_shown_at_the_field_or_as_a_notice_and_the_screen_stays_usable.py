@@ -73,12 +73,22 @@ async def test_local_and_api_errors_leave_the_console_usable(console_for) -> Non
         assert error_at(resolve, "compensation").startswith("must be between 0 and 10000000 CNY, with at most two")
         await pilot.click("#ok")
         await settle(pilot)
-        assert console.screen is resolve and (await console.api.get(
-            f"/plugins/complaints/units/OUT1/complaints/{order}", type(view.order))).summary.state == "investigating"
+        assert (
+            console.screen is resolve
+            and (
+                await console.api.get(f"/plugins/complaints/units/OUT1/complaints/{order}", type(view.order))
+            ).summary.state
+            == "investigating"
+        )
 
         # someone else resolves the order meanwhile: this console's step comes too late
-        await act(console.api, "OUT1", order, "resolve", ResolveIn(resolution="已处理", justified=False,
-                                                                   apology_given=False, compensation=Decimal(0)))
+        await act(
+            console.api,
+            "OUT1",
+            order,
+            "resolve",
+            ResolveIn(resolution="已处理", justified=False, apology_given=False, compensation=Decimal(0)),
+        )
         await fill(pilot, resolve, "compensation", "12.34")
         await pilot.click("#ok")
         await settle(pilot)

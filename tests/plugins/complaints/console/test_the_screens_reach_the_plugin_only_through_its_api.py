@@ -20,16 +20,26 @@ def test_the_screens_import_nothing_behind_the_api() -> None:
     offenders = []
     for path in SCREENS.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-            offenders += [f"{path.name}: {n}" for n in names
-                          if n.startswith(("core.services", "core.models", "core.db", "sqlalchemy"))
-                          or (n.startswith("plugins.") and not n.startswith(ALLOWED))]
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.startswith(("core.services", "core.models", "core.db", "sqlalchemy"))
+                or (n.startswith("plugins.") and not n.startswith(ALLOWED))
+            ]
     assert offenders == []
 
 
 def test_the_api_server_loads_the_plugin_without_its_screens() -> None:
-    probe = ("import sys, core.api.app, plugins.complaints; core.api.app.create_app; "
-             "print(sorted(m for m in sys.modules if m.startswith(('plugins.complaints.screens', 'textual'))))")
+    probe = (
+        "import sys, core.api.app, plugins.complaints; core.api.app.create_app; "
+        "print(sorted(m for m in sys.modules if m.startswith(('plugins.complaints.screens', 'textual'))))"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

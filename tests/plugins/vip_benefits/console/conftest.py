@@ -68,8 +68,14 @@ async def staff_token(settings: Settings, role: str, unit: str) -> str:
     db = Database(create_engine(settings.database_url))
     try:
         async with db.unit_of_work() as session:
-            staff = (await session.execute(sa.select(Staff).join(OrgUnit, OrgUnit.id == Staff.unit_id)
-                                           .where(OrgUnit.code == unit).order_by(Staff.id))).scalars()
+            staff = (
+                await session.execute(
+                    sa.select(Staff)
+                    .join(OrgUnit, OrgUnit.id == Staff.unit_id)
+                    .where(OrgUnit.code == unit)
+                    .order_by(Staff.id)
+                )
+            ).scalars()
             member = next(s for s in staff if role in s.roles)
             return (await tokens.issue(session, now=START, ttl=dt.timedelta(days=1), staff=member))[1]
     finally:
@@ -85,8 +91,9 @@ def perks_settings(perks_database: tuple[Path, str], tmp_path: Path) -> Settings
 
 
 @pytest.fixture
-def perks_console(perks_database: tuple[Path, str], perks_settings: Settings,
-                  extensions: Extensions) -> Callable[..., TouchstoneConsole]:
+def perks_console(
+    perks_database: tuple[Path, str], perks_settings: Settings, extensions: Extensions
+) -> Callable[..., TouchstoneConsole]:
     """``perks_console()`` → the console on this test's copy of the perks demo, as an admin
     at head office (or as whoever ``token`` belongs to, see :func:`staff_token`)."""
 

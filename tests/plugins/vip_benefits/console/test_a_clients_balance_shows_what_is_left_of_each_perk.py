@@ -14,11 +14,13 @@ async def test_a_premium_clients_balance_is_shown_and_an_unknown_id_changes_noth
     console = perks_console()
     async with console.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        served = await console.api.get("/plugins/vip_benefits/redemptions", RedemptionPage, unit="SH-PD",
-                                       status="redeemed", limit=1)
+        served = await console.api.get(
+            "/plugins/vip_benefits/redemptions", RedemptionPage, unit="SH-PD", status="redeemed", limit=1
+        )
         used = served.items[0]
-        expected = await console.api.get(f"/plugins/vip_benefits/clients/{used.client}/balance", BalanceOut,
-                                         unit="SH-PD")
+        expected = await console.api.get(
+            f"/plugins/vip_benefits/clients/{used.client}/balance", BalanceOut, unit="SH-PD"
+        )
 
         await open_screen(pilot, "SH-PD", "balance")
         await paste(pilot, used.client)

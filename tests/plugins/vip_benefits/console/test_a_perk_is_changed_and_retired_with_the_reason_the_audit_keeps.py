@@ -62,4 +62,5 @@ async def test_a_perk_is_changed_then_retired_and_both_are_audited(perks_console
         audit = await console.api.get("/audit", AuditPage, entity="vip_benefits_perk", entity_id="airport_lounge")
         assert [(a.action, a.after, a.reason) for a in audit.items[1:]] == [
             ("updated", {"unit_cost": "200.00"}, "2027 年合作价格"),
-            ("updated", {"active_until": "2026-11-19"}, "合作到期")]
+            ("updated", {"active_until": "2026-11-19"}, "合作到期"),
+        ]

@@ -53,7 +53,9 @@ async def test_a_quota_is_set_here_inherited_below_and_cleared_again(perks_conso
         await paste(pilot, "2.5")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert console.screen is form and "a whole number from 0 to 10,000" in str(form.query_one(".form-error").render())
+        assert console.screen is form and "a whole number from 0 to 10,000" in str(
+            form.query_one(".form-error").render()
+        )
         await pilot.press("ctrl+u")
         await paste(pilot, "9")
         await pilot.press("ctrl+s")
