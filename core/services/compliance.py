@@ -253,12 +253,16 @@ async def _figures(ctx: HookContext, window: tuple[Any, ...], side: Any, v: Stan
     failed = sa.func.sum(sa.case((ServiceEvent.outcome == "fail", 1), else_=0))
     n, ok, bad = (await ctx.session.execute(sa.select(sa.func.count(), passed, failed).where(*window, side))).one()
     per_control = dict(
-        await ctx.session.execute(
-            sa.select(Nonconformity.control_key, sa.func.count())
-            .join(ServiceEvent, ServiceEvent.id == Nonconformity.event_id)
-            .where(*window, side)
-            .group_by(Nonconformity.control_key)
+        (
+            await ctx.session.execute(
+                sa.select(Nonconformity.control_key, sa.func.count())
+                .join(ServiceEvent, ServiceEvent.id == Nonconformity.event_id)
+                .where(*window, side)
+                .group_by(Nonconformity.control_key)
+            )
         )
+        .tuples()
+        .all()
     )
     names = {c["key"]: c["name"] for c in v.controls}
     keys = sorted(names.keys() | per_control.keys())
