@@ -111,6 +111,10 @@ async def test_every_moment_a_request_gives_is_refused_beyond_the_range(
                 else {"params": required, "json": nest(path, edge)}
             )
             answer = await client.request(method, concrete, headers=headers, **request)
+            if url.endswith("/events/batch"):  # a batch rejects the bad item alone, naming its field
+                rejected = answer.json()["rejected"]
+                assert answer.status_code == 200 and rejected[0]["reasons"][0]["field"] == path[-1], answer.text
+                continue
             assert answer.status_code == 422, (method, url, path, edge, answer.text)
             assert field_name(path) in [e["field"] for e in answer.json()["errors"]], (method, url, answer.text)
 
