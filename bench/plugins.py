@@ -21,6 +21,7 @@ import sqlalchemy as sa
 
 from bench import data, load, rounds
 from bench.figures import fresh_peak, peak_rss_mb, report
+from core.chinatime import china_date
 from core.clock import Clock
 from core.config import Settings
 from core.context import JobContext
@@ -30,7 +31,7 @@ from core.models import Client, OrgUnit
 from core.plugins import PluginRuntime, create_plugin_manager
 from plugins.complaints import reports
 from plugins.complaints.models import WorkOrder
-from plugins.vip_benefits.periods import birthdays_ahead, local_date
+from plugins.vip_benefits.periods import birthdays_ahead
 
 REDEEM = "/api/v1/plugins/vip_benefits/redemptions"
 GOLD_CLIENTS = 5000
@@ -179,7 +180,7 @@ async def birthday_benchmark(backend: str, db: Database, settings: Settings, n: 
     summary = await run_job("vip-birthdays", job)
     ours = time.perf_counter() - started
     opened = int(summary.split(": ")[1].split()[0])
-    ahead = birthdays_ahead(local_date(Clock().now()), 7)
+    ahead = birthdays_ahead(china_date(Clock().now()), 7)
     month_day = sa.extract("month", Client.birthday) * 100 + sa.extract("day", Client.birthday)
     branch = sa.select(OrgUnit.path).where(OrgUnit.id == data.B1).scalar_subquery()
     query = (

@@ -28,7 +28,7 @@ import click
 
 from core import migrate as migrations
 from core.cli.runtime import Runtime, conforming_plugins, console, run
-from core.cli.serve import database_is_empty, issue_admin_token
+from core.cli.serve import database_is_empty, issue_admin_token, revoke_admin_token
 from core.config import load_settings
 from core.errors import PluginRefused
 
@@ -62,7 +62,7 @@ def console_command(url: str | None, profile: str, embedded: bool, demo: bool | 
             with logs_in_file(log_path(load_settings().data_dir)):
                 _run(connection, screen)
         finally:
-            run(lambda rt: _revoke(rt, token_id))
+            run(lambda rt: revoke_admin_token(rt, token_id))
     else:
         _run(_remote(url, profile), screen)
 
@@ -108,13 +108,6 @@ def _embedded(demo: bool | None) -> tuple[str, Connection]:
     token_id, secret = run(prepare)
     settings = load_settings()
     return token_id, Connection.in_process(create_app(settings), secret, label=f"embedded · {settings.data_dir}")
-
-
-async def _revoke(rt: Runtime, token_id: str) -> None:
-    from core.services import tokens
-
-    async with rt.system().unit_of_work() as ctx:
-        await tokens.revoke(ctx, token_id)
 
 
 def log_path(data_dir: Path) -> Path:

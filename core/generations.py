@@ -38,7 +38,7 @@ async def current(session: AsyncSession, name: str) -> int | None:
 
 
 async def _read(session: AsyncSession) -> dict[str, int]:
-    return dict((await session.execute(sa.select(CacheGeneration.name, CacheGeneration.value))).tuples().all())
+    return dict((await session.execute(sa.select(CacheGeneration.name, CacheGeneration.value))).all())
 
 
 class SharedRead:

@@ -13,6 +13,7 @@ plugin that breaks a conformance rule (``touchstone plugin check`` says which).
 from __future__ import annotations
 
 from importlib.metadata import entry_points
+from typing import Any
 
 import click
 
@@ -37,15 +38,27 @@ def speak(ctx: click.Context, _param: click.Parameter, tag: str | None) -> None:
             raise click.BadParameter(str(exc)) from exc
 
 
+COMMANDS_GROUP = "touchstone.commands"
+"""Entry points of commands other parts of the distribution add (``console``)."""
+
+
 class Touchstone(click.Group):
-    """The core's commands, then the installed plugins' (``register_commands``). A core
-    command is found without loading any plugin; a plugin command whose name is taken is
-    refused, with the rest of what breaks conformance (rule ``clash``)."""
+    """The core's commands, the distribution's own (``touchstone.commands``, each loaded only
+    when it runs or help lists it, so ``touchstone serve`` never imports the console), then
+    the installed plugins' (``register_commands``). A core command is found without loading
+    any plugin; a plugin command whose name is taken is refused, with the rest of what breaks
+    conformance (rule ``clash``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.entry_commands = {entry.name: entry for entry in entry_points(group=COMMANDS_GROUP)}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *self.plugin_commands(ctx)})
+        return sorted({*super().list_commands(ctx), *self.entry_commands, *self.plugin_commands(ctx)})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.entry_commands:
+            self.add_command(self.entry_commands[cmd_name].load(), name=cmd_name)
         return super().get_command(ctx, cmd_name) or self.plugin_commands(ctx).get(cmd_name)
 
     def plugin_commands(self, ctx: click.Context) -> dict[str, click.Command]:
@@ -53,7 +66,7 @@ class Touchstone(click.Group):
         meta = ctx.find_root().meta
         if "touchstone.plugin_commands" not in meta:
             try:
-                runtime = conforming_plugins(commands=self.commands)
+                runtime = conforming_plugins(commands={*self.commands, *self.entry_commands})
             except PluginRefused as exc:
                 raise click.ClickException(str(exc)) from exc
             meta["touchstone.plugin_commands"] = {
@@ -77,10 +90,5 @@ def main() -> None:
     """Touchstone: service standards for a bank's branch network."""
 
 
-COMMANDS_GROUP = "touchstone.commands"
-"""Entry points of commands other parts of the distribution add (``console``)."""
-
 for command in (serve, migrate, plugins, plugin, token, demo, jobs):
     main.add_command(command)
-for entry in entry_points(group=COMMANDS_GROUP):
-    main.add_command(entry.load(), name=entry.name)

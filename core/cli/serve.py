@@ -62,6 +62,12 @@ async def issue_admin_token(rt: Runtime, label: str, ttl: dt.timedelta) -> tuple
     return row.public_id, secret
 
 
+async def revoke_admin_token(rt: Runtime, token_id: str) -> None:
+    """Revoke a token :func:`issue_admin_token` gave (the embedded console's, when it closes)."""
+    async with rt.system().unit_of_work() as ctx:
+        await tokens.revoke(ctx, token_id)
+
+
 async def _root_code(rt: Runtime) -> str:
     async with rt.db.unit_of_work(readonly=True) as session:
         return (

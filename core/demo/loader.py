@@ -190,7 +190,7 @@ async def _insert(session: AsyncSession, table: sa.Table, rows: list[dict[str, A
     are matched by public id because asking for them in parameter order makes SQLite insert
     row by row.)"""
     result = await session.execute(sa.insert(table).returning(table.c.public_id, table.c.id), rows)
-    return dict(result.tuples().all())
+    return dict(result.all())
 
 
 def _client(

@@ -260,9 +260,7 @@ async def _figures(ctx: HookContext, window: tuple[Any, ...], side: Any, v: Stan
                 .where(*window, side)
                 .group_by(Nonconformity.control_key)
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     names = {c["key"]: c["name"] for c in v.controls}
     keys = sorted(names.keys() | per_control.keys())

@@ -42,7 +42,7 @@ async def settings_at(ctx: HookContext, plugin: str, unit: UnitRef) -> tuple[Any
             PluginSetting.plugin == plugin, PluginSetting.unit_id.in_([u.id for u in chain])
         )
     )
-    by_unit = dict(stored.tuples().all())
+    by_unit = dict(stored.all())
     values: dict[str, Any] = {}
     origin: dict[str, str] = {}
     for ancestor in chain:

@@ -28,7 +28,7 @@ async def tier_report(ctx: Ctx, unit: FromQuery[str | None] = None) -> TierDistr
         .where(in_subtree(scope), Client.state.in_(SERVED_STATES))
         .group_by(Client.tier)
     )
-    counts: dict[str | None, int] = dict((await ctx.session.execute(query)).tuples().all())
+    counts: dict[str | None, int] = dict((await ctx.session.execute(query)).all())
     configured = [tier for tier, _ in ctx.thresholds.tiers]
     others = sorted(t for t in counts if t is not None and t not in configured)
     order: list[str | None] = [*configured, *others, *([None] if None in counts else [])]

@@ -4,6 +4,8 @@ published by head office, then judges every redemption like any other service ev
 
 from __future__ import annotations
 
+from importlib import metadata
+
 import sqlalchemy as sa
 
 from core import migrate
@@ -31,7 +33,7 @@ HOOKS = [
 async def test_it_is_discovered_migrated_and_adds_its_touchpoint_and_job(db) -> None:
     runtime = PluginRuntime(create_plugin_manager())
     info = {i.name: i for i in describe_plugins(runtime.pm, None)}["vip_benefits"]
-    assert (info.version, info.hooks, info.always_on) == ("0.1.0", HOOKS, False)
+    assert (info.version, info.hooks, info.always_on) == (metadata.version("touchstone"), HOOKS, False)
     assert "vip-birthdays" in available_jobs(runtime)
     locations = migrate.owner_locations([loc for _, loc in runtime.collect("register_migrations")])
     assert (await migrate.pending(db.engine, locations))["vip_benefits"] == []
