@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.i18n import current_language
+
 CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
 """China Standard Time."""
 
@@ -27,6 +29,16 @@ def china_midnight(day: dt.date) -> dt.datetime:
 def end_of_china_day(day: dt.date) -> dt.datetime:
     """The UTC instant at which the local day ``day`` ends (24:00, i.e. the next midnight)."""
     return china_midnight(day + dt.timedelta(days=1))
+
+
+def china_day(day: dt.date | dt.datetime) -> str:
+    """A calendar day for a person to read: ``2026年12月4日`` in Chinese, ``2026-12-04`` in
+    English; an instant is first taken to its China date."""
+    if isinstance(day, dt.datetime):
+        day = china_date(day)
+    if current_language() == "zh_CN":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return day.isoformat()
 
 
 def china_time(at: dt.datetime, *, seconds: bool = False) -> str:

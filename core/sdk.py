@@ -13,7 +13,7 @@ from core.api.deps import Ctx
 from core.api.enablement import AT_RECORD
 from core.api.idempotency import IdempotencyKey, RequiredIdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page
-from core.chinatime import CHINA_TZ, china_date, china_midnight, china_time, end_of_china_day
+from core.chinatime import CHINA_TZ, china_date, china_day, china_midnight, china_time, end_of_china_day
 from core.clock import Clock, FrozenClock
 from core.context import HookContext, JobContext
 from core.db.base import Base, JSONDocument, Money, UTCDateTime, json_ready, new_public_id
@@ -157,6 +157,7 @@ __all__ = [
     "ViewSection",
     "bucket",
     "china_date",
+    "china_day",
     "china_midnight",
     "china_time",
     "current_language",
