@@ -76,6 +76,7 @@ from core.types import (
     TouchpointSpec,
     UnitLevel,
     UnitRef,
+    ViewField,
     ViewSection,
     deferred,
 )
@@ -154,6 +155,7 @@ __all__ = [
     "UTCDateTime",
     "UnitLevel",
     "UnitRef",
+    "ViewField",
     "ViewSection",
     "bucket",
     "china_date",
