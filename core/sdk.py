@@ -48,6 +48,7 @@ from core.services.events import Accepted, EventIn, Measurements, Rejected, Scal
 from core.services.outbox import QueuedMessage
 from core.services.scope import in_subtree
 from core.types import (
+    ClientAction,
     ClientKind,
     ClientSnapshot,
     ClientState,
@@ -95,6 +96,7 @@ __all__ = [
     "Accepted",
     "Base",
     "Client",
+    "ClientAction",
     "ClientKind",
     "ClientSnapshot",
     "ClientState",

@@ -408,6 +408,20 @@ class ConsolePanel(msgspec.Struct, frozen=True):
     plugin: str = ""
 
 
+class ClientAction(msgspec.Struct, frozen=True):
+    """Something a plugin lets staff do for one client from the console's 360° view (redeem
+    a perk, take a complaint). ``factory(api, client_id)`` builds the Textual dialog that does
+    it through the plugin's API and dismisses with what it did, a sentence for a person (or
+    ``None`` when cancelled); make it with :func:`deferred`. The view offers it only when the
+    client's 360° view has the plugin's section, i.e. where the plugin is on. ``plugin`` is
+    filled in by the console."""
+
+    key: str
+    title: str
+    factory: Callable[..., Any]
+    plugin: str = ""
+
+
 ViewFieldKind = Literal["text", "number", "money", "date", "time"]
 """How a person reads a :class:`ViewField`'s value: as it is, a count (``1,234``), yuan
 (``¥1,234.50``), a China date (``2026年12月4日``) or a China date-time (``2026-12-04 18:30``)."""

@@ -23,12 +23,14 @@ from textual.widgets import Static
 from console.client_terms import ACTIONS, FIELDS, KINDS, LEVELS, SIZES, STATES, TIERS, named
 from console.content import show_value
 from console.screens.base import Page
+from console.screens.pickers import ChoiceModal
 from console.widgets.calls import call_api
 from console.widgets.paged_table import PagedTable, Row
 from core.api.schemas.clients import Client360, ClientOut
 from core.chinatime import china_day, china_time
 from core.i18n import _, lazy_gettext
 from core.money import yuan
+from core.types import ClientAction
 
 Show = Callable[[Any], str]
 PROFILE: tuple[tuple[str, Show], ...] = (
@@ -86,7 +88,10 @@ def changed(value: Any) -> str:
 
 
 class ClientViewScreen(Page):
-    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]  # the console's language, fixed before it starts
+    BINDINGS = [  # the console's language, fixed before it starts
+        Binding("escape", "app.pop_screen", _("Back")),
+        Binding("a", "act", _("Act for the client")),
+    ]
 
     def __init__(self, client_id: str) -> None:
         super().__init__()
@@ -94,8 +99,9 @@ class ClientViewScreen(Page):
         self.title = _("Client 360°")
         self.HELP = _(
             "A client's profile, manager, what each plugin adds and the history of changes with their reasons; "
-            "n fetches older history."
+            "a does what a plugin offers for the client (redeem a perk); n fetches older history."
         )
+        self.view: Client360 | None = None
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="client-view"):
@@ -114,6 +120,7 @@ class ClientViewScreen(Page):
             await self.show(view)
 
     async def show(self, view: Client360) -> None:
+        self.view = view
         self.sub_title = f"{view.client.name} {view.client.id}"
         box = self.query_one("#profile", Static)
         box.border_title = view.client.name
@@ -125,6 +132,29 @@ class ClientViewScreen(Page):
             widget.border_title = section.title
             widget.id = f"section-{section.key}".replace(".", "-")
             await sections.mount(widget)
+
+    def actions(self) -> list[ClientAction]:
+        """What the plugins whose sections the view shows (on at the client's unit) offer."""
+        shown = {s.plugin for s in self.view.sections} if self.view else set()
+        return self.console.extensions.client_actions_for(shown)
+
+    def action_act(self) -> None:
+        offered = self.actions()
+        if not offered:
+            self.notify(_("No plugin offers anything to do for this client here"), severity="warning")
+        elif len(offered) == 1:
+            self.act(offered[0])
+        else:
+            self.app.push_screen(ChoiceModal(_("Do what for the client?"), [(a.title, a) for a in offered]), self.act)
+
+    def act(self, action: ClientAction | None) -> None:
+        if action is not None:
+            self.app.push_screen(action.factory(self.api, self.client_id), self.acted)
+
+    def acted(self, done: str | None) -> None:
+        if done:
+            self.notify(done, title=_("Done"))
+            self.load()
 
     async def history(self, cursor: str | None) -> tuple[list[Row], str | None]:
         page = await self.api.client_history(self.client_id, cursor)
