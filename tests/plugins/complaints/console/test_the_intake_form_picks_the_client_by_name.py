@@ -13,7 +13,7 @@ from core.api.schemas.clients import ClientOut
 from plugins.complaints.schemas import OrderPage
 from plugins.complaints.screens import QueueScreen
 from tests.console.support import paste, settle
-from tests.plugins.complaints.console.test_a_complaint_is_taken_in_acknowledged_investigated_and_resolved_in_the_console import (  # noqa: E501
+from tests.plugins.complaints.console.test_a_complaint_is_taken_in_acknowledged_investigated_and_resolved_in_the_console import (
     field,
     fill,
     submit,
