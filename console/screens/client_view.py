@@ -66,12 +66,25 @@ def grid(pairs: list[tuple[str, str]]) -> Table:
     return table
 
 
+def two_columns(pairs: list[tuple[str, str]]) -> Table:
+    """Label-value pairs side by side, the first half on the left, so a profile fits the
+    first screen of an 80×24 terminal."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    for _column in range(2):
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(ratio=1, overflow="fold")
+    half = (len(pairs) + 1) // 2
+    for (label, value), right in zip(pairs[:half], [*pairs[half:], ("", "")], strict=False):
+        table.add_row(label, value or "—", right[0], right[1])
+    return table
+
+
 def profile(client: ClientOut) -> Table:
     pairs = [(_("Client"), client.id), (str(FIELDS["unit"]), f"{client.unit.name} {client.unit.code}")]
     pairs += [(str(FIELDS[name]), show(getattr(client, name))) for name, show in PROFILE if getattr(client, name)]
     if client.manager:
         pairs.append((str(FIELDS["manager"]), f"{client.manager.name} {client.manager.phone or ''}".strip()))
-    return grid(pairs)
+    return two_columns(pairs)
 
 
 def changed(value: Any) -> str:

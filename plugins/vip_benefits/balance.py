@@ -121,7 +121,12 @@ def section_fields(
         label = _("Keeps {tier}'s perks until").format(tier=grace.from_tier)
         fields.append(ViewField(label, grace.until, "time"))
     for p in perks:
-        left = _("{left} of {quota} left, renews {day}").format(left=p.left, quota=p.quota, day=china_day(p.window_end))
+        if p.period == "rolling_12_months":  # each use comes back a year after it: no one renewal day
+            left = _("{left} of {quota} left in the last 12 months").format(left=p.left, quota=p.quota)
+        else:
+            left = _("{left} of {quota} left, renews {day}").format(
+                left=p.left, quota=p.quota, day=china_day(p.window_end)
+            )
         fields.append(ViewField(p.name, left))
     if not perks:
         fields.append(ViewField(_("Perks"), _("none to use at this unit")))

@@ -27,10 +27,13 @@ async def test_the_perks_section_reads_as_labelled_chinese_fields_in_china_time(
 
         view = console.screen
         section = view.query_one("#section-vip_benefits", Static)
-        text = " ".join(shown(section).split())  # the label column is padded to its widest
+        lines = [" ".join(line.split()) for line in shown(section).splitlines()]  # labels are padded
+        text = "\n".join(lines)
         assert section.border_title == "贵宾礼遇"
         for perk in balance.perks:
-            assert f"{perk.name} 剩余 {perk.left}/{perk.quota} 次" in text
+            assert any(
+                line.startswith(f"{perk.name} ") and f"剩余 {perk.left}/{perk.quota} 次" in line for line in lines
+            )
         assert f"{china_time(redemption.redeemed_at)} · 已兑换 · {redemption.unit}" in text
         assert "=" not in text and "+00:00" not in text and "redeemed_at" not in text
         profile = shown(view.query_one("#profile", Static))
