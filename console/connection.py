@@ -16,12 +16,19 @@ from typing import TYPE_CHECKING
 import httpx
 
 from console.api import TouchstoneApi
+from core.i18n import current_language
 
 if TYPE_CHECKING:
     from litestar import Litestar
 
 API_PATH = "/api/v1"
 TIMEOUT_SECONDS = 30.0
+
+
+async def speak_the_consoles_language(request: httpx.Request) -> None:
+    """Ask the API for the console's language on every request, so what the server writes
+    for people (a plugin's 360° section, a problem's detail) reads like the console."""
+    request.headers["Accept-Language"] = current_language().replace("_", "-")
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class Connection:
                     transport=transport,
                     timeout=TIMEOUT_SECONDS,
                     headers={"Authorization": f"Bearer {self.token}", "User-Agent": "touchstone-console"},
+                    event_hooks={"request": [speak_the_consoles_language]},
                 )
             )
             yield TouchstoneApi(http)
