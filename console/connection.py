@@ -3,6 +3,9 @@
 Either way the console is a client of the HTTP API: with ``--embedded`` the Litestar app
 runs in the console's own event loop and httpx talks to it through an ASGI transport, so
 every change still goes through the API's validation, permissions, hooks and audit.
+
+The console asks the API to answer in its own language (``Accept-Language``), so the problem
+documents it shows (titles, details, field messages) read as the rest of the screen does.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from console.api import TouchstoneApi
+from core.i18n import current_language
 
 if TYPE_CHECKING:
     from litestar import Litestar
@@ -51,10 +55,19 @@ class Connection:
                     base_url=self.base_url.rstrip("/") + API_PATH,
                     transport=transport,
                     timeout=TIMEOUT_SECONDS,
-                    headers={"Authorization": f"Bearer {self.token}", "User-Agent": "touchstone-console"},
+                    headers={
+                        "Authorization": f"Bearer {self.token}",
+                        "User-Agent": "touchstone-console",
+                        "Accept-Language": accept_language(),
+                    },
                 )
             )
             yield TouchstoneApi(http)
+
+
+def accept_language() -> str:
+    """The console's language as an HTTP language tag (``zh_CN`` → ``zh-CN``)."""
+    return current_language().replace("_", "-")
 
 
 class Held:

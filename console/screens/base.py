@@ -1,16 +1,25 @@
 """What the console's full screens share: header, the console-wide keys, footer, the API
-client, and a paragraph of help for ``?``."""
+client, and the help ``?`` (or F1) shows.
+
+A screen's ``TITLE``, ``HELP`` and key descriptions are English source text marked with
+:func:`~console.localised.N_`; each screen says them in the console's language when it is
+built. ``AUTO_FOCUS`` names the widget where the work is (its main table or tree), so the
+keys of the screen act on its highlighted row from the moment it opens.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from console.api import TouchstoneApi
+from console.localised import N_, speak_bindings
 from console.widgets.nav import NavBar
+from core.i18n import _
 
 if TYPE_CHECKING:
     from console.app import TouchstoneConsole
@@ -18,9 +27,15 @@ if TYPE_CHECKING:
 
 class Page(Screen[None]):
     """A full screen of the console: subclasses yield their content from :meth:`body`.
-    ``HELP`` is what ``?`` says about it."""
+    ``HELP`` is what the help panel says about it: what it is for and how to work it."""
 
     HELP = ""
+    AUTO_FOCUS = "DataTable, Tree"
+
+    def __init__(self) -> None:
+        super().__init__()
+        speak_bindings(self)
+        self.title = _(self.TITLE) if self.TITLE else None
 
     @property
     def console(self) -> TouchstoneConsole:
@@ -30,6 +45,11 @@ class Page(Screen[None]):
     def api(self) -> TouchstoneApi:
         return self.console.api
 
+    @property
+    def help_text(self) -> str:
+        """``HELP`` in the console's language."""
+        return _(self.HELP) if self.HELP else ""
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield NavBar()
@@ -38,3 +58,12 @@ class Page(Screen[None]):
 
     def body(self) -> ComposeResult:
         yield from ()
+
+
+class SubPage(Page):
+    """A screen pushed over a main one (a plugin's screen, the draft editor): escape goes back."""
+
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
+
+    def action_back(self) -> None:
+        self.dismiss(None)
