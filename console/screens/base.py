@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from console.api import TouchstoneApi
@@ -49,6 +50,16 @@ class Page(Screen[None]):
     def help_text(self) -> str:
         """``HELP`` in the console's language."""
         return _(self.HELP) if self.HELP else ""
+
+    def on_mount(self) -> None:
+        """Give the focus back to the main widget when it stops loading (a widget that is
+        loading cannot hold the focus, and the screen opens while it loads its first rows)."""
+        if self.AUTO_FOCUS and (main := self.query(self.AUTO_FOCUS).first(None)) is not None:
+            self.watch(main, "loading", lambda loading: self.focus_on(main, loading), init=False)
+
+    def focus_on(self, main: Widget, loading: bool) -> None:
+        if not loading and self.focused is None and self.is_active:
+            main.focus()
 
     def compose(self) -> ComposeResult:
         yield Header()
