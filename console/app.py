@@ -167,11 +167,8 @@ class TouchstoneConsole(App[None]):
             self.push_screen(screen.factory(self.api, self.unit.code))
 
     def action_help(self) -> None:
-        """Open the help of the screen in front; from the help itself, close it."""
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss(None)
-        else:
-            self.push_screen(HelpScreen(self.screen))
+        """The help panel of the screen in front."""
+        self.push_screen(HelpScreen(self.screen))
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

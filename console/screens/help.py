@@ -4,6 +4,7 @@ every key it answers to right now, with what each does."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -21,6 +22,7 @@ GENERAL = N_(
 
 class HelpScreen(Dialog[None]):
     SIZE = "report"
+    BINDINGS = [Binding("question_mark,f1", "help", N_("Help"))]
 
     def __init__(self, under: Screen[object]) -> None:
         super().__init__(_("Help: {screen}").format(screen=under.title or "Touchstone"))
@@ -41,3 +43,7 @@ class HelpScreen(Dialog[None]):
             if binding.description and binding.action not in seen and active.enabled:
                 seen.add(binding.action)
                 table.add_row(self.app.get_key_display(binding), binding.description)
+
+    def action_help(self) -> None:
+        """The key that opened the help closes it (a dialog keeps the app's keys out)."""
+        self.dismiss(None)
