@@ -65,7 +65,7 @@ class Page(Screen[None]):
         yield Header()
         yield NavBar()
         yield from self.body()
-        yield Footer()
+        yield Footer(compact=True)
 
     def body(self) -> ComposeResult:
         yield from ()

@@ -33,7 +33,7 @@ class Dialog(ModalScreen[T], Generic[T]):
         with Vertical(classes=f"dialog {self.SIZE}".strip()):
             yield Label(self.heading, classes="dialog-title")
             yield from self.content()
-        yield Footer()
+        yield Footer(compact=True)
 
     def content(self) -> ComposeResult:
         yield from ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -29,10 +30,13 @@ class HelpScreen(Dialog[None]):
         self.under = under
 
     def content(self) -> ComposeResult:
-        if about := getattr(self.under, "help_text", "") or getattr(self.under, "HELP", ""):
-            yield Static(about, classes="dialog-note")
-        yield Static(_(GENERAL), classes="dialog-note")
-        yield DataTable(cursor_type="row", zebra_stripes=True)
+        """The screen's own help, its keys, then the keys of every screen, in one scroll (at
+        80×24 they do not fit at once)."""
+        with VerticalScroll(classes="help-body"):
+            if about := getattr(self.under, "help_text", "") or getattr(self.under, "HELP", ""):
+                yield Static(about, classes="dialog-note")
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+            yield Static(_(GENERAL), classes="dialog-note")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -40,7 +44,7 @@ class HelpScreen(Dialog[None]):
         seen = set()
         for active in self.under.active_bindings.values():
             binding = active.binding
-            if binding.description and binding.action not in seen and active.enabled:
+            if binding.show and binding.description and binding.action not in seen and active.enabled:
                 seen.add(binding.action)
                 table.add_row(self.app.get_key_display(binding), binding.description)
 

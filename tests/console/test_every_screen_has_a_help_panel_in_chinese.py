@@ -30,7 +30,7 @@ async def test_the_help_panel_explains_the_screen_in_front(console_for, key: str
         assert isinstance(console.screen, HelpScreen)
         assert console.screen.heading == f"帮助：{screen}"
         notes = [str(s.render()) for s in console.screen.query(Static).filter(".dialog-note")]
-        assert says in notes[0] and "在任何页面" in notes[1]
+        assert says in notes[0] and "在任何页面" in notes[-1]
         keys = console.screen.query_one(DataTable)
         assert [str(c.label) for c in keys.columns.values()] == ["按键", "作用"]
         assert "帮助" in {str(keys.get_row_at(i)[1]) for i in range(keys.row_count)}
