@@ -54,7 +54,7 @@ class Page(Screen[None]):
     def on_mount(self) -> None:
         """Give the focus back to the main widget when it stops loading (a widget that is
         loading cannot hold the focus, and the screen opens while it loads its first rows)."""
-        if self.AUTO_FOCUS and (main := self.query(self.AUTO_FOCUS).first(None)) is not None:
+        if self.AUTO_FOCUS and (main := next(iter(self.query(self.AUTO_FOCUS)), None)) is not None:
             self.watch(main, "loading", lambda loading: self.focus_on(main, loading), init=False)
 
     def focus_on(self, main: Widget, loading: bool) -> None:
