@@ -8,6 +8,8 @@ and never the API server, imports it. Against a server, ``--url`` asks for the t
 echo (or reads ``TOUCHSTONE_TOKEN``), checks it, and remembers both per profile
 (``--profile``) in the user's config directory, in a file only its owner can read; later
 runs without ``--url`` use what the profile remembers. The token is never printed.
+The console speaks Chinese unless ``--lang`` (here or before the command), ``TOUCHSTONE_LANG``
+or the profile's ``language`` asks for English; ``--lang`` with ``--url`` is remembered.
 With ``--embedded`` the API runs inside the console's process on the embedded database:
 migrated first, the demo network offered when it is empty, and a short-lived admin token
 issued for the session and revoked when the console closes; while the console runs, the
@@ -25,12 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
 from core import migrate as migrations
+from core.cli import speak
 from core.cli.runtime import Runtime, conforming_plugins, console, run
 from core.cli.serve import database_is_empty, issue_admin_token, revoke_admin_token
 from core.config import load_settings
 from core.errors import PluginRefused
+from core.i18n import LANGUAGES, current_language, language
 
 if TYPE_CHECKING:
     from console.connection import Connection
@@ -52,10 +57,21 @@ SCREENS = ("dashboard", "organisation", "standards", "clients")
 @click.option(
     "--screen", type=click.Choice(SCREENS), default="dashboard", show_default=True, help="The screen to open on."
 )
-def console_command(url: str | None, profile: str, embedded: bool, demo: bool | None, screen: str) -> None:
+@click.option(
+    "--lang",
+    metavar="LANG",
+    callback=speak,
+    expose_value=False,
+    help=f"The console's language: {' or '.join(LANGUAGES)} (default: TOUCHSTONE_LANG, else the profile's, else zh_CN).",
+)
+@click.pass_context
+def console_command(
+    ctx: click.Context, url: str | None, profile: str, embedded: bool, demo: bool | None, screen: str
+) -> None:
     """Open the admin console (a terminal UI over the API)."""
     if embedded and url:
         raise click.UsageError("--embedded runs its own API; leave out --url")
+    asked = _language_asked(ctx)
     if embedded:
         token_id, connection = _embedded(demo)
         try:
@@ -64,7 +80,17 @@ def console_command(url: str | None, profile: str, embedded: bool, demo: bool | 
         finally:
             run(lambda rt: revoke_admin_token(rt, token_id))
     else:
-        _run(_remote(url, profile), screen)
+        from console.profiles import speaking
+
+        connection, remembered = _remote(url, profile, asked)
+        with language(speaking(asked, remembered)):
+            _run(connection, screen)
+
+
+def _language_asked(ctx: click.Context) -> str | None:
+    """The language ``--lang`` asked for (on this command or on ``touchstone``), else None."""
+    given = any(c.get_parameter_source("lang") == ParameterSource.COMMANDLINE for c in (ctx, ctx.find_root()))
+    return current_language() if given else None
 
 
 def _run(connection: Connection, screen: str) -> None:
@@ -151,7 +177,9 @@ def logs_in_file(path: Path) -> Iterator[None]:
         to_file.close()
 
 
-def _remote(url: str | None, name: str) -> Connection:
+def _remote(url: str | None, name: str, asked: str | None) -> tuple[Connection, str | None]:
+    """The connection a profile remembers (or ``--url`` makes and remembers, with the language
+    ``--lang`` asked for), and the profile's language."""
     from console.connection import Connection
     from console.profiles import Profile, ProfileStore
 
@@ -160,13 +188,14 @@ def _remote(url: str | None, name: str) -> Connection:
     if url is None:
         if saved is None:
             raise click.UsageError(f"no profile '{name}' yet: give --url (or use --embedded)")
-        return Connection(label=f"{name} · {saved.url}", base_url=saved.url, token=saved.token)
+        return Connection(label=f"{name} · {saved.url}", base_url=saved.url, token=saved.token), saved.language
     url = url.rstrip("/").removesuffix("/api/v1")
     token = os.environ.get("TOUCHSTONE_TOKEN") or click.prompt("API token (not shown)", hide_input=True, err=True)
     _check(url, token)
-    store.save(Profile(name=name, url=url, token=token))
+    speaks = asked or (saved.language if saved else None)
+    store.save(Profile(name=name, url=url, token=token, language=speaks))
     click.echo(f"Profile '{name}' remembers {url}; its token is kept in {store.path} (readable only by you).", err=True)
-    return Connection(label=f"{name} · {url}", base_url=url, token=token)
+    return Connection(label=f"{name} · {url}", base_url=url, token=token), speaks
 
 
 def _check(url: str, token: str) -> None:

@@ -3,6 +3,9 @@
 Either way the console is a client of the HTTP API: with ``--embedded`` the Litestar app
 runs in the console's own event loop and httpx talks to it through an ASGI transport, so
 every change still goes through the API's validation, permissions, hooks and audit.
+
+The console asks the API to answer in its own language (``Accept-Language``), so the problem
+documents it shows (titles, details, field messages) read as the rest of the screen does.
 """
 
 from __future__ import annotations
