@@ -11,6 +11,7 @@ from core.api.auth import requires
 from core.api.declared import PUBLIC
 from core.api.deps import Ctx
 from core.api.enablement import AT_RECORD
+from core.api.export import exportable
 from core.api.idempotency import IdempotencyKey, RequiredIdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page
 from core.chinatime import CHINA_TZ, china_date, china_day, china_midnight, china_time, end_of_china_day
@@ -165,6 +166,7 @@ __all__ = [
     "demo_mobile",
     "demo_person",
     "end_of_china_day",
+    "exportable",
     "from_fen",
     "hookimpl",
     "hookspec",

@@ -18,6 +18,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas import UnitOut
 from core.api.schemas.clients import (
@@ -111,6 +112,7 @@ def present_history(ctx: HookContext, rows: Sequence[ClientHistory]) -> list[His
     ]
 
 
+@exportable("clients")
 @get("/clients", guards=[requires("clients.read")], summary="Search clients in your subtree")
 async def list_clients(
     ctx: Ctx,
@@ -216,6 +218,7 @@ async def change_tier(ctx: Ctx, client_id: FromPath[str], data: JSONBody[TierCha
     return await present_one(ctx, await clients.set_tier(ctx, client_id, data.tier, data.reason))
 
 
+@exportable("client-history")
 @get("/clients/{client_id:str}/history", guards=[requires("clients.read")], summary="Every change, with reasons")
 async def client_history(
     ctx: Ctx, client_id: FromPath[str], cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT

@@ -14,6 +14,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.idempotency import IdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.event_batch import BatchBody, BatchOut, DecodedBatch
@@ -107,6 +108,7 @@ def present_event(row) -> EventOut:  # type: ignore[no-untyped-def]
     )
 
 
+@exportable("events")
 @get("/events", guards=[requires("events.read")], summary="Service events in your subtree")
 async def list_events(
     ctx: Ctx,
@@ -173,6 +175,7 @@ def present_nc(row, now: dt.datetime) -> NonconformityOut:  # type: ignore[no-un
     )
 
 
+@exportable("nonconformities")
 @get("/nonconformities", guards=[requires("events.read")], summary="Nonconformities in your subtree")
 async def list_ncs(
     ctx: Ctx,

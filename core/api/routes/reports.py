@@ -10,6 +10,7 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.errors import FieldProblem
 from core.services import compliance
 from core.services.compliance import (
@@ -35,6 +36,7 @@ def _window(since: dt.datetime, until: dt.datetime) -> None:
         raise FieldProblem.one("until", f"a report covers at most {LONGEST.days} days")
 
 
+@exportable("compliance", xlsx=True)
 @get(
     "/reports/compliance",
     guards=[requires("reports.read")],
@@ -54,6 +56,7 @@ async def compliance_report(
     return await compliance.compliance(ctx, scope, period, since, until, touchpoint, depth)
 
 
+@exportable("nonconformity-report", xlsx=True)
 @get(
     "/reports/nonconformities",
     guards=[requires("reports.read")],
@@ -64,6 +67,7 @@ async def nc_report(ctx: Ctx, unit: FromQuery[str | None] = None, depth: Depth =
     return await compliance.nonconformity_summary(ctx, scope, depth)
 
 
+@exportable("pilot-comparison", xlsx=True)
 @get(
     "/reports/pilots/{version_id:str}",
     guards=[requires("reports.read")],
@@ -73,6 +77,7 @@ async def pilot_report(ctx: Ctx, version_id: FromPath[str]) -> PilotComparison:
     return await compliance.pilot_comparison(ctx, version_id)
 
 
+@exportable("frequency", xlsx=True)
 @get(
     "/reports/frequency",
     guards=[requires("reports.read")],

@@ -14,6 +14,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.errors import FieldProblem
 from core.services import scoring
 from core.services.scope import unit_in_scope
@@ -35,11 +36,13 @@ def _period(since: dt.datetime, until: dt.datetime) -> scoring.Period:
     return scoring.period_of(since, until)
 
 
+@exportable("client-score", rows="components")
 @get("/scores/clients/{client_id:str}", guards=[requires("clients.read")], summary="A client's value and tier")
 async def client_score(ctx: Ctx, client_id: FromPath[str]) -> ScoreBreakdown:
     return await scoring.client_value(ctx, client_id)
 
 
+@exportable("unit-score", xlsx=True, rows="components")
 @get("/scores/units/{unit_code:str}", guards=[requires("scores.read")], summary="A unit's service quality")
 async def unit_score(
     ctx: Ctx, unit_code: FromPath[str], since: FromQuery[Moment], until: FromQuery[Moment]
@@ -47,6 +50,7 @@ async def unit_score(
     return await scoring.unit_quality(ctx, await unit_in_scope(ctx, unit_code), _period(since, until))
 
 
+@exportable("staff-score", xlsx=True, rows="components")
 @get("/scores/staff/{staff_id:str}", guards=[requires("scores.read")], summary="A staff member's service quality")
 async def staff_score(
     ctx: Ctx, staff_id: FromPath[str], since: FromQuery[Moment], until: FromQuery[Moment]
@@ -54,6 +58,7 @@ async def staff_score(
     return await scoring.staff_quality(ctx, staff_id, _period(since, until))
 
 
+@exportable("scorecard", xlsx=True, rows="components")
 @get("/scorecards/{staff_id:str}", guards=[requires("scores.read")], summary="The customer-manager scorecard")
 async def scorecard(
     ctx: Ctx, state: State, staff_id: FromPath[str], since: FromQuery[Moment], until: FromQuery[Moment]

@@ -10,6 +10,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas import UnitOut
 from core.api.schemas.staff import StaffCreate, StaffOut, StaffPage, StaffPatch
@@ -32,6 +33,7 @@ async def present(ctx: HookContext, member: Staff) -> StaffOut:
     )
 
 
+@exportable("staff")
 @get("/staff", guards=[requires("staff.read")], summary="Staff in your subtree")
 async def list_staff(
     ctx: Ctx,

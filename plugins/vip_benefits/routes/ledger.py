@@ -18,6 +18,7 @@ from core.sdk import (
     DEFAULT_LIMIT,
     Ctx,
     RequiredIdempotencyKey,
+    exportable,
     idempotent,
     page,
     requires,
@@ -64,6 +65,7 @@ async def redeem(ctx: Ctx, data: JSONBody[RedemptionIn], idempotency_key: Requir
     )
 
 
+@exportable("redemptions")
 @get("/redemptions", guards=[requires(READ)], summary="Redemptions served in a unit's subtree")
 async def list_redemptions(
     ctx: Ctx,
@@ -117,6 +119,7 @@ def _task(task: CareTask, client: str, unit: str) -> CareTaskOut:
     )
 
 
+@exportable("care-tasks")
 @get("/care-tasks", guards=[requires(READ)], summary="Client-care tasks (birthdays) of a unit's subtree")
 async def list_care_tasks(
     ctx: Ctx,

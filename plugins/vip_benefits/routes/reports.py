@@ -8,7 +8,7 @@ from typing import Annotated
 from litestar import get
 from litestar.params import FromQuery, QueryParameter
 
-from core.sdk import Ctx, FieldProblem, Moment, requires
+from core.sdk import Ctx, FieldProblem, Moment, exportable, requires
 from plugins.vip_benefits import reports
 from plugins.vip_benefits.access import REPORTS
 from plugins.vip_benefits.reports import (
@@ -21,6 +21,7 @@ Depth = Annotated[int, QueryParameter(ge=0, le=3, description="Levels below the 
 LONGEST = dt.timedelta(days=1100)
 
 
+@exportable("redemption-report", xlsx=True)
 @get(
     "/reports/redemptions",
     guards=[requires(REPORTS)],
@@ -45,6 +46,7 @@ async def redemption_report(
     return await reports.redemptions(ctx, scope, period, since, until, depth)
 
 
+@exportable("utilisation-report", xlsx=True)
 @get(
     "/reports/utilisation",
     guards=[requires(REPORTS)],
