@@ -14,7 +14,16 @@ from core.api.enablement import AT_RECORD
 from core.api.export import exportable
 from core.api.idempotency import IdempotencyKey, RequiredIdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page
-from core.chinatime import CHINA_TZ, china_date, china_day, china_midnight, china_time, end_of_china_day
+from core.chinatime import (
+    CHINA_TZ,
+    china_date,
+    china_day,
+    china_midnight,
+    china_quarter,
+    china_time,
+    end_of_china_day,
+    report_window,
+)
 from core.clock import Clock, FrozenClock
 from core.context import HookContext, JobContext
 from core.db.base import Base, JSONDocument, Money, UTCDateTime, json_ready, new_public_id
@@ -160,6 +169,7 @@ __all__ = [
     "china_date",
     "china_day",
     "china_midnight",
+    "china_quarter",
     "china_time",
     "current_language",
     "deferred",
@@ -179,6 +189,7 @@ __all__ = [
     "page",
     "period_starts",
     "report_units",
+    "report_window",
     "require_reason",
     "requires",
     "round_fen",

@@ -46,6 +46,18 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BATCH = 200
 """Rows per chunk of a report's export (a list's chunk is one page)."""
 FORMAT_PARAMETER = "export_format"
+EXPORT_OPT = "export"
+"""Where an exportable handler's ``opt`` holds its :class:`Exported`."""
+
+
+class Exported(typing.NamedTuple):
+    """What an exportable route exports (read by tests and tools, never by the export)."""
+
+    name: str
+    xlsx: bool
+    columns: tuple[Column, ...]
+    labels: Mapping[str, str | LazyString]
+
 
 ListFormat = Annotated[
     Literal["json", "csv"],
@@ -207,10 +219,11 @@ def exportable(
             "return": Response[shape.answer],  # type: ignore[name-defined]
         }
         handler(answer)
+        handler.opt[EXPORT_OPT] = Exported(name, xlsx, tuple(columns(shape.item)), headings)
         handler.operation_class = _ReportExportOperation if xlsx else _ExportOperation
         return handler
 
     return decorate
 
 
-__all__ = ["CSV", "XLSX", "exportable"]
+__all__ = ["CSV", "EXPORT_OPT", "XLSX", "Exported", "exportable"]

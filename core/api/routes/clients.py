@@ -38,10 +38,12 @@ from core.api.schemas.clients import (
     WithReason,
 )
 from core.context import HookContext
+from core.errors import check_choice
 from core.models import Client, ClientHistory, Staff
 from core.services import clients
 from core.services.masking import PERSONAL_FIELDS, mask
 from core.services.scope import unit_by_id, unit_in_scope
+from core.types import ClientKind, ClientState
 
 
 async def present(ctx: HookContext, rows: Sequence[Client]) -> list[ClientOut]:
@@ -117,14 +119,15 @@ def present_history(ctx: HookContext, rows: Sequence[ClientHistory]) -> list[His
 async def list_clients(
     ctx: Ctx,
     unit: FromQuery[str | None] = None,
-    lifecycle_state: Annotated[str | None, QueryParameter(name="state")] = None,
+    lifecycle_state: Annotated[ClientState | None, QueryParameter(name="state")] = None,
     tier: FromQuery[str | None] = None,
-    kind: FromQuery[str | None] = None,
+    kind: FromQuery[ClientKind | None] = None,
     manager: FromQuery[str | None] = None,
     q: FromQuery[str | None] = None,
     cursor: FromQuery[str | None] = None,
     limit: FromQuery[int] = DEFAULT_LIMIT,
 ) -> ClientPage:
+    check_choice("tier", tier, [name for name, _ in ctx.thresholds.tiers])
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     manager_id = None
     if manager:

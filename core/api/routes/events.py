@@ -4,7 +4,7 @@ nonconformities through to closure."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 import sqlalchemy as sa
@@ -114,7 +114,7 @@ async def list_events(
     ctx: Ctx,
     unit: FromQuery[str | None] = None,
     touchpoint: FromQuery[str | None] = None,
-    outcome: FromQuery[str | None] = None,
+    outcome: FromQuery[Literal["pass", "fail", "none"] | None] = None,
     since: FromQuery[Moment | None] = None,
     until: FromQuery[Moment | None] = None,
     cursor: FromQuery[str | None] = None,
@@ -180,7 +180,9 @@ def present_nc(row, now: dt.datetime) -> NonconformityOut:  # type: ignore[no-un
 async def list_ncs(
     ctx: Ctx,
     unit: FromQuery[str | None] = None,
-    status: Annotated[str | None, QueryParameter(name="status")] = None,
+    status: Annotated[
+        Literal["open", "action_recorded", "verified", "closed"] | None, QueryParameter(name="status")
+    ] = None,
     overdue: FromQuery[bool] = False,
     cursor: FromQuery[str | None] = None,
     limit: FromQuery[int] = DEFAULT_LIMIT,

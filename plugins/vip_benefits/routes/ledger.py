@@ -8,7 +8,7 @@ without naming a unit."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from litestar import Response, get, post
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
@@ -124,7 +124,7 @@ def _task(task: CareTask, client: str, unit: str) -> CareTaskOut:
 async def list_care_tasks(
     ctx: Ctx,
     unit: FromQuery[str | None] = None,
-    status: Annotated[str | None, QueryParameter(pattern="^(open|done)$")] = None,
+    status: Annotated[Literal["open", "done"] | None, QueryParameter()] = None,
     year: Annotated[int | None, QueryParameter(ge=1900, le=2200)] = None,
     cursor: FromQuery[str | None] = None,
     limit: FromQuery[int] = DEFAULT_LIMIT,
