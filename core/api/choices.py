@@ -28,14 +28,16 @@ def _choices(annotation: Any) -> list[str] | None:
     return None
 
 
-def query_choices(handler: HTTPRouteHandler) -> dict[str, list[str]]:
-    """Each enum-typed query parameter of ``handler`` by the name a client sends, with its choices."""
+def query_choices(handler: HTTPRouteHandler) -> dict[str, tuple[str, list[str]]]:
+    """Each enum-typed query parameter of ``handler``: by the handler's name for it (as
+    validation reports it), the name a client sends and its choices."""
     found = {}
     for field in handler.parsed_fn_signature.parameters.values():
         kwarg = field.kwarg_definition
         if kwarg is not None and (getattr(kwarg, "header", None) or getattr(kwarg, "cookie", None)):
             continue
-        name = getattr(kwarg, "query", None) or field.name
+        sent = getattr(kwarg, "query", None) or getattr(kwarg, "name", None) or field.name
         if (choices := _choices(field.annotation)) is not None:
-            found[name] = choices
+            found[field.name] = (sent, choices)
+            found[sent] = (sent, choices)
     return found

@@ -73,7 +73,8 @@ def _unknown_choice(request: Request[Any, Any, Any], exc: ValidationException) -
     choices = query_choices(handler) if handler is not None else {}
     for item in exc.extra if isinstance(exc.extra, list) else []:
         if isinstance(item, dict) and item.get("source") == "query" and (key := item.get("key")) in choices:
-            return UnknownChoice(key, request.query_params.get(key, ""), choices[key])
+            sent, allowed = choices[key]
+            return UnknownChoice(sent, request.query_params.get(sent, ""), allowed)
     return None
 
 
