@@ -85,7 +85,7 @@ def progress_for(out: Console, name: str) -> Iterator[Callable[[str], None]]:
     """A function a job reports its steps to: a bar on a terminal, plain lines otherwise."""
     if not out.is_terminal:
         out.print(_("{job}: started").format(job=name), highlight=False)
-        yield lambda text: out.print(f"{name}: {text}", highlight=False)
+        yield lambda text: out.print(_("{job}: {step}").format(job=name, step=text), highlight=False)
         return
     columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.fields[step]}"))
     with Progress(*columns, TimeElapsedColumn(), console=out, transient=True) as bar:
