@@ -256,7 +256,10 @@ class JobContext:
 
     Jobs work in bounded batches, each batch its own unit of work (:meth:`unit_of_work`
     yields a :class:`HookContext` acting as the system principal), so a crash loses at most
-    one batch and a rerun picks up where it stopped.
+    one batch and a rerun picks up where it stopped. A job adds what it looked at and what it
+    changed with :meth:`tally`, for the runner's summary. Under ``--dry-run`` (:attr:`dry_run`)
+    the runner hands the job a database whose writes are all rolled back at the end; a job
+    that talks to the outside world itself skips that part then.
     """
 
     def __init__(
@@ -267,12 +270,38 @@ class JobContext:
         clock: Clock,
         settings: Settings,
         progress: Callable[[str], None] = lambda _: None,
+        dry_run: bool = False,
     ) -> None:
         self.db = db
         self.plugins = plugins
         self.clock = clock
         self.settings = settings
         self.progress = progress
+        self.dry_run = dry_run
+        self._counts: tuple[int, int] | None = None
+
+    def tally(self, *, examined: int = 0, changed: int = 0) -> None:
+        """Add ``examined`` rows looked at and ``changed`` rows written to this run's counts
+        (the summary table's columns; a job that never tallies shows none)."""
+        before = self._counts or (0, 0)
+        self._counts = (before[0] + examined, before[1] + changed)
+
+    @property
+    def examined(self) -> int | None:
+        """The rows examined :meth:`tally` added up (None: the job tallies nothing)."""
+        return None if self._counts is None else self._counts[0]
+
+    @property
+    def changed(self) -> int | None:
+        """The rows changed :meth:`tally` added up (None: the job tallies nothing)."""
+        return None if self._counts is None else self._counts[1]
+
+    def rehearsing(self, db: Database) -> JobContext:
+        """This context on ``db`` (a :meth:`~core.db.engine.Database.rehearsal`), marked
+        :attr:`dry_run`: what the runner gives a job under ``--dry-run``."""
+        return JobContext(
+            db=db, plugins=self.plugins, clock=self.clock, settings=self.settings, progress=self.progress, dry_run=True
+        )
 
     @property
     def now(self) -> dt.datetime:

@@ -154,8 +154,13 @@ class PluginNonConformant(PluginRefused):
 
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings = list(findings)
-        lines = [f"plugin '{f.plugin}' breaks rule '{f.rule}': {f.message}" for f in self.findings]
-        super().__init__("\n".join([*lines, "Run `touchstone plugin check` for the whole report."]))
+        lines = [
+            _("plugin '{plugin}' breaks rule '{rule}': {message}").format(
+                plugin=f.plugin, rule=f.rule, message=f.message
+            )
+            for f in self.findings
+        ]
+        super().__init__("\n".join([*lines, _("Run `touchstone plugin check` for the whole report.")]))
 
 
 class DatabaseNotMigrated(RuntimeError):

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from core.db.base import Base
 from core.db.engine import create_engine
 from core.errors import DatabaseNotMigrated
+from core.i18n import _
 from core.types import MigrationsLocation
 
 CORE_MIGRATIONS = MigrationsLocation(owner="core", path=Path(__file__).parent / "db" / "migrations", table_prefix="")
@@ -133,9 +134,13 @@ async def ensure_migrated(engine: AsyncEngine, locations: list[MigrationsLocatio
     """Refuse to go on when any owner's schema is behind its code."""
     behind = {owner: revs for owner, revs in (await pending(engine, locations)).items() if revs}
     if behind:
-        owners = ", ".join(f"{owner} ({len(revs)} pending)" for owner, revs in behind.items())
+        owners = ", ".join(
+            _("{owner} ({count} pending)").format(owner=owner, count=len(revs)) for owner, revs in behind.items()
+        )
         raise DatabaseNotMigrated(
-            f"the database is not migrated: {owners}. Run `touchstone migrate` to bring it up to date."
+            _("the database is not migrated: {owners}. Run `touchstone migrate` first to bring it up to date").format(
+                owners=owners
+            )
         )
 
 

@@ -18,6 +18,7 @@ import msgspec
 
 if TYPE_CHECKING:
     from core.context import JobContext
+    from core.i18n import LazyString
 
 UnitLevel = Literal["head_office", "branch", "sub_branch", "outlet"]
 ClientKind = Literal["retail", "corporate"]
@@ -342,7 +343,7 @@ class Job(msgspec.Struct, frozen=True):
     """
 
     name: str
-    description: str
+    description: str | LazyString
     run: JobRunner
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from core.cli.demo import demo
+from core.cli.help import N_, speak_help
 from core.cli.jobs import jobs
 from core.cli.migrate import migrate
 from core.cli.plugin import plugin
@@ -26,7 +27,7 @@ from core.cli.runtime import conforming_plugins
 from core.cli.serve import serve
 from core.cli.tokens import token
 from core.errors import PluginRefused
-from core.i18n import LANGUAGES, language
+from core.i18n import language
 
 
 def speak(ctx: click.Context, _param: click.Parameter, tag: str | None) -> None:
@@ -59,7 +60,12 @@ class Touchstone(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in self.entry_commands:
             self.add_command(self.entry_commands[cmd_name].load(), name=cmd_name)
-        return super().get_command(ctx, cmd_name) or self.plugin_commands(ctx).get(cmd_name)
+        found = super().get_command(ctx, cmd_name) or self.plugin_commands(ctx).get(cmd_name)
+        return speak_help(found) if found else None
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        speak_help(self)
+        super().format_help(ctx, formatter)
 
     def plugin_commands(self, ctx: click.Context) -> dict[str, click.Command]:
         """Loaded once per invocation (help asks for every command)."""
@@ -76,18 +82,22 @@ class Touchstone(click.Group):
         return commands
 
 
-@click.group(cls=Touchstone, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="touchstone")
+@click.group(
+    cls=Touchstone,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_("Touchstone: service standards for a bank's branch network."),
+)
+@click.version_option(package_name="touchstone", help=N_("Show the version and exit."))
 @click.option(
     "--lang",
     metavar="LANG",
     callback=speak,
     expose_value=False,
     is_eager=True,
-    help=f"Language of messages: {' or '.join(LANGUAGES)} (default: TOUCHSTONE_LANG, else zh_CN).",
+    help=N_("Language of messages: zh_CN or en (default: TOUCHSTONE_LANG, else zh_CN)."),
 )
 def main() -> None:
-    """Touchstone: service standards for a bank's branch network."""
+    pass
 
 
 for command in (serve, migrate, plugins, plugin, token, demo, jobs):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 
 from core import migrate as migrations
+from core.cli.help import N_
 from core.cli.runtime import Runtime, console, run
 from core.i18n import _, ngettext
 
 
-@click.command()
-@click.option("--pending", "show_pending", is_flag=True, help="List pending revisions per owner; change nothing.")
+@click.command(help=N_("Bring the database schema up to date (or say what is pending)."))
+@click.option("--pending", "show_pending", is_flag=True, help=N_("List pending revisions per owner; change nothing."))
 def migrate(show_pending: bool) -> None:
-    """Bring the database schema up to date (or say what is pending)."""
 
     async def body(rt: Runtime) -> None:
         pending = await migrations.pending(rt.db.engine, rt.locations)

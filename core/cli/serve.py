@@ -25,7 +25,9 @@ import uvicorn
 from uvicorn.supervisors import Multiprocess
 
 from core import migrate as migrations
+from core.cli.help import N_
 from core.cli.runtime import Runtime, console, run
+from core.i18n import _
 from core.models import OrgUnit
 from core.principal import system_principal
 from core.services import audit, tokens
@@ -86,12 +88,16 @@ async def _prepare(rt: Runtime, demo: bool) -> str | None:
     await migrations.upgrade(rt.db.engine, rt.locations)
     if not await database_is_empty(rt):
         console.print(
-            "The database already holds an organisation: no demo loaded, no token issued. Create a "
-            f"token with `touchstone token create --role admin --unit {await _root_code(rt)}`."
+            _(
+                "The database already holds an organisation: no demo loaded, no token issued. Create a "
+                "token with `touchstone token create --role admin --unit {unit}`."
+            ).format(unit=await _root_code(rt))
         )
         return None
     await load_demo(rt, console)
-    _, secret = await issue_admin_token(rt, "touchstone serve --demo", dt.timedelta(days=rt.settings.token_ttl_days))
+    _token_id, secret = await issue_admin_token(
+        rt, "touchstone serve --demo", dt.timedelta(days=rt.settings.token_ttl_days)
+    )
     return secret
 
 
@@ -115,9 +121,11 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        why = "端口已被占用" if exc.errno == errno.EADDRINUSE else "地址不可用"
+        why = _("the port is taken") if exc.errno == errno.EADDRINUSE else _("the address is not available")
         raise click.ClickException(
-            f"无法在 {host}:{port} 上提供服务：{why}。Cannot serve on {host}:{port}: {exc.strerror}."
+            _(
+                "Cannot serve on {host}:{port}: {why} ({error}). Stop what uses it or pick another with --host/--port."
+            ).format(host=host, port=port, why=why, error=exc.strerror)
         ) from exc
     sock.set_inheritable(True)  # the worker processes serve on it too
     return sock
@@ -125,7 +133,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 def _announce_when_answering(base: str, token: str | None) -> None:
     """Print where the API answers once its health endpoint says so."""
-    for _ in range(600):
+    for _attempt in range(600):
         try:
             with urllib.request.urlopen(f"{base}/api/v1/health", timeout=1) as response:
                 if response.status == 200:
@@ -134,19 +142,24 @@ def _announce_when_answering(base: str, token: str | None) -> None:
             time.sleep(0.1)
     else:
         return
-    console.print(f"\n[bold green]Touchstone is answering at {base}/api/v1[/] (OpenAPI: {base}/schema)")
+    console.print(
+        "\n[bold green]"
+        + _("Touchstone is answering at {api} (OpenAPI: {schema})").format(
+            api=f"{base}/api/v1", schema=f"{base}/schema"
+        )
+        + "[/]"
+    )
     if token:
-        console.print("Admin token (keep it secret; `touchstone token revoke` ends it):")
+        console.print(_("Admin token (keep it secret; `touchstone token revoke` ends it):"))
         click.echo(token)
 
 
-@click.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=1, show_default=True, type=int, help="Worker processes.")
-@click.option("--demo", is_flag=True, help="Migrate; on an empty database load the demo and print an admin token.")
+@click.command(help=N_("Serve the HTTP API."))
+@click.option("--host", default="127.0.0.1", show_default=True, help=N_("Address to listen on."))
+@click.option("--port", default=8000, show_default=True, type=int, help=N_("Port to listen on."))
+@click.option("--workers", default=1, show_default=True, type=int, help=N_("Worker processes."))
+@click.option("--demo", is_flag=True, help=N_("Migrate; on an empty database load the demo and print an admin token."))
 def serve(host: str, port: int, workers: int, demo: bool) -> None:
-    """Serve the HTTP API."""
     sock, secret = run(lambda rt: _before_serving(rt, host, port, demo))
     threading.Thread(target=_announce_when_answering, args=(f"http://{host}:{port}", secret), daemon=True).start()
     config = uvicorn.Config(
@@ -158,4 +171,4 @@ def serve(host: str, port: int, workers: int, demo: bool) -> None:
     server = uvicorn.Server(config)
     server.run(sockets=[sock])
     if not server.started:
-        raise click.ClickException("the API did not start; the lines above say why")
+        raise click.ClickException(_("the API did not start; the lines above say why"))

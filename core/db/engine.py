@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
 
 import msgspec
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -100,7 +101,7 @@ class Database:
     async def _transaction(self, readonly: bool) -> AsyncIterator[AsyncSession]:
         async with self.sessions() as session:
             if readonly:
-                await session.connection(execution_options={READONLY: True})
+                await self._begin_readonly(session)
             try:
                 yield session
                 if readonly:  # keep what was read usable after the block, write nothing
@@ -112,5 +113,41 @@ class Database:
                 await session.rollback()
                 raise
 
+    async def _begin_readonly(self, session: AsyncSession) -> None:
+        await session.connection(execution_options={READONLY: True})
+
+    @asynccontextmanager
+    async def rehearsal(self) -> AsyncIterator[Database]:
+        """A database whose units of work all run inside one transaction that is rolled back
+        when the block ends: what a job's ``--dry-run`` writes (rows, outbox messages, audit
+        entries) is seen by its own later batches and by nobody else, and is never kept.
+
+        Each unit of work is a savepoint of that transaction (its commit releases the
+        savepoint, its rollback undoes only its own writes). On SQLite the rehearsal holds
+        this process's writer lock throughout, as one long writing unit of work."""
+        async with self._writer or nullcontext(), self.engine.connect() as connection:
+            outer = await connection.begin()
+            try:
+                yield _Rehearsal(self.engine, connection)
+            finally:
+                await outer.rollback()
+
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+class _Rehearsal(Database):
+    """The units of work of :meth:`Database.rehearsal`: savepoints on one connection."""
+
+    def __init__(self, engine: AsyncEngine, connection: AsyncConnection) -> None:
+        self.engine = engine
+        self.sessions = async_sessionmaker(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False, autoflush=True
+        )
+        self._writer = None  # the rehearsal holds it already
+
+    async def _begin_readonly(self, session: AsyncSession) -> None:
+        """Nothing: the rehearsal's transaction has begun already."""
+
+    async def dispose(self) -> None:
+        """Nothing: the engine belongs to the database the rehearsal came from."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core.context import JobContext
+from core.i18n import _
 from core.services import idempotency
 
 BATCH = 5_000
@@ -20,7 +21,10 @@ async def expire_idempotency_keys(job: JobContext) -> str:
         async with job.unit_of_work() as ctx:
             done = await idempotency.expire(ctx, cutoff, BATCH)
         expired += done
+        job.tally(examined=done, changed=done)
         if done < BATCH:
             break
-        job.progress(f"{expired} kept answers forgotten")
-    return f"expire-idempotency-keys: {expired} kept answers older than {hours} h forgotten"
+        job.progress(_("{count} kept answers forgotten").format(count=expired))
+    return _("expire-idempotency-keys: {count} kept answers older than {hours} h forgotten").format(
+        count=expired, hours=hours
+    )

@@ -5,7 +5,8 @@ so hosts running the job never claim the same message) by pushing their ``availa
 past a lease, commits, delivers outside any transaction through the channel that claims the
 topic, then records each outcome. A host dying mid-delivery leaves its messages to be
 retried when the lease runs out: delivery is at least once and receivers drop repeats by
-the message key.
+the message key. A dry run sends nothing: it reports each due message as the channel
+claiming its topic would deliver it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import NamedTuple
 import sqlalchemy as sa
 
 from core.context import JobContext
+from core.i18n import _
 from core.models import OutboxRow
 from core.services.outbox import backoff, due_query
 from core.types import DeliveryChannel, DeliveryResult, OutboxMessage
@@ -104,15 +106,27 @@ async def _deliver(message: OutboxMessage, channels: list[DeliveryChannel]) -> O
     return Outcome(message, result, channel.name, f"channel '{channel.name}' answered {answer!r}")
 
 
+def _rehearse(message: OutboxMessage, channels: list[DeliveryChannel]) -> Outcome:
+    """A dry run's attempt: delivered by the channel claiming the topic, and nothing sent."""
+    channel = channel_for(message.topic, channels)
+    if channel is None:
+        return Outcome(message, "failed", None, f"no delivery channel claims topic '{message.topic}'")
+    return Outcome(message, "delivered", channel.name, None)
+
+
 async def deliver_outbox(job: JobContext) -> str:
     """Deliver every due message; returns counts of delivered, retried and failed."""
-    channels = [channel for _, channel in job.plugins.collect_flat("register_delivery_channels")]
+    channels = [channel for _name, channel in job.plugins.collect_flat("register_delivery_channels")]
     counts = {"delivered": 0, "retry": 0, "failed": 0}
     while messages := await _claim(job):
-        outcomes = [await _deliver(message, channels) for message in messages]
+        if job.dry_run:
+            outcomes = [_rehearse(message, channels) for message in messages]
+        else:
+            outcomes = [await _deliver(message, channels) for message in messages]
         await _record(job, outcomes, counts)
-        job.progress(f"{sum(counts.values())} messages handled")
-    return f"outbox: {counts['delivered']} delivered, {counts['retry']} to retry, {counts['failed']} failed"
+        job.tally(examined=len(messages), changed=len(messages))
+        job.progress(_("{count} messages handled").format(count=sum(counts.values())))
+    return _("outbox: {delivered} delivered, {retry} to retry, {failed} failed").format(**counts)
 
 
 async def _record(job: JobContext, outcomes: list[Outcome], counts: dict[str, int]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from core.context import JobContext
+from core.i18n import _
 from core.models import Client, ClientHistory
 from core.services import clients, outbox
 from core.services.masking import PERSONAL_FIELDS
@@ -58,8 +59,9 @@ async def purge_archived_clients(job: JobContext) -> str:
             await _scrub_history(ctx.session, [c.id for c in due])
             await outbox.forget_clients(ctx.session, [c.public_id for c in due], job.now)
             purged += len(due)
-            job.progress(f"{purged} clients purged")
-    return f"archive-purge: {purged} clients purged"
+            job.tally(examined=len(due), changed=len(due))
+            job.progress(_("{count} clients purged").format(count=purged))
+    return _("archive-purge: {count} clients purged").format(count=purged)
 
 
 async def _scrub_history(session, client_ids: list[int]) -> None:  # type: ignore[no-untyped-def]

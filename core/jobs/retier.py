@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from core.context import HookContext, JobContext
 from core.hookspecs import CORE_PLUGIN
+from core.i18n import _
 from core.models import Client, ClientHistory
 from core.services import clients
 from core.services.scope import unit_by_id
@@ -33,13 +34,14 @@ def tier_case(thresholds: TierThresholds) -> sa.Case[Any]:
     )
 
 
+def retail_in_book() -> sa.ColumnElement[bool]:
+    """The clients re-tiering looks at: retail, neither archived nor purged."""
+    return sa.and_(Client.kind == "retail", Client.state.not_in(("archived", "purged")))
+
+
 def movers(thresholds: TierThresholds) -> sa.ColumnElement[bool]:
     target = tier_case(thresholds)
-    return sa.and_(
-        Client.kind == "retail",
-        Client.state.not_in(("archived", "purged")),
-        sa.or_(Client.tier.is_(None), Client.tier != target),
-    )
+    return sa.and_(retail_in_book(), sa.or_(Client.tier.is_(None), Client.tier != target))
 
 
 async def _plugins_listen(job: JobContext) -> bool:
@@ -64,7 +66,7 @@ async def retier(job: JobContext) -> str:
         moved = await _with_hooks(job, thresholds)
     else:
         moved = await _set_based(job, thresholds)
-    return f"retier: {moved} clients changed tier"
+    return _("retier: {count} clients changed tier").format(count=moved)
 
 
 def _history_json(dialect: str, before: Any, after: Any) -> Any:
@@ -95,6 +97,8 @@ async def _set_based(job: JobContext, thresholds: TierThresholds) -> int:
             .execution_options(synchronize_session=False)
         )
         moved = result.rowcount  # type: ignore[attr-defined]
+        examined = (await ctx.session.execute(sa.select(sa.func.count()).where(retail_in_book()))).scalar_one()
+        job.tally(examined=examined, changed=moved)
         ctx.audit(
             entity="client",
             entity_id="*",
@@ -113,12 +117,7 @@ async def _with_hooks(job: JobContext, thresholds: TierThresholds) -> int:
             batch = (
                 (
                     await ctx.session.execute(
-                        sa.select(Client)
-                        .where(
-                            Client.kind == "retail", Client.state.not_in(("archived", "purged")), Client.id > after_id
-                        )
-                        .order_by(Client.id)
-                        .limit(BATCH)
+                        sa.select(Client).where(retail_in_book(), Client.id > after_id).order_by(Client.id).limit(BATCH)
                     )
                 )
                 .scalars()
@@ -127,9 +126,10 @@ async def _with_hooks(job: JobContext, thresholds: TierThresholds) -> int:
             if not batch:
                 return moved
             after_id = batch[-1].id
-            for client in batch:
-                moved += await _move_one(ctx, client)
-            job.progress(f"{moved} moved, up to client #{after_id}")
+            moved_now = sum([await _move_one(ctx, client) for client in batch])
+            moved += moved_now
+            job.tally(examined=len(batch), changed=moved_now)
+            job.progress(_("{count} moved, up to client #{last}").format(count=moved, last=after_id))
 
 
 async def _move_one(ctx: HookContext, client: Client) -> int:

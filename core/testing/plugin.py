@@ -145,6 +145,14 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test's process speaks English (``TOUCHSTONE_LANG=en``): jobs, commands, and API
+    answers to requests without ``Accept-Language``. For a test about a rule that compares
+    the rule's English text; a test about the language sends the header it means."""
+    monkeypatch.setenv("TOUCHSTONE_LANG", "en")
+
+
+@pytest.fixture
 def clock() -> FrozenClock:
     """A clock standing at :data:`core.testing.START` until the test moves it."""
     return FrozenClock(START)

@@ -30,6 +30,7 @@ from core.sdk import (
     hookimpl,
 )
 from plugins.complaints import client_data, demo, scoring, sweep
+from plugins.complaints.i18n import lazy_gettext
 from plugins.complaints.intake import TOUCHPOINT
 from plugins.complaints.permissions import NAME, PERMISSIONS
 from plugins.complaints.routes import HANDLERS
@@ -81,7 +82,7 @@ def register_jobs() -> list[Job]:
         Job(
             name=f"{NAME}-sla",
             run=sweep.sweep,
-            description="Escalate complaints past a deadline one level up the tree and notify the unit",
+            description=lazy_gettext("Escalate complaints past a deadline one level up the tree and notify the unit"),
         )
     ]
 

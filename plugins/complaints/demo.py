@@ -300,7 +300,7 @@ class Replay:
 
     async def sweep(self, at: dt.datetime) -> None:
         await self.ctx.session.flush()
-        moved = sum([await sweep.escalate_batch(self.at(at), kind, at) for kind in ("first_contact", "decision")])
+        moved = sum([(await sweep.escalate_batch(self.at(at), kind, at))[1] for kind in ("first_contact", "decision")])
         if moved:  # the sweep updates in SQL: the orders this unit of work holds take its changes
             await self.ctx.session.execute(
                 sa.select(WorkOrder)

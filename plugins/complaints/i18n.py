@@ -2,6 +2,8 @@
 client 360° view, its console screens and its messages speak the viewer's language, Chinese
 unless asked otherwise, and ship with the plugin."""
 
+from __future__ import annotations
+
 from core.sdk import Translator
 
 translations = Translator.for_package("plugins.complaints")

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 
 from core.sdk import HookContext, JobContext
 from plugins.complaints.access import where_enabled
+from plugins.complaints.i18n import _
 from plugins.complaints.journal import ENTITY
 from plugins.complaints.lifecycle import OPEN_STATES
 from plugins.complaints.models import Step, WorkOrder
@@ -50,8 +51,9 @@ def overdue(kind: Kind, now: dt.datetime) -> sa.ColumnElement[bool]:
     )
 
 
-async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> int:
-    """Escalate up to :data:`BATCH` orders overdue on ``kind``; returns how many."""
+async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> tuple[int, int]:
+    """Escalate up to :data:`BATCH` orders overdue on ``kind``; returns how many it looked at
+    and how many it escalated."""
     candidates = (
         sa.select(WorkOrder.id, WorkOrder.handling_unit_id)
         .where(overdue(kind, now), await where_enabled(ctx, ctx.unit, WorkOrder.unit_id))  # type: ignore[arg-type]
@@ -62,7 +64,7 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> int:
         candidates = candidates.with_for_update(skip_locked=True)
     seen = dict((await ctx.session.execute(candidates)).all())
     if not seen:
-        return 0
+        return 0, 0
     org = await ctx.org()
     moves = {
         order_id: (chain[-2].id if len(chain := org.ancestry(org.units[unit_id])) > 1 else unit_id)
@@ -139,7 +141,7 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> int:
     if steps:  # one statement each for the batch's steps and notices; the audit entries flush with the commit
         await ctx.session.execute(sa.insert(Step), steps)
         await ctx.enqueue_many(notices)
-    return len(claimed)
+    return len(seen), len(claimed)
 
 
 async def sweep(job: JobContext) -> str:
@@ -151,13 +153,18 @@ async def sweep(job: JobContext) -> str:
     for kind in counts:
         while True:
             async with job.unit_of_work() as ctx:
-                done = await escalate_batch(ctx, kind, job.now)
+                looked, done = await escalate_batch(ctx, kind, job.now)
+            job.tally(examined=looked, changed=done)
             if not done:
                 break
             counts[kind] += done
-            job.progress(f"{sum(counts.values())} orders escalated")
-    summary = (
-        f"complaints-sla: {sum(counts.values())} escalations "
-        f"({counts['first_contact']} first contact, {counts['decision']} decision)"
+            job.progress(_("{count} orders escalated").format(count=sum(counts.values())))
+    job.tally(changed=redated)
+    summary = _("complaints-sla: {total} escalations ({first} first contact, {decision} decision)").format(
+        total=sum(counts.values()), first=counts["first_contact"], decision=counts["decision"]
     )
-    return f"{summary}; {redated} open orders re-dated under the counting rule in force" if redated else summary
+    if not redated:
+        return summary
+    return _("{summary}; {count} open orders re-dated under the counting rule in force").format(
+        summary=summary, count=redated
+    )

@@ -29,7 +29,7 @@ from core.sdk import (
     hookimpl,
 )
 from plugins.vip_benefits import access, balance, care, demo, lifecycle
-from plugins.vip_benefits.i18n import _
+from plugins.vip_benefits.i18n import _, lazy_gettext
 from plugins.vip_benefits.routes import HANDLERS
 from plugins.vip_benefits.schemas import VipSettings
 
@@ -78,7 +78,9 @@ def register_jobs() -> list[Job]:
         Job(
             name=care.JOB,
             run=care.birthdays,
-            description="Open a birthday care task and queue a greeting for entitled clients (one per year)",
+            description=lazy_gettext(
+                "Open a birthday care task and queue a greeting for entitled clients (one per year)"
+            ),
         )
     ]
 

@@ -34,6 +34,7 @@ from core.sdk import (
 from plugins.vip_benefits.access import NAME, require_enabled
 from plugins.vip_benefits.catalogue import is_active
 from plugins.vip_benefits.entitlements import every_rule, nearest
+from plugins.vip_benefits.i18n import _
 from plugins.vip_benefits.models import CareTask, Perk, TierMove
 from plugins.vip_benefits.periods import birthdays_ahead
 
@@ -157,10 +158,12 @@ async def birthdays(job: JobContext) -> str:
                 found = (await ctx.session.execute(_candidates(ctx, unit_ids, tiers, ahead, after))).all()
                 if not found:
                     break
-                opened += await _open_tasks(ctx, found, ahead)
+                now_opened = await _open_tasks(ctx, found, ahead)
                 after = found[-1].id
-            job.progress(f"{opened} birthday tasks opened")
-    return f"{JOB}: {opened} care tasks opened, {opened} greetings queued"
+            opened += now_opened
+            job.tally(examined=len(found), changed=now_opened)
+            job.progress(_("{count} birthday tasks opened").format(count=opened))
+    return _("{job}: {count} care tasks opened, {count} greetings queued").format(job=JOB, count=opened)
 
 
 # --- the tasks as people see them ------------------------------------------------------------

@@ -25,6 +25,7 @@ def test_a_plugin_command_runs_and_is_listed(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_a_plugin_command_named_like_a_core_command_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(FIXTURES / "command_clash_site"))
+    monkeypatch.setenv("TOUCHSTONE_LANG", "en")  # the rule's English text
     refused = CliRunner().invoke(main, ["--help"])
     assert refused.exit_code == 1
     assert "plugin 'usurper' breaks rule 'clash': command 'migrate' is already a touchstone command" in refused.output

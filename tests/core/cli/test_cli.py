@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -33,11 +34,11 @@ def test_demo_then_token_create_prints_the_secret_alone_on_the_last_line(cli) ->
     assert result.exit_code == 0, result.output
     secret = result.output.strip().splitlines()[-1]
     assert secret.startswith("ts_") and " " not in secret
-    listing = cli("token", "list")
+    listing = cli("token", "list", "--json")
     assert secret not in listing.output and "admin@HO" in listing.output
-    token_id = listing.output.split()[0]
+    token_id = json.loads(listing.output)[0]["id"]
     assert cli("token", "revoke", token_id).exit_code == 0
-    assert "revoked" in cli("token", "list").output
+    assert [token["status"] for token in json.loads(cli("token", "list", "--json").output)] == ["revoked"]
 
 
 def test_plugins_lists_the_core_and_the_sample_plugin(cli) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +50,7 @@ def test_plugins_lists_the_core_and_the_sample_plugin(cli) -> None:  # type: ign
 def test_jobs_list_and_run(cli) -> None:  # type: ignore[no-untyped-def]
     assert "archive-purge" in cli("jobs", "list").output
     result = cli("jobs", "run", "outbox")
-    assert result.exit_code == 0 and "outbox: 0 delivered" in result.output
+    assert result.exit_code == 0 and "outbox：已投递 0 条" in result.output
 
 
 def test_an_unknown_job_exits_non_zero_naming_the_known_ones(
@@ -57,6 +58,7 @@ def test_an_unknown_job_exits_non_zero_naming_the_known_ones(
 ) -> None:
     monkeypatch.setenv("TOUCHSTONE_DATABASE_URL", database_url)
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path))
-    result = CliRunner().invoke(main, ["jobs", "run", "nope"])
+    result = CliRunner().invoke(main, ["--lang", "en", "jobs", "run", "nope"])
     assert result.exit_code != 0 and "no job 'nope'; available: archive-purge, " in result.output
+    assert "See `touchstone jobs list`" in result.output
     assert "retier" in result.output

@@ -33,7 +33,12 @@ def serve_until_answering(database_url: str, data_dir: Path, run: str) -> tuple[
     stderr, port)."""
     port = free_port()
     out, err = data_dir / f"{run}.out", data_dir / f"{run}.err"
-    env = {**os.environ, "TOUCHSTONE_DATABASE_URL": database_url, "TOUCHSTONE_DATA_DIR": str(data_dir)}
+    env = {
+        **os.environ,
+        "TOUCHSTONE_DATABASE_URL": database_url,
+        "TOUCHSTONE_DATA_DIR": str(data_dir),
+        "TOUCHSTONE_LANG": "en",  # the test reads the English lines
+    }
     (data_dir / "touchstone.toml").write_text("demo_history_days = 7\n", encoding="utf-8")
     with out.open("w") as stdout, err.open("w") as stderr:
         server = subprocess.Popen(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import sqlalchemy as sa
 from litestar.testing import AsyncTestClient
 
@@ -15,6 +16,8 @@ from core.models import OutboxRow, Staff
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.testing import enable
 from tests.support import Recorder
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the jobs' English summaries
 
 NEW = {
     "kind": "retail",

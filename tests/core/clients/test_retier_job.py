@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 import sqlalchemy as sa
 from litestar.testing import AsyncTestClient
 
@@ -15,6 +16,8 @@ from core.models import Client, ClientHistory
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.testing import enable
 from tests.support import Recorder
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the jobs' English summaries
 
 
 async def _clients(client: AsyncTestClient, headers) -> dict[str, str]:  # type: ignore[no-untyped-def]

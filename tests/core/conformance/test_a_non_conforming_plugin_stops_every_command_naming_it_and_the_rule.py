@@ -22,6 +22,7 @@ def test_a_command_refuses_to_start_naming_the_plugin_and_the_rule(
     monkeypatch.syspath_prepend(str(UNGUARDED_SITE))
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("TOUCHSTONE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("TOUCHSTONE_LANG", "en")  # the rule's English text
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 1
     assert (

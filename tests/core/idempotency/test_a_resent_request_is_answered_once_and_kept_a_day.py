@@ -25,6 +25,8 @@ from core.models import AuditEntry, IdempotencyRecord
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.testing import enable
 
+pytestmark = pytest.mark.usefixtures("english")  # compares the jobs' English summaries
+
 
 class SpendIn(msgspec.Struct):
     amount: int

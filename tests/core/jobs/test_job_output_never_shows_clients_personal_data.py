@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,6 +70,7 @@ async def test_no_job_prints_a_clients_name_phone_or_id_number(
         **os.environ,
         "TOUCHSTONE_DATABASE_URL": database_url,
         "TOUCHSTONE_DATA_DIR": str(tmp_path),
+        "TOUCHSTONE_LANG": "en",
         "PYTHONPATH": os.pathsep.join([str(SAMPLE_SITE), os.environ.get("PYTHONPATH", "")]),
     }
     outputs = {}
@@ -80,7 +82,7 @@ async def test_no_job_prints_a_clients_name_phone_or_id_number(
         outputs[job] = run.stdout + run.stderr
     assert "archive-purge: 1 clients purged" in outputs["archive-purge"]
     assert "retier: 1 clients changed tier" in outputs["retier"]
-    delivered = int(outputs["outbox"].split("outbox: ")[1].split(" delivered")[0])
+    delivered = int(re.search(r"outbox: (\d+) delivered", outputs["outbox"])[1])  # type: ignore[index]
     assert delivered >= len(payloads)
     outputs["outbox.log"] = (tmp_path / "outbox.log").read_text(encoding="utf-8")
     assert outputs["outbox.log"].count('"topic"') == delivered  # one line per message: key, topic, unit

@@ -3,6 +3,7 @@ with retries and backoff; failures kept and visible."""
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from litestar.testing import AsyncTestClient
 
@@ -14,6 +15,8 @@ from core.models import OutboxRow
 from core.plugins import PluginRuntime, create_plugin_manager
 from core.services.outbox import enqueue
 from core.types import DeliveryChannel, OutboxMessage
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the jobs' English summaries
 
 
 class Channel:

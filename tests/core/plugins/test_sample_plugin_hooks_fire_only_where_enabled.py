@@ -20,6 +20,8 @@ from core.services import clients
 from core.testing import enable
 from core.types import ViewSection
 
+pytestmark = pytest.mark.usefixtures("english")  # compares the jobs' English summaries
+
 VISITS = "/api/v1/plugins/acme_lounge/visits"
 GOLD = {"kind": "retail", "name": "钱多多", "unit": "OUT1", "reason": "开户", "assets_under_management": "900000"}
 

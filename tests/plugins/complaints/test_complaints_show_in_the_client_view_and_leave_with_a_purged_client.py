@@ -4,12 +4,15 @@ theirs too, while the orders stay, anonymised, and the reports still count them.
 
 from __future__ import annotations
 
+import pytest
 from litestar.testing import AsyncTestClient
 
 from core.context import JobContext
 from core.jobs import run_job
 from core.plugins import PluginRuntime, create_plugin_manager
 from tests.plugins.complaints.conftest import order
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the jobs' English summaries
 
 CLIENT = {
     "kind": "retail",

@@ -4,6 +4,7 @@ while their redemptions stay, anonymous, so reports keep adding up."""
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from core.clock import FrozenClock
@@ -13,6 +14,8 @@ from core.plugins import PluginRuntime, create_plugin_manager
 from plugins.vip_benefits import care
 from plugins.vip_benefits.models import CareTask, Redemption, TierMove
 from tests.plugins.vip_benefits.conftest import API, CAKE, SALON, Programme
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the jobs' English summaries
 
 
 async def test_an_archived_clients_coming_bookings_are_cancelled(lounge: Programme) -> None:

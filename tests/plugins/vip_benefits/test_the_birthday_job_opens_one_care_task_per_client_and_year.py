@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 import sqlalchemy as sa
 
 from core.clock import FrozenClock
@@ -18,6 +19,8 @@ from core.plugins import PluginRuntime, create_plugin_manager
 from plugins.vip_benefits import care
 from plugins.vip_benefits.models import CareTask
 from tests.plugins.vip_benefits.conftest import API, CAKE, Programme, at_local
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the jobs' English summaries
 
 
 async def birthday_programme(vip: Programme) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 import sqlalchemy as sa
 
 from core.clock import FrozenClock
@@ -19,6 +20,8 @@ from core.plugins import PluginRuntime, create_plugin_manager
 from core.testing import START
 from plugins.vip_benefits.models import TierMove
 from tests.plugins.vip_benefits.conftest import LOUNGE, Programme
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the jobs' English summaries
 
 YEARLY = [
     {"perk": "airport_lounge", "tier": "silver", "quota": 2},
