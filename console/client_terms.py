@@ -34,8 +34,8 @@ ACTIONS = {
     "manager": lazy_gettext("manager assigned"),
 }
 FIELDS = {
-    "kind": lazy_gettext("Kind"),
-    "name": lazy_gettext("Name"),
+    "kind": lazy_gettext("Client kind"),
+    "name": lazy_gettext("Client name"),
     "state": lazy_gettext("State"),
     "tier": lazy_gettext("Tier"),
     "unit": lazy_gettext("Home unit"),

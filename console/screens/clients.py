@@ -37,7 +37,7 @@ class ClientsScreen(Page):
         with Horizontal(id="client-filters"):
             yield Input(placeholder=_("name, phone or client id"), id="q", compact=True)
             yield Select[str]([], prompt=_("any tier"), id="tier", compact=True)
-        columns = (_("Name"), _("Tier"), _("State"), _("Unit"), _("Manager"), _("Client"))
+        columns = (_("Client name"), _("Tier"), _("State"), _("Unit"), _("Manager"), _("Client"))
         yield PagedTable(columns, id="clients")
 
     def on_mount(self) -> None:

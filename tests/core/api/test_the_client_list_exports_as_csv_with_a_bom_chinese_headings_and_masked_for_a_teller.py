@@ -25,10 +25,10 @@ async def test_the_client_list_exports_as_csv_masked_for_a_teller(client: AsyncT
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     header, body = rows[0], rows[1:]
-    assert header[:5] == ["编号", "客户类型", "名称", "状态", "等级"]
+    assert header[:5] == ["编号", "类型", "名称", "状态", "等级"]
     assert "机构代码" in header and "证件号码" in header
     assert sorted(row[header.index("名称")] for row in body) == ["李娜", "王磊", "陈静"]
-    assert {row[header.index("电话")] for row in body} == {"139****5678"}
+    assert {row[header.index("手机号")] for row in body} == {"139****5678"}
     assert {row[header.index("证件号码")] for row in body} == {"110105********1234"}
     listed = (await client.get("/api/v1/clients", headers=teller)).json()["items"]
     assert [row[0] for row in body] == [item["id"] for item in listed]
