@@ -58,7 +58,7 @@ class QueueScreen(ComplaintsScreen):
     TITLE = N_("Complaint work orders")
     AUTO_FOCUS = "#orders"
     BINDINGS = [
-        Binding("a", "take_in", N_("Take in")),
+        Binding("a", "add", N_("Take in")),
         Binding("t", "pick_state", N_("By state")),
         Binding("k", "pick_category", N_("By category")),
         Binding("g", "overdue", N_("Overdue only")),
@@ -88,7 +88,6 @@ class QueueScreen(ComplaintsScreen):
     def on_mount(self) -> None:
         self.sub_title = self.unit
         self.show_filters()
-        self.query_one("#orders").focus()
         self.load_categories()
 
     @work(exclusive=True, group="categories")
@@ -137,7 +136,7 @@ class QueueScreen(ComplaintsScreen):
         self.overdue_only = not self.overdue_only
         self.action_reload()
 
-    def action_take_in(self) -> None:
+    def action_add(self) -> None:
         self.app.push_screen(IntakeForm(self.api, self.unit, self.categories, self.complaints.take_in), self.taken_in)
 
     def taken_in(self, order: OrderOut | None) -> None:

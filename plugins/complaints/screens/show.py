@@ -15,7 +15,7 @@ DUE_SOON = 24 * 3600
 """Seconds left below which a countdown turns amber (red once it has passed)."""
 UNITS = ((lazy_gettext("{n}d"), 86400), (lazy_gettext("{n}h"), 3600), (lazy_gettext("{n}m"), 60))
 """A duration's units, largest first, each as a count of it is written."""
-SHORT_STATES = {"waiting_for_client": lazy_gettext("waiting")}
+SHORT_STATES = {"waiting_for_client": lazy_gettext("waiting"), "resolved": lazy_gettext("to reply")}
 """States whose name is too long for a queue column."""
 
 

@@ -89,7 +89,6 @@ class BalanceScreen(PerksScreen):
     def on_mount(self) -> None:
         self.sub_title = _("clients of {unit}'s subtree").format(unit=self.unit)
         self.query_one("#balance", DataTable).add_columns(*(str(c) for c in COLUMNS))
-        self.client.input.focus()
 
     def action_pick_client(self) -> None:
         """Open the client search, wherever the focus is."""

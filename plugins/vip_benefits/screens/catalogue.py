@@ -246,7 +246,6 @@ class CatalogueScreen(PerksScreen):
     def on_mount(self) -> None:
         self.sub_title = _("network-wide, seen from {unit}").format(unit=self.unit)
         self.query_one("#perks").border_title = _("Perks")
-        self.query_one("#perks").focus()
 
     async def fetch(self, cursor: str | None) -> tuple[list[Row], str | None]:
         page = await self.api.get(PATH, PerkPage, unit=self.unit, cursor=cursor)

@@ -107,7 +107,6 @@ class EntitlementsScreen(PerksScreen):
     def on_mount(self) -> None:
         self.sub_title = _("rules in force at {unit}").format(unit=self.unit)
         self.query_one("#grid").border_title = _("Entitlements at {unit}").format(unit=self.unit)
-        self.query_one("#grid").focus()
         self.load()
 
     @work(exclusive=True, group="load")
