@@ -100,4 +100,4 @@ async def test_a_complaint_goes_from_intake_to_resolved_through_the_console(cons
 
         await pilot.press("escape")
         await settle(pilot)
-        assert console.screen is queue and str(table.get_row(order_id)[6]) == "已拟定处理意见"
+        assert console.screen is queue and str(table.get_row(order_id)[6]) == "待答复"
