@@ -30,7 +30,7 @@ from core.sdk import (
     hookimpl,
 )
 from plugins.complaints import client_data, demo, scoring, sweep
-from plugins.complaints.i18n import lazy_gettext
+from plugins.complaints.i18n import _, lazy_gettext
 from plugins.complaints.intake import TOUCHPOINT
 from plugins.complaints.permissions import NAME, PERMISSIONS
 from plugins.complaints.routes import HANDLERS
@@ -89,12 +89,20 @@ def register_jobs() -> list[Job]:
 
 @hookimpl
 def register_console_screens() -> list[ConsoleScreen]:
-    return [ConsoleScreen(key=f"{NAME}.queue", title="投诉工单", factory=deferred(f"{__name__}.screens:QueueScreen"))]
+    return [
+        ConsoleScreen(
+            key=f"{NAME}.queue", title=_("Complaint work orders"), factory=deferred(f"{__name__}.screens:QueueScreen")
+        )
+    ]
 
 
 @hookimpl
 def register_console_panels() -> list[ConsolePanel]:
-    return [ConsolePanel(key=f"{NAME}.breach", title="投诉时限", factory=deferred(f"{__name__}.screens:BreachPanel"))]
+    return [
+        ConsolePanel(
+            key=f"{NAME}.breach", title=_("Complaint deadlines"), factory=deferred(f"{__name__}.screens:BreachPanel")
+        )
+    ]
 
 
 # --- event hooks: only where the plugin is on, inside the triggering unit of work ------------

@@ -10,3 +10,9 @@ translations = Translator.for_package("plugins.complaints")
 _ = translations.gettext
 ngettext = translations.ngettext
 lazy_gettext = translations.lazy_gettext
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it now (a class attribute: a
+    screen's title, help or key description, said when the screen is built)."""
+    return message

@@ -1,5 +1,6 @@
 """What the plugin's codes are called in the viewer's language: the default categories,
-channels, severities and work-order states. The 360° view's section (server side) and the
+channels, severities, work-order states, the steps of an order, its deadlines and how they
+stand, and how an extension stands. The 360° view's section (server side) and the
 console screens both name them from here; a bank's own category codes show as themselves."""
 
 from __future__ import annotations
@@ -32,6 +33,41 @@ STATES = {
     "resolved": lazy_gettext("resolved"),
     "replied": lazy_gettext("replied"),
     "closed": lazy_gettext("closed"),
+}
+
+STEPS = {
+    "intake": lazy_gettext("taken in"),
+    "acknowledge": lazy_gettext("first contact"),
+    "investigate": lazy_gettext("investigation started"),
+    "wait": lazy_gettext("waiting for the client"),
+    "resume": lazy_gettext("investigation resumed"),
+    "resolve": lazy_gettext("resolution proposed"),
+    "reply": lazy_gettext("replied to the client"),
+    "close": lazy_gettext("closed"),
+    "reopen": lazy_gettext("reopened"),
+    "escalated": lazy_gettext("escalated"),
+    "extension_requested": lazy_gettext("further extension asked"),
+    "extension_rejected": lazy_gettext("extension rejected"),
+    "extended": lazy_gettext("deadline extended"),
+}
+DEADLINES = {
+    "first_contact": lazy_gettext("first contact"),
+    "decision": lazy_gettext("decision"),
+    "extended": lazy_gettext("decision (extended)"),
+    "further": lazy_gettext("decision (further extension)"),
+}
+DEADLINE_STATUSES = {
+    "pending": lazy_gettext("pending"),
+    "met": lazy_gettext("met"),
+    "missed": lazy_gettext("missed"),
+    "overdue": lazy_gettext("overdue"),
+    "paused": lazy_gettext("paused"),
+    "superseded": lazy_gettext("superseded"),
+}
+EXTENSION_STATUSES = {
+    "pending": lazy_gettext("awaiting approval"),
+    "approved": lazy_gettext("approved"),
+    "rejected": lazy_gettext("rejected"),
 }
 
 

@@ -90,14 +90,12 @@ def register_console_screens() -> list[ConsoleScreen]:
     screens = f"{__name__}.screens"
     return [
         ConsoleScreen(
-            key=f"{NAME}.catalogue", title="礼遇目录 Perk catalogue", factory=deferred(f"{screens}:CatalogueScreen")
+            key=f"{NAME}.catalogue", title=_("Perk catalogue"), factory=deferred(f"{screens}:CatalogueScreen")
         ),
         ConsoleScreen(
-            key=f"{NAME}.entitlements", title="礼遇权益 Entitlements", factory=deferred(f"{screens}:EntitlementsScreen")
+            key=f"{NAME}.entitlements", title=_("Entitlements"), factory=deferred(f"{screens}:EntitlementsScreen")
         ),
-        ConsoleScreen(
-            key=f"{NAME}.balance", title="客户礼遇余额 Client balance", factory=deferred(f"{screens}:BalanceScreen")
-        ),
+        ConsoleScreen(key=f"{NAME}.balance", title=_("Client balance"), factory=deferred(f"{screens}:BalanceScreen")),
     ]
 
 
@@ -106,7 +104,7 @@ def register_console_panels() -> list[ConsolePanel]:
     return [
         ConsolePanel(
             key=f"{NAME}.utilisation",
-            title="礼遇使用率 Perk utilisation",
+            title=_("Perk utilisation"),
             factory=deferred(f"{__name__}.screens:UtilisationPanel"),
         )
     ]

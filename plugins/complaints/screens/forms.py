@@ -23,6 +23,7 @@ from console.sdk import (
     local_problem,
     unit_search,
 )
+from plugins.complaints.i18n import _
 from plugins.complaints.schemas import (
     ContactIn,
     ExtensionOut,
@@ -30,11 +31,19 @@ from plugins.complaints.schemas import (
     OrderOut,
     ResolveIn,
 )
-from plugins.complaints.screens.show import CHANNELS, SEVERITIES, category
+from plugins.complaints.screens.show import category
+from plugins.complaints.terms import CHANNELS, SEVERITIES
 
-YES_NO = [("yes", "true"), ("no", "false")]
-ASKED = [("not recorded", ""), ("yes", "true"), ("no", "false")]
 TakeIn = Callable[[str, IntakeIn], Awaitable[OrderOut]]
+
+
+def yes_no() -> list[tuple[str, str]]:
+    return [(_("yes"), "true"), (_("no"), "false")]
+
+
+def asked() -> list[tuple[str, str]]:
+    """Whether the complainant was told something: yes, no, or not recorded."""
+    return [(_("not recorded"), ""), *yes_no()]
 
 
 def _flag(value: str) -> bool | None:
@@ -48,9 +57,9 @@ class CompensationRule(Validator):
         try:
             amount = Decimal(value.strip() or "0")
         except InvalidOperation:
-            return self.failure("compensation must be an amount such as 200 or 88.50")
+            return self.failure(_("compensation must be an amount such as 200 or 88.50"))
         if not amount.is_finite():
-            return self.failure("compensation must be an amount such as 200 or 88.50")
+            return self.failure(_("compensation must be an amount such as 200 or 88.50"))
         problems = ResolveIn(resolution="-", justified=False, apology_given=False, compensation=amount).problems()
         return self.failure(problems[0][1]) if problems else self.success()
 
@@ -59,7 +68,7 @@ def note_form(title: str, act: Callable[[str], Awaitable[OrderOut]], note: str =
     """A step that takes only a note (kept in the order's steps, never in the audit log)."""
     return FormModal(
         title,
-        [FormField("Note", "note", placeholder="what was done (optional)")],
+        [FormField(_("Note"), "note", placeholder=_("what was done (optional)"))],
         lambda values: act(values["note"]),
         note=note,
     )
@@ -73,27 +82,27 @@ class ResolveForm(FormModal[OrderOut]):
     def __init__(self, resolve: Callable[[ResolveIn], Awaitable[OrderOut]]) -> None:
         self.resolve = resolve
         super().__init__(
-            "Resolve the complaint",
+            _("Resolve the complaint"),
             [
-                FormField("Resolution", "resolution", lines=True),
-                FormField("Justified", "justified", choices=YES_NO),
-                FormField("Apology", "apology_given", choices=YES_NO),
+                FormField(_("Resolution"), "resolution", lines=True),
+                FormField(_("Justified"), "justified", choices=yes_no()),
+                FormField(_("Apology"), "apology_given", choices=yes_no()),
                 FormField(
-                    "Compensation",
+                    _("Compensation"),
                     "compensation",
                     value="0",
                     validators=[CompensationRule()],
-                    placeholder="CNY, e.g. 200.00",
+                    placeholder=_("yuan, e.g. 200.00"),
                 ),
-                FormField("Note", "note"),
+                FormField(_("Note"), "note"),
             ],
             self._submit,
-            note="A justified complaint counts against the staff member's and the unit's scores.",
+            note=_("A justified complaint counts against the staff member's and the unit's scores."),
         )
 
     async def _submit(self, values: dict[str, str]) -> OrderOut:
         if not values["resolution"]:
-            raise local_problem([("resolution", "the resolution is required")])
+            raise local_problem([("resolution", _("the resolution is required"))])
         resolution = ResolveIn(
             resolution=values["resolution"],
             justified=values["justified"] == "true",
@@ -112,17 +121,17 @@ def decision_form(extension: ExtensionOut, decide: Callable[[bool, str], Awaitab
     async def submit(values: dict[str, str]) -> OrderOut:
         approve = values["approve"] == "true"
         if not approve and not values["note"]:
-            raise local_problem([("note", "a rejection needs its reason")])
+            raise local_problem([("note", _("a rejection needs its reason"))])
         return await decide(approve, values["note"])
 
     return FormModal(
-        f"Further extension asked by {extension.requested_by}",
+        _("Further extension asked by {staff}").format(staff=extension.requested_by),
         [
-            FormField("Decision", "approve", choices=[("approve", "true"), ("reject", "false")]),
-            FormField("Note", "note", placeholder="required when rejecting: why"),
+            FormField(_("Decision"), "approve", choices=[(_("approve"), "true"), (_("reject"), "false")]),
+            FormField(_("Note"), "note", placeholder=_("required when rejecting: why")),
         ],
         submit,
-        note=f"Reason given: {extension.reason}",
+        note=_("Reason given: {reason}").format(reason=extension.reason),
     )
 
 
@@ -135,30 +144,31 @@ class IntakeForm(FormModal[OrderOut]):
     def __init__(self, api: ApiClient, unit: str, categories: list[str], take_in: TakeIn) -> None:
         self.take_in = take_in
         super().__init__(
-            "Take a complaint in",
+            _("Take a complaint in"),
             [
-                PickField("Unit", "unit", unit_search(api, unit), choice=Choice(unit, unit)),
-                FormField("Channel", "channel", choices=[(f"{name} {code}", code) for code, name in CHANNELS.items()]),
-                FormField("Category", "category", choices=[(f"{category(code)} {code}", code) for code in categories]),
+                PickField(_("Unit"), "unit", unit_search(api, unit), title=_("Which unit?"), choice=Choice(unit, unit)),
+                FormField(_("Channel"), "channel", choices=[(str(name), code) for code, name in CHANNELS.items()]),
+                FormField(_("Category"), "category", choices=[(category(code), code) for code in categories]),
                 FormField(
-                    "Severity",
+                    _("Severity"),
                     "severity",
                     value="medium",
-                    choices=[(f"{name} {code}", code) for code, name in SEVERITIES.items()],
+                    choices=[(str(name), code) for code, name in SEVERITIES.items()],
                 ),
                 PickField(
-                    "Client",
+                    _("Client"),
                     "client",
                     client_search(api, unit),
+                    title=_("Which client?"),
                     required=False,
-                    prompt="choose by name; none for an anonymous complainant",
+                    prompt=_("choose by name; none for an anonymous complainant"),
                 ),
-                FormField("Name", "contact.name"),
-                FormField("Phone", "contact.phone"),
-                FormField("E-mail", "contact.email"),
-                FormField("Content", "content", lines=True),
-                FormField("Told limit", "told_time_limit", choices=ASKED),
-                FormField("Reference", "reference_given", choices=ASKED),
+                FormField(_("Name"), "contact.name"),
+                FormField(_("Phone"), "contact.phone"),
+                FormField(_("E-mail"), "contact.email"),
+                FormField(_("Content"), "content", lines=True),
+                FormField(_("Told limit"), "told_time_limit", choices=asked()),
+                FormField(_("Reference"), "reference_given", choices=asked()),
             ],
             self._submit,
         )
@@ -171,9 +181,9 @@ class IntakeForm(FormModal[OrderOut]):
         )
         problems = []
         if not values["content"]:
-            problems.append(("content", "what the client complains about is required"))
+            problems.append(("content", _("what the client complains about is required")))
         if not values["client"] and not (contact.phone or contact.email):
-            problems.append(("contact.phone", "an anonymous complainant needs a phone or an e-mail to be answered"))
+            problems.append(("contact.phone", _("an anonymous complainant needs a phone or an e-mail to be answered")))
         if problems:
             raise local_problem(problems)
         return await self.take_in(

@@ -14,37 +14,46 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from console.sdk import ApiClient, FormModal, PluginScreen, call_api, reason_modal
-from core.sdk import china_time
+from console.sdk import ApiClient, FormModal, call_api, reason_modal
+from core.sdk import china_time, yuan
+from plugins.complaints.i18n import N_, _, lazy_gettext
 from plugins.complaints.lifecycle import MOVES, OPEN_STATES, Action
 from plugins.complaints.schemas import ExtensionOut, OrderOut, StepOut
 from plugins.complaints.screens.calls import ComplaintsApi
 from plugins.complaints.screens.forms import ResolveForm, decision_form, note_form
-from plugins.complaints.screens.show import (
-    CHANNELS,
-    SEVERITIES,
-    category,
-    countdown,
-    handling,
-)
+from plugins.complaints.screens.page import ComplaintsScreen
+from plugins.complaints.screens.show import category, channel, countdown, handling, severity, state
+from plugins.complaints.terms import DEADLINE_STATUSES, DEADLINES, EXTENSION_STATUSES, STEPS, named
 
-NOTE_STEPS: dict[str, tuple[str, str]] = {
-    "acknowledge": ("Record the first contact", "The first contact with the client meets the first-contact deadline."),
-    "investigate": ("Start the investigation", ""),
-    "wait": ("Wait for the client", "The SLA clock stops while waiting, if the unit's policy says so."),
-    "resume": ("Resume the investigation", "The time the clock stood still moves the decision deadline."),
-    "reply": ("Record the reply to the client", "The decision told to the client meets the decision deadline."),
-    "close": ("Close the order", ""),
+NOTE_STEPS = {
+    "acknowledge": (
+        lazy_gettext("Record the first contact"),
+        lazy_gettext("The first contact with the client meets the first-contact deadline."),
+    ),
+    "investigate": (lazy_gettext("Start the investigation"), ""),
+    "wait": (
+        lazy_gettext("Wait for the client"),
+        lazy_gettext("The SLA clock stops while waiting, if the unit's policy says so."),
+    ),
+    "resume": (
+        lazy_gettext("Resume the investigation"),
+        lazy_gettext("The time the clock stood still moves the decision deadline."),
+    ),
+    "reply": (
+        lazy_gettext("Record the reply to the client"),
+        lazy_gettext("The decision told to the client meets the decision deadline."),
+    ),
+    "close": (lazy_gettext("Close the order"), ""),
 }
 STATUS_STYLES = {"met": "green", "missed": "bold red", "overdue": "bold red", "paused": "blue", "superseded": "dim"}
 
 
 def grid(*pairs: tuple[str, object]) -> Table:
-    """Label/value pairs two to a line."""
-    table = Table.grid(padding=(0, 2))
-    for _ in range(2):
+    """Label/value pairs two to a line; values fold rather than being cut at 80 columns."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    for _column in range(2):
         table.add_column(style="bold", no_wrap=True)
-        table.add_column()
+        table.add_column(ratio=1, overflow="fold")
     cells = [cell for label, value in pairs for cell in (label, value if isinstance(value, Text) else str(value))]
     for i in range(0, len(cells), 4):
         table.add_row(*cells[i : i + 4])
@@ -67,31 +76,40 @@ def what(step: StepOut) -> str:
     """A step as one line: the action and, for intake and escalation, where it took the order."""
     facts = step.details
     if step.action == "intake":
-        return f"taken in ({facts.get('channel')}), handled at {facts.get('handling_unit')}"
+        return _("taken in ({channel}), handled at {unit}").format(
+            channel=channel(str(facts.get("channel"))), unit=facts.get("handling_unit")
+        )
     if step.action == "escalated":
-        deadline, _, round_ = str(facts.get("deadline")).partition("@")
-        again = f" (round {int(round_) + 1})" if round_ not in ("", "0") else ""
-        return f"escalated {facts.get('from')} → {facts.get('to')}: {deadline}{again} missed"
-    moved = f": {step.from_state} → {step.to_state}" if step.from_state and step.from_state != step.to_state else ""
-    return step.action + moved
+        deadline, _sep, round_ = str(facts.get("deadline")).partition("@")
+        missed = named(DEADLINES, deadline)
+        if round_ not in ("", "0"):
+            missed = _("{deadline} (round {round})").format(deadline=missed, round=int(round_) + 1)
+        return _("escalated {source} → {target}: {deadline} missed").format(
+            source=facts.get("from"), target=facts.get("to"), deadline=missed
+        )
+    name = named(STEPS, step.action)
+    if step.from_state and step.to_state and step.from_state != step.to_state:
+        return f"{name}: {state(step.from_state)} → {state(step.to_state)}"
+    return name
 
 
 def facts(order: OrderOut) -> Table:
     s, who = order.summary, order.summary.complainant
     complainant = " ".join(filter(None, (who.name, who.phone, who.email))) or "—"
+    serious = " " + _("(serious)") if s.serious else ""
     return grid(
-        ("Unit", s.unit),
-        ("Handling", handling(s)),
-        ("State", s.state),
-        ("Round", order.round),
-        ("Channel", f"{CHANNELS[s.channel]} {s.channel}"),
-        ("Received", china_time(s.received_at)),
-        ("Category", f"{category(s.category)} {s.category}"),
-        ("Severity", f"{SEVERITIES[s.severity]} {s.severity}" + (" serious" if s.serious else "")),
-        ("Complainant", complainant),
-        ("Client", s.client or "anonymous"),
-        ("Staff", order.staff or "—"),
-        ("Region", order.region),
+        (_("Unit"), s.unit),
+        (_("Handling"), handling(s)),
+        (_("State"), state(s.state)),
+        (_("Round"), order.round),
+        (_("Channel"), channel(s.channel)),
+        (_("Received"), china_time(s.received_at)),
+        (_("Category"), category(s.category)),
+        (_("Severity"), severity(s.severity) + serious),
+        (_("Complainant"), complainant),
+        (_("Client"), s.client or _("anonymous")),
+        (_("Staff"), order.staff or "—"),
+        (_("Region"), order.region),
     )
 
 
@@ -101,23 +119,23 @@ def deadlines(order: OrderOut) -> Table:
         running[order.summary.decision.key] = order.summary.decision
     rows = [
         (
-            d.key,
+            named(DEADLINES, d.key),
             china_time(d.due_at),
-            Text(d.status, style=STATUS_STYLES.get(d.status, "")),
+            Text(named(DEADLINE_STATUSES, d.status), style=STATUS_STYLES.get(d.status, "")),
             china_time(d.met_at) if d.met_at else countdown(running.get(d.key), done=""),
         )
         for d in order.deadlines
     ]
-    return listing(("Deadline", "Due", "Status", "Met / left"), rows)
+    return listing((_("Deadline"), _("Due"), _("Status"), _("Met / left")), rows)
 
 
 def extensions(items: list[ExtensionOut]) -> Table:
     return listing(
-        ("Level", "Status", "Reason", "Asked", "Decided"),
+        (_("Level"), _("Status"), _("Reason"), _("Asked"), _("Decided")),
         [
             (
                 str(e.level),
-                e.status,
+                named(EXTENSION_STATUSES, e.status),
                 e.reason,
                 f"{e.requested_by} {china_time(e.requested_at)}",
                 f"{e.decided_by} {china_time(e.decided_at)} {e.decision_note or ''}".strip() if e.decided_at else "—",
@@ -128,37 +146,42 @@ def extensions(items: list[ExtensionOut]) -> Table:
 
 
 def resolution(order: OrderOut) -> Table:
-    yes_no = {True: "yes", False: "no", None: "—"}
+    yes_no = {True: _("yes"), False: _("no"), None: "—"}
     return grid(
-        ("Justified", yes_no[order.justified]),
-        ("Apology", yes_no[order.apology_given]),
-        ("Compensation", f"¥{order.compensation:,.2f}" if order.compensation is not None else "—"),
+        (_("Justified"), yes_no[order.justified]),
+        (_("Apology"), yes_no[order.apology_given]),
+        (_("Compensation"), yuan(order.compensation)),
         ("", ""),
-        ("Resolution", order.resolution or "—"),
+        (_("Resolution"), order.resolution or "—"),
     )
 
 
-class OrderScreen(PluginScreen):
-    TITLE = "投诉工单详情"
+class OrderScreen(ComplaintsScreen):
+    """One order; its steps are numbered keys in the order of the lifecycle, so each key means
+    one step wherever it is pressed, and only the steps its state allows show in the footer."""
+
+    TITLE = N_("Complaint work order")
+    AUTO_FOCUS = "#order"
     BINDINGS = [
-        Binding("a", "step('acknowledge')", "Acknowledge"),
-        Binding("i", "step('investigate')", "Investigate"),
-        Binding("w", "step('wait')", "Wait for client"),
-        Binding("g", "step('resume')", "Resume"),
-        Binding("v", "resolve", "Resolve"),
-        Binding("y", "step('reply')", "Reply"),
-        Binding("x", "step('close')", "Close"),
-        Binding("b", "reopen", "Reopen"),
-        Binding("e", "extend", "Extend"),
-        Binding("t", "decide", "Decide extension"),
-        Binding("r", "reload", "Reload"),
+        Binding("1", "step('acknowledge')", N_("Acknowledge")),
+        Binding("2", "step('investigate')", N_("Investigate")),
+        Binding("3", "step('wait')", N_("Wait for client")),
+        Binding("4", "step('resume')", N_("Resume")),
+        Binding("5", "resolve", N_("Resolve")),
+        Binding("6", "step('reply')", N_("Reply")),
+        Binding("7", "step('close')", N_("Close")),
+        Binding("8", "reopen", N_("Reopen")),
+        Binding("9", "extend", N_("Extend")),
+        Binding("0", "decide", N_("Decide extension")),
+        Binding("r", "reload", N_("Reload")),
     ]
-    HELP = (
+    HELP = N_(
         "A complaint work order: the complainant (masked where your role may not see personal data), what they "
         "said, every deadline with its status, extensions, the resolution and each step. The footer shows the "
-        "actions its state allows: a acknowledge (the first contact), i investigate, w wait for the client, "
-        "g resume, v resolve, y reply, x close, b reopen (the client disputes the decision), e extend the "
-        "decision deadline, t approve or reject a further extension; each asks for a note or a reason."
+        "steps its state allows, numbered in the order of the work: 1 acknowledge (the first contact), "
+        "2 investigate, 3 wait for the client, 4 resume, 5 resolve, 6 reply, 7 close, 8 reopen (the client "
+        "disputes the decision), 9 extend the decision deadline, 0 approve or reject a further extension; "
+        "each asks for a note or a reason. r reloads."
     )
 
     def __init__(self, api: ApiClient, unit: str, order_id: str, on_change: Callable[[], None] = lambda: None) -> None:
@@ -176,11 +199,11 @@ class OrderScreen(PluginScreen):
     def on_mount(self) -> None:
         self.sub_title = self.order_id
         for part, title in (
-            ("content", "Complaint"),
-            ("resolution", "Resolution"),
-            ("deadlines", "Deadlines"),
-            ("extensions", "Extensions"),
-            ("steps", "Steps"),
+            ("content", _("Complaint")),
+            ("resolution", _("Resolution")),
+            ("deadlines", _("Deadlines")),
+            ("extensions", _("Extensions")),
+            ("steps", _("Steps")),
         ):
             self.query_one(f"#{part}").border_title = title
         self.action_reload()
@@ -194,19 +217,19 @@ class OrderScreen(PluginScreen):
 
     def show(self, order: OrderOut) -> None:
         self.order = order
-        self.query_one("#facts").border_title = f"{order.summary.id} · {order.summary.state}"
+        self.query_one("#facts").border_title = f"{order.summary.id} · {state(order.summary.state)}"
         self.query_one("#facts", Static).update(facts(order))
         attachments = "\n".join(f"📎 {a}" for a in order.attachments)
         self.query_one("#content", Static).update(order.content + (f"\n{attachments}" if attachments else ""))
         self.query_one("#deadlines", Static).update(deadlines(order))
         self.query_one("#steps", Static).update(
             listing(
-                ("When", "Who", "What"),
+                (_("When"), _("Who"), _("What")),
                 [
                     (china_time(s.at), s.actor, Text(what(s)).append(f"\n{s.note}" if s.note else "", style="dim"))
                     for s in order.steps
                 ],
-                narrow=("Who",),
+                narrow=(_("Who"),),
             )
         )
         for part, shown, render in (
@@ -246,7 +269,7 @@ class OrderScreen(PluginScreen):
 
     def action_step(self, action: Action) -> None:
         title, note = NOTE_STEPS[action]
-        self.act(note_form(title, lambda text: self.complaints.step(self.order_id, action, text), note))
+        self.act(note_form(str(title), lambda text: self.complaints.step(self.order_id, action, text), str(note)))
 
     def action_resolve(self) -> None:
         self.act(ResolveForm(lambda body: self.complaints.resolve(self.order_id, body)))
@@ -254,19 +277,21 @@ class OrderScreen(PluginScreen):
     def action_reopen(self) -> None:
         self.act(
             reason_modal(
-                "Reopen: the client disputes the decision",
+                _("Reopen: the client disputes the decision"),
                 lambda reason: self.complaints.reopen(self.order_id, reason),
-                note="Within the reopen window after the reply; a new round of the decision deadline starts.",
+                note=_("Within the reopen window after the reply; a new round of the decision deadline starts."),
             )
         )
 
     def action_extend(self) -> None:
         self.act(
             reason_modal(
-                "Extend the decision deadline",
+                _("Extend the decision deadline"),
                 lambda reason: self.complaints.extend(self.order_id, reason),
-                note="The first extension is granted at once; a further one waits for approval from the "
-                "level above. The client is told of each.",
+                note=_(
+                    "The first extension is granted at once; a further one waits for approval from the "
+                    "level above. The client is told of each."
+                ),
             )
         )
 

@@ -4,6 +4,7 @@ escalated, or due within a day, counted by the API in one call."""
 from __future__ import annotations
 
 from console.sdk import FigurePanel
+from plugins.complaints.i18n import _
 from plugins.complaints.screens.calls import ComplaintsApi
 
 
@@ -11,6 +12,9 @@ class BreachPanel(FigurePanel):
     async def figures(self) -> list[tuple[str, str]]:
         found = await ComplaintsApi(self.api, self.unit).figures()
         return [
-            ("in breach of a deadline", f"{found.overdue:,} of {found.open:,} open orders"),
-            ("escalated · due within 24 h", f"{found.escalated:,} · {found.due_soon:,}"),
+            (
+                _("in breach of a deadline"),
+                _("{overdue} of {open} open orders").format(overdue=f"{found.overdue:,}", open=f"{found.open:,}"),
+            ),
+            (_("escalated · due within 24 h"), f"{found.escalated:,} · {found.due_soon:,}"),
         ]

@@ -9,22 +9,34 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from console.sdk import ApiClient, ChoiceModal, PagedTable, PluginScreen, Row, call_api
+from console.sdk import ApiClient, ChoiceModal, PagedTable, Row, call_api
+from plugins.complaints.i18n import N_, _, lazy_gettext
 from plugins.complaints.lifecycle import STATES, State
 from plugins.complaints.schemas import DEFAULT_CATEGORIES, OrderOut, OrderSummary
 from plugins.complaints.screens.calls import ComplaintsApi
 from plugins.complaints.screens.forms import IntakeForm
 from plugins.complaints.screens.order import OrderScreen
+from plugins.complaints.screens.page import ComplaintsScreen
 from plugins.complaints.screens.show import (
-    SEVERITIES,
     category,
     countdown,
     handling,
+    severity,
     short_id,
+    short_state,
     state,
 )
 
-COLUMNS = ("Order", "Unit", "Sev", "Contact", "Decision", "Handling", "State", "Category")
+COLUMNS = (
+    lazy_gettext("Order"),
+    lazy_gettext("Unit"),
+    lazy_gettext("Sev."),
+    lazy_gettext("Contact"),
+    lazy_gettext("Decision"),
+    lazy_gettext("Handling"),
+    lazy_gettext("State"),
+    lazy_gettext("Category"),
+)
 """Most urgent first: at 80 columns the category is the one that scrolls into view."""
 ANY = ""
 
@@ -33,32 +45,33 @@ def row(order: OrderSummary) -> Row:
     return order.id, (
         short_id(order.id),
         order.unit,
-        SEVERITIES[order.severity],
+        severity(order.severity),
         countdown(order.first_contact),
         countdown(order.decision),
         handling(order),
-        state(order.state),
+        short_state(order.state),
         category(order.category),
     )
 
 
-class QueueScreen(PluginScreen):
-    TITLE = "投诉工单"
+class QueueScreen(ComplaintsScreen):
+    TITLE = N_("Complaint work orders")
     AUTO_FOCUS = "#orders"
     BINDINGS = [
-        Binding("f", "pick_state", "State"),
-        Binding("k", "pick_category", "Category"),
-        Binding("v", "overdue", "Overdue only"),
-        Binding("i", "take_in", "Take in"),
-        Binding("r", "reload", "Reload"),
+        Binding("a", "add", N_("Take in")),
+        Binding("t", "pick_state", N_("By state")),
+        Binding("k", "pick_category", N_("By category")),
+        Binding("g", "overdue", N_("Overdue only")),
+        Binding("r", "reload", N_("Reload")),
     ]
-    HELP = (
+    HELP = N_(
         "Complaint work orders of the unit you work on and its subtree, oldest first: severity, the time "
-        "left to the first contact and to the decision (red once overdue, amber within a day, blue while the clock stands "
-        "still waiting for the client, ✓ once met), the unit handling the order (↑n: n levels above the unit "
-        "complained about, by escalation or because the complaint is serious). f filters by state, k by "
-        "category, v shows only orders past a deadline; i takes a complaint in (privacy complaints and "
-        "regulator referrals go straight to head office); Enter opens an order; n fetches more."
+        "left to the first contact and to the decision (red once overdue, amber within a day, blue while the "
+        "clock stands still waiting for the client, ✓ once met), the unit handling the order (↑n: n levels "
+        "above the unit complained about, by escalation or because the complaint is serious). a takes a "
+        "complaint in (privacy complaints and regulator referrals go straight to head office); t filters by "
+        "state, k by category, g shows only orders past a deadline (again: all); Enter opens the highlighted "
+        "order; r reloads."
     )
 
     def __init__(self, api: ApiClient, unit: str) -> None:
@@ -70,7 +83,7 @@ class QueueScreen(PluginScreen):
         self.categories = list(DEFAULT_CATEGORIES)
 
     def body(self) -> ComposeResult:
-        yield PagedTable(COLUMNS, self.fetch, id="orders")
+        yield PagedTable([str(c) for c in COLUMNS], self.fetch, id="orders")
 
     def on_mount(self) -> None:
         self.sub_title = self.unit
@@ -90,19 +103,20 @@ class QueueScreen(PluginScreen):
 
     def show_filters(self) -> None:
         shown = [
-            f"state {self.state_filter}" if self.state_filter else "",
+            state(self.state_filter) if self.state_filter else "",
             category(self.category_filter) if self.category_filter else "",
-            "overdue only" if self.overdue_only else "",
+            _("overdue only") if self.overdue_only else "",
         ]
-        self.query_one("#orders").border_title = " · ".join([f"Complaints of {self.unit}", *filter(None, shown)])
+        title = _("Complaints of {unit}").format(unit=self.unit)
+        self.query_one("#orders").border_title = " · ".join([title, *filter(None, shown)])
 
     def action_reload(self) -> None:
         self.show_filters()
         self.query_one("#orders", PagedTable).restart()
 
     def action_pick_state(self) -> None:
-        choices = [("any state", ANY), *((s, s) for s in STATES)]
-        self.app.push_screen(ChoiceModal("Show orders in which state?", choices), self.filter_state)
+        choices = [(_("any state"), ANY), *((state(s), s) for s in STATES)]
+        self.app.push_screen(ChoiceModal(_("Show orders in which state?"), choices), self.filter_state)
 
     def filter_state(self, picked: str | None) -> None:
         if picked is not None:
@@ -110,8 +124,8 @@ class QueueScreen(PluginScreen):
             self.action_reload()
 
     def action_pick_category(self) -> None:
-        choices = [("any category", ANY), *((f"{category(c)} {c}", c) for c in self.categories)]
-        self.app.push_screen(ChoiceModal("Show orders of which category?", choices), self.filter_category)
+        choices = [(_("any category"), ANY), *((category(c), c) for c in self.categories)]
+        self.app.push_screen(ChoiceModal(_("Show orders of which category?"), choices), self.filter_category)
 
     def filter_category(self, picked: str | None) -> None:
         if picked is not None:
@@ -122,14 +136,16 @@ class QueueScreen(PluginScreen):
         self.overdue_only = not self.overdue_only
         self.action_reload()
 
-    def action_take_in(self) -> None:
+    def action_add(self) -> None:
         self.app.push_screen(IntakeForm(self.api, self.unit, self.categories, self.complaints.take_in), self.taken_in)
 
     def taken_in(self, order: OrderOut | None) -> None:
         if order is not None:
             self.notify(
-                f"{order.summary.id} taken in at {order.summary.unit}, handled at {order.summary.handling_unit}",
-                title="Complaint registered",
+                _("{order} taken in at {unit}, handled at {handling}").format(
+                    order=order.summary.id, unit=order.summary.unit, handling=order.summary.handling_unit
+                ),
+                title=_("Complaint registered"),
             )
             self.action_reload()
 

@@ -23,32 +23,50 @@ from console.sdk import (
     FormModal,
     PagedTable,
     Parsed,
-    PluginScreen,
     Row,
     local_problem,
     reason_field,
     required,
 )
-from core.sdk import china_date
+from core.sdk import china_date, china_day, yuan
+from plugins.vip_benefits.i18n import N_, _, lazy_gettext
 from plugins.vip_benefits.schemas import PerkOut, PerkPage
 from plugins.vip_benefits.screens.checks import Code, parse_cost, parse_date, whole
+from plugins.vip_benefits.screens.page import PerksScreen
+from plugins.vip_benefits.terms import FULFILMENTS, PROVIDERS, named
 
 PATH = "/plugins/vip_benefits/perks"
-COLUMNS = ("Code", "Name", "Provider", "Fulfilment", "Cost ¥", "Cancel", "Active window")
-PROVIDERS = (("bank", "bank"), ("partner merchant", "merchant"))
-FULFILMENTS = (("voucher", "voucher"), ("booking", "booking"), ("on the spot", "on_the_spot"))
+COLUMNS = (
+    lazy_gettext("Code"),
+    lazy_gettext("Name"),
+    lazy_gettext("Provider"),
+    lazy_gettext("Fulfilment"),
+    lazy_gettext("Cost"),
+    lazy_gettext("Cancel"),
+    lazy_gettext("Active"),
+)
 OPTIONAL = ("merchant_code", "merchant_name", "active_from", "active_until", "unit_cost")
 
 
+def choices(names: dict[str, object]) -> list[tuple[str, str]]:
+    """A select's options: the name a person reads, the code the API takes."""
+    return [(str(name), code) for code, name in names.items()]
+
+
 def window(perk: PerkOut) -> str:
-    """The active window as a person reads it: ``always``, ``→2027-06-30``, ``2026-06-01→``."""
-    if perk.active_from is None and perk.active_until is None:
-        return "always"
-    return f"{perk.active_from or ''}→{perk.active_until or ''}"
+    """The active window as a person reads it: always, until a day, from a day, or both."""
+    start, end = perk.active_from, perk.active_until
+    if start is None and end is None:
+        return _("always")
+    if start is None:
+        return _("until {day}").format(day=china_day(end))  # type: ignore[arg-type]
+    if end is None:
+        return _("from {day}").format(day=china_day(start))
+    return _("{start} to {end}").format(start=china_day(start), end=china_day(end))
 
 
-def cost(perk: PerkOut) -> str:
-    return "—" if perk.unit_cost is None else f"{perk.unit_cost:,.2f}"
+def hours(count: int) -> str:
+    return _("{hours} h").format(hours=f"{count:,}")
 
 
 def cells(perk: PerkOut) -> tuple[object, ...]:
@@ -59,10 +77,10 @@ def cells(perk: PerkOut) -> tuple[object, ...]:
     return (
         Text(perk.code, style=style),
         perk.name,
-        perk.provider,
-        perk.fulfilment,
-        Text(cost(perk), justify="right"),
-        Text(f"{perk.cancel_window_hours} h", justify="right"),
+        named(PROVIDERS, perk.provider),
+        named(FULFILMENTS, perk.fulfilment),
+        Text(yuan(perk.unit_cost), justify="right"),
+        Text(hours(perk.cancel_window_hours), justify="right"),
         Text(window(perk), style=style),
     )
 
@@ -70,14 +88,16 @@ def cells(perk: PerkOut) -> tuple[object, ...]:
 def detail(perk: PerkOut) -> str:
     """Everything about one perk, in two lines under the table."""
     provider = (
-        f"{perk.merchant_name or ''} ({perk.merchant_code})".strip() if perk.provider == "merchant" else "the bank"
+        f"{perk.merchant_name or ''} ({perk.merchant_code})".strip() if perk.provider == "merchant" else _("the bank")
     )
-    usable = "usable today" if perk.active_today else "not usable today"
-    return (
-        f"{perk.name} {perk.code} · by {provider} · ¥{cost(perk)}\n"
-        f"active {window(perk)}, {usable} · cancel within {perk.cancel_window_hours} h"
-        + (f" · {perk.description}" if perk.description else "")
+    usable = _("usable today") if perk.active_today else _("not usable today")
+    first = _("{name} {code} · provided by {provider} · {cost} per redemption").format(
+        name=perk.name, code=perk.code, provider=provider, cost=yuan(perk.unit_cost)
     )
+    second = _("active {window}, {usable} · can be cancelled within {hours}").format(
+        window=window(perk), usable=usable, hours=hours(perk.cancel_window_hours)
+    )
+    return f"{first}\n{second}" + (f" · {perk.description}" if perk.description else "")
 
 
 def as_text(perk: PerkOut | None) -> dict[str, str]:
@@ -100,47 +120,58 @@ class PerkForm(FormModal[PerkOut]):
         text = as_text(perk)
         fields = [
             FormField(
-                "Name", "name", value=text.get("name", ""), validators=[required("a name")], placeholder="机场贵宾厅"
+                _("Name"),
+                "name",
+                value=text.get("name", ""),
+                validators=[required(_("the name"))],
+                placeholder=_("e.g. airport VIP lounge"),
             ),
-            FormField("About", "description", value=text.get("description", "")),
-            FormField("Provider", "provider", value=text["provider"], choices=PROVIDERS),
+            FormField(_("About"), "description", value=text.get("description", "")),
+            FormField(_("Provider"), "provider", value=text["provider"], choices=choices(PROVIDERS)),
             FormField(
-                "Merchant",
+                _("Merchant"),
                 "merchant_code",
                 value=text.get("merchant_code", ""),
                 validators=[Code(optional=True)],
-                placeholder="merchant code (partner merchants only)",
+                placeholder=_("merchant code (partner merchants only)"),
             ),
-            FormField("Merch. name", "merchant_name", value=text.get("merchant_name", "")),
-            FormField("Fulfilment", "fulfilment", value=text["fulfilment"], choices=FULFILMENTS),
+            FormField(_("Merchant name"), "merchant_name", value=text.get("merchant_name", "")),
+            FormField(_("Fulfilment"), "fulfilment", value=text["fulfilment"], choices=choices(FULFILMENTS)),
             FormField(
-                "From",
+                _("From"),
                 "active_from",
                 value=text.get("active_from", ""),
                 validators=[Parsed(parse_date)],
-                placeholder="YYYY-MM-DD (blank: already)",
+                placeholder=_("YYYY-MM-DD (blank: from now)"),
             ),
             FormField(
-                "Until",
+                _("Until"),
                 "active_until",
                 value=text.get("active_until", ""),
                 validators=[Parsed(parse_date)],
-                placeholder="YYYY-MM-DD (blank: no end)",
+                placeholder=_("YYYY-MM-DD (blank: no end)"),
             ),
             FormField(
-                "Cost ¥",
+                _("Cost (¥)"),
                 "unit_cost",
                 value=text.get("unit_cost", ""),
                 validators=[Parsed(parse_cost)],
-                placeholder="180.00 per redemption (blank: none)",
+                placeholder=_("180.00 per redemption (blank: none)"),
             ),
-            FormField("Cancel (h)", "cancel_window_hours", value=text["cancel_window_hours"], validators=[whole(8760)]),
+            FormField(
+                _("Cancel within (h)"),
+                "cancel_window_hours",
+                value=text["cancel_window_hours"],
+                validators=[whole(8760)],
+            ),
         ]
         if perk is None:
-            fields.insert(0, FormField("Code", "code", validators=[Code()], placeholder="airport_lounge"))
+            fields.insert(0, FormField(_("Code"), "code", validators=[Code()], placeholder="airport_lounge"))
+            title = _("Add a perk")
         else:
             fields.append(reason_field())
-        super().__init__("Add a perk" if perk is None else f"Change {perk.code} {perk.name}", fields, self.save)
+            title = _("Change {code} {name}").format(code=perk.code, name=perk.name)
+        super().__init__(title, fields, self.save)
 
     async def save(self, values: dict[str, str]) -> PerkOut:
         body = self.body(values)
@@ -160,11 +191,11 @@ class PerkForm(FormModal[PerkOut]):
         start, end = parse_date(values["active_from"]), parse_date(values["active_until"])
         problems = []
         if merchant and not values["merchant_code"]:
-            problems.append(("merchant_code", "a perk provided by a partner merchant names the merchant's code"))
+            problems.append(("merchant_code", _("a perk provided by a partner merchant names the merchant's code")))
         if not merchant and (values["merchant_code"] or values["merchant_name"]):
-            problems.append(("merchant_code", "only for perks provided by a partner merchant"))
+            problems.append(("merchant_code", _("only for perks provided by a partner merchant")))
         if start and end and end < start:
-            problems.append(("active_until", "must not be before active_from"))
+            problems.append(("active_until", _("must not be before the first day")))
         if problems:
             raise local_problem(problems)
         cost = parse_cost(values["unit_cost"])
@@ -185,21 +216,23 @@ class PerkForm(FormModal[PerkOut]):
         return body
 
 
-class CatalogueScreen(PluginScreen):
-    TITLE = "礼遇目录 Perk catalogue"
+class CatalogueScreen(PerksScreen):
+    TITLE = N_("Perk catalogue")
+    AUTO_FOCUS = "#perks"
     DEFAULT_CSS = """
     #perk-detail { height: 2; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     """
     BINDINGS = [
-        Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
-        Binding("r", "retire", "Retire"),
+        Binding("a", "add", N_("Add")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("w", "retire", N_("Retire")),
     ]
-    HELP = (
-        "The network's perks: code, name, provider (the bank or a partner merchant's code), how each is "
-        "fulfilled, the cost of one redemption, how long after redeeming it can be cancelled, and the dates "
-        "it can be used (dimmed: not today). a adds a perk, e (or Enter) changes the highlighted one, r retires "
-        "it after a last day you give; changes ask for the reason the audit log keeps. n fetches more rows."
+    HELP = N_(
+        "The network's perks: code, name, provider (the bank or a partner merchant), how each is fulfilled, "
+        "the cost of one redemption, how long after redeeming it can be cancelled, and the dates it can be "
+        "used (dimmed: not today); the line under the table says all of it for the highlighted perk. "
+        "a adds a perk, e (or Enter) changes the highlighted one, w retires it after a last day you give; "
+        "changes ask for the reason the audit log keeps."
     )
 
     def __init__(self, api: ApiClient, unit: str) -> None:
@@ -207,12 +240,12 @@ class CatalogueScreen(PluginScreen):
         self.perks: dict[str, PerkOut] = {}
 
     def body(self) -> ComposeResult:
-        yield PagedTable(COLUMNS, self.fetch, id="perks")
+        yield PagedTable([str(c) for c in COLUMNS], self.fetch, id="perks")
         yield Static("", id="perk-detail")
 
     def on_mount(self) -> None:
-        self.sub_title = f"network-wide, seen from {self.unit}"
-        self.query_one("#perks").border_title = "Perks"
+        self.sub_title = _("network-wide, seen from {unit}").format(unit=self.unit)
+        self.query_one("#perks").border_title = _("Perks")
 
     async def fetch(self, cursor: str | None) -> tuple[list[Row], str | None]:
         page = await self.api.get(PATH, PerkPage, unit=self.unit, cursor=cursor)
@@ -228,12 +261,12 @@ class CatalogueScreen(PluginScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.selected() is not None if action in ("edit", "retire") else True
 
-    def on_data_table_row_highlighted(self, _: DataTable.RowHighlighted) -> None:
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.refresh_bindings()
         perk = self.selected()
         self.query_one("#perk-detail", Static).update("" if perk is None else detail(perk))
 
-    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_edit()
 
     def action_add(self) -> None:
@@ -248,10 +281,10 @@ class CatalogueScreen(PluginScreen):
             return
         today = china_date(self.console.clock.now())
         last = FormField(
-            "Last day",
+            _("Last day"),
             "active_until",
             value=str(min(perk.active_until or today, today)),
-            validators=[Parsed(parse_date), required("the last day")],
+            validators=[Parsed(parse_date), required(_("the last day"))],
         )
 
         async def retire(values: dict[str, str]) -> PerkOut:
@@ -264,16 +297,18 @@ class CatalogueScreen(PluginScreen):
 
         self.app.push_screen(
             FormModal(
-                f"Retire {perk.code} {perk.name}",
+                _("Retire {code} {name}").format(code=perk.code, name=perk.name),
                 [last, reason_field()],
                 retire,
-                note="It stays in the catalogue and its history; it cannot be redeemed after "
-                "its last day (redemptions already made keep counting).",
+                note=_(
+                    "It stays in the catalogue and its history; it cannot be redeemed after its last day "
+                    "(redemptions already made keep counting)."
+                ),
             ),
             self.saved,
         )
 
     def saved(self, perk: PerkOut | None) -> None:
         if perk is not None:
-            self.notify(f"{perk.code} {perk.name} saved")
+            self.notify(_("{code} {name} saved").format(code=perk.code, name=perk.name))
             self.query_one("#perks", PagedTable).restart()

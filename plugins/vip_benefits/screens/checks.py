@@ -14,8 +14,9 @@ from decimal import Decimal, InvalidOperation
 
 from textual.validation import Integer, ValidationResult, Validator
 
+from plugins.vip_benefits.i18n import _
+
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
-CODE_RULE = "lower-case letters, digits and _, starting with a letter"
 
 
 def parse_cost(text: str) -> Decimal | None:
@@ -25,13 +26,13 @@ def parse_cost(text: str) -> Decimal | None:
     try:
         cost = Decimal(text.strip())
     except InvalidOperation:
-        raise ValueError("a sum of money like 180.00") from None
+        raise ValueError(_("a sum of money like 180.00")) from None
     if not cost.is_finite():
-        raise ValueError("a sum of money like 180.00")
+        raise ValueError(_("a sum of money like 180.00"))
     if cost < 0:
-        raise ValueError("must be zero or more")
+        raise ValueError(_("must be zero or more"))
     if cost.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ValueError("at most two decimal places (fen)")
+        raise ValueError(_("at most two decimal places (fen)"))
     return cost
 
 
@@ -42,7 +43,7 @@ def parse_date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError("a date as YYYY-MM-DD") from None
+        raise ValueError(_("a date as YYYY-MM-DD")) from None
 
 
 class Code(Validator):
@@ -55,9 +56,11 @@ class Code(Validator):
     def validate(self, value: str) -> ValidationResult:
         if (self.optional and not value.strip()) or (CODE.match(value) and len(value) <= 64):
             return self.success()
-        return self.failure(CODE_RULE)
+        return self.failure(_("lower-case letters, digits and _, starting with a letter"))
 
 
 def whole(maximum: int) -> Integer:
     """A whole number from 0 to ``maximum`` (quotas, companions, hours)."""
-    return Integer(minimum=0, maximum=maximum, failure_description=f"a whole number from 0 to {maximum:,}")
+    return Integer(
+        minimum=0, maximum=maximum, failure_description=_("a whole number from 0 to {most}").format(most=f"{maximum:,}")
+    )

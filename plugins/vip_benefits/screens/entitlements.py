@@ -24,15 +24,15 @@ from console.sdk import (
     ConfirmModal,
     FormField,
     FormModal,
-    PluginScreen,
     call_api,
     reason_modal,
 )
+from plugins.vip_benefits.i18n import N_, _, ngettext
 from plugins.vip_benefits.schemas import PerkRules, RuleOut, RulesPage
 from plugins.vip_benefits.screens.checks import whole
+from plugins.vip_benefits.screens.page import PerksScreen
+from plugins.vip_benefits.terms import PER, PERIODS, named
 
-PERIODS = {"calendar_year": "yr", "month": "mo", "rolling_12_months": "12m"}
-PERIOD_NAMES = {"calendar_year": "calendar year", "month": "month", "rolling_12_months": "rolling 12 months"}
 MOST = 10_000  # the schema's bound on quotas and companions
 Key = tuple[str, str]
 """A cell: (perk code, tier)."""
@@ -41,11 +41,13 @@ Change = dict[str, Any] | None
 
 
 def rule_text(quota: int, period: str, companions: int) -> str:
-    return f"{quota}/{PERIODS[period]}" + (f" +{companions}" if companions else "")
+    return f"{quota}{named(PER, period)}" + (f" +{companions}" if companions else "")
 
 
 def companions(count: int) -> str:
-    return {0: "no companions", 1: "1 companion"}.get(count, f"{count} companions")
+    if not count:
+        return _("no companions")
+    return ngettext("{count} companion", "{count} companions", count).format(count=count)
 
 
 class CellForm(FormModal[dict[str, Any]]):
@@ -53,16 +55,18 @@ class CellForm(FormModal[dict[str, Any]]):
 
     def __init__(self, title: str, rule: dict[str, Any]) -> None:
         fields = [
-            FormField("Quota", "quota", value=str(rule["quota"]), validators=[whole(MOST)]),
-            FormField("Period", "period", value=rule["period"], choices=[(v, k) for k, v in PERIOD_NAMES.items()]),
-            FormField("Companions", "companions", value=str(rule["companions"]), validators=[whole(MOST)]),
+            FormField(_("Quota"), "quota", value=str(rule["quota"]), validators=[whole(MOST)]),
+            FormField(_("Period"), "period", value=rule["period"], choices=[(str(v), k) for k, v in PERIODS.items()]),
+            FormField(_("Companions"), "companions", value=str(rule["companions"]), validators=[whole(MOST)]),
         ]
         super().__init__(
             title,
             fields,
             self.answer,
-            note="Uses per period for each client of the tier (0 withdraws the perk here), and how many "
-            "companions each use may bring. Saved with the other marked cells on ctrl+s.",
+            note=_(
+                "Uses per period for each client of the tier (0 withdraws the perk here), and how many "
+                "companions each use may bring. Saved with the other marked cells on ctrl+s."
+            ),
         )
 
     @staticmethod
@@ -70,21 +74,22 @@ class CellForm(FormModal[dict[str, Any]]):
         return {"quota": int(values["quota"]), "period": values["period"], "companions": int(values["companions"])}
 
 
-class EntitlementsScreen(PluginScreen):
-    TITLE = "礼遇权益 Entitlements"
+class EntitlementsScreen(PerksScreen):
+    TITLE = N_("Entitlements")
+    AUTO_FOCUS = "#grid"
     DEFAULT_CSS = """
     #cell-detail { height: 2; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     """
     BINDINGS = [
-        Binding("e", "edit", "Edit"),
-        Binding("x", "inherit", "Inherit"),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "close", "Back"),
+        Binding("e", "edit", N_("Edit")),
+        Binding("equals_sign", "inherit", N_("Inherit")),
+        Binding("ctrl+s", "save", N_("Save")),
+        Binding("escape", "back", N_("Back")),
     ]
-    HELP = (
+    HELP = N_(
         "Per perk (rows) and tier (columns), the rule in force at this unit: uses per year (/yr), month (/mo) "
         "or rolling 12 months (/12m), +companions, and where it is set: ● here, ↑X inherited from unit X "
-        "(— none: the tier does not get the perk). e (or Enter) edits the highlighted cell, x clears this unit's "
+        "(— none: the tier does not get the perk). e (or Enter) edits the highlighted cell, = clears this unit's "
         "own rule so it inherits again (or drops an unsaved edit); changed cells are marked * until ctrl+s saves "
         "them all at once with a reason. Units below inherit what is set here."
     )
@@ -100,8 +105,8 @@ class EntitlementsScreen(PluginScreen):
         yield Static("", id="cell-detail")
 
     def on_mount(self) -> None:
-        self.sub_title = f"rules in force at {self.unit}"
-        self.query_one("#grid").border_title = f"Entitlements at {self.unit}"
+        self.sub_title = _("rules in force at {unit}").format(unit=self.unit)
+        self.query_one("#grid").border_title = _("Entitlements at {unit}").format(unit=self.unit)
         self.load()
 
     @work(exclusive=True, group="load")
@@ -112,7 +117,7 @@ class EntitlementsScreen(PluginScreen):
         self.tiers = pages[0].tiers
         self.rows = {row.perk: row for page in pages for row in page.items}
         grid.clear(columns=True)
-        grid.add_column("Perk", key="perk")
+        grid.add_column(_("Perk"), key="perk")
         for tier in self.tiers:
             grid.add_column(tier, key=tier)
         for perk, row in self.rows.items():
@@ -137,7 +142,7 @@ class EntitlementsScreen(PluginScreen):
     def cell(self, perk: str, tier: str) -> Text:
         if (perk, tier) in self.marked:
             change = self.marked[(perk, tier)]
-            return Text(f"{rule_text(**change)} *" if change else "inherit *", style="bold yellow")
+            return Text(f"{rule_text(**change)} *" if change else _("inherit") + " *", style="bold yellow")
         rule = self.in_force(perk, tier)
         if rule is None:
             return Text("—", style="dim")
@@ -166,19 +171,30 @@ class EntitlementsScreen(PluginScreen):
         text = ""
         if grid.row_count and grid.cursor_column == 0:
             perk = str(grid.coordinate_to_cell_key(grid.cursor_coordinate).row_key.value)
-            text = f"{self.rows[perk].name} {perk}: move to a tier's cell to edit its rule"
+            text = _("{name} {perk}: move to a tier's cell to edit its rule").format(
+                name=self.rows[perk].name, perk=perk
+            )
         elif (key := self.current()) is not None:
             perk, tier = key
             rule = self.in_force(perk, tier)
             text = f"{self.rows[perk].name} {perk} · {tier}: "
             if rule is None:
-                text += "no rule, the tier does not get this perk"
+                text += _("no rule, the tier does not get this perk")
             else:
-                text += f"{rule.quota} per {PERIOD_NAMES[rule.period]}, {companions(rule.companions)}; " + (
-                    f"inherited from {rule.set_at}" if rule.inherited else "set here"
+                where = _("inherited from {unit}").format(unit=rule.set_at) if rule.inherited else _("set here")
+                text += _("{quota} per {period}, {companions}; {where}").format(
+                    quota=rule.quota,
+                    period=named(PERIODS, rule.period),
+                    companions=companions(rule.companions),
+                    where=where,
                 )
         if self.marked:
-            text += f"\n{len(self.marked)} unsaved change(s): ctrl+s saves them with a reason"
+            count = len(self.marked)
+            text += "\n" + ngettext(
+                "{count} unsaved change: ctrl+s saves it with a reason",
+                "{count} unsaved changes: ctrl+s saves them with a reason",
+                count,
+            ).format(count=count)
         self.query_one("#cell-detail", Static).update(text)
         self.refresh_bindings()
 
@@ -207,7 +223,8 @@ class EntitlementsScreen(PluginScreen):
                 self.marked[key] = change
                 self.redraw(perk)
 
-        self.app.push_screen(CellForm(f"{self.rows[perk].name} · {tier} at {self.unit}", start), mark)
+        title = _("{name} · {tier} at {unit}").format(name=self.rows[perk].name, tier=tier, unit=self.unit)
+        self.app.push_screen(CellForm(title, start), mark)
 
     def action_inherit(self) -> None:
         if (key := self.current()) is None:
@@ -218,7 +235,10 @@ class EntitlementsScreen(PluginScreen):
         elif rule is not None and not rule.inherited:
             self.marked[key] = None
         else:
-            self.notify(f"Nothing is set here for {key[0]} / {key[1]}: it already inherits", severity="warning")
+            self.notify(
+                _("Nothing is set here for {perk} / {tier}: it already inherits").format(perk=key[0], tier=key[1]),
+                severity="warning",
+            )
         self.redraw(key[0])
 
     def action_save(self) -> None:
@@ -236,9 +256,11 @@ class EntitlementsScreen(PluginScreen):
 
         self.app.push_screen(
             reason_modal(
-                f"Save {len(self.marked)} change(s) at {self.unit}",
+                ngettext("Save {count} change at {unit}", "Save {count} changes at {unit}", len(self.marked)).format(
+                    count=len(self.marked), unit=self.unit
+                ),
                 send,
-                note="Units below inherit what is set here unless they set their own.",
+                note=_("Units below inherit what is set here unless they set their own."),
             ),
             self.saved,
         )
@@ -250,12 +272,15 @@ class EntitlementsScreen(PluginScreen):
             self.rows[row.perk] = row
             self.marked = {k: c for k, c in self.marked.items() if k[0] != row.perk}
             self.redraw(row.perk)
-        self.notify(f"Entitlements at {self.unit} saved")
+        self.notify(_("Entitlements at {unit} saved").format(unit=self.unit))
 
     @work(exclusive=True, group="close")
-    async def action_close(self) -> None:
-        if self.marked and not await self.app.push_screen_wait(
-            ConfirmModal(f"Leave without saving {len(self.marked)} change(s)?")
-        ):
+    async def action_back(self) -> None:
+        """Back to where the screen was opened from, after asking when changes are unsaved."""
+        count = len(self.marked)
+        question = ngettext(
+            "Leave without saving {count} change?", "Leave without saving {count} changes?", count
+        ).format(count=count)
+        if self.marked and not await self.app.push_screen_wait(ConfirmModal(question)):
             return
         self.dismiss(None)

@@ -12,6 +12,7 @@ import asyncio
 from collections import defaultdict
 
 from console.sdk import ApiError, FigurePanel, percent
+from plugins.vip_benefits.i18n import _
 from plugins.vip_benefits.reports import UtilisationFigure
 from plugins.vip_benefits.schemas import PerkPage
 
@@ -30,12 +31,9 @@ def top_perks(rows: list[UtilisationFigure], names: dict[str, str]) -> str:
         totals[row.perk][0] += row.used
         totals[row.perk][1] += row.quota
     ranked = sorted((t for t in totals.items() if t[1][0]), key=lambda t: (-t[1][0], t[0]))[:TOP]
-    return (
-        " · ".join(
-            f"{names.get(perk, perk)} {used:,} ({percent(share(used, quota))})" for perk, (used, quota) in ranked
-        )
-        or "nothing used yet"
-    )
+    return " · ".join(
+        f"{names.get(perk, perk)} {used:,} ({percent(share(used, quota))})" for perk, (used, quota) in ranked
+    ) or _("nothing used yet")
 
 
 class UtilisationPanel(FigurePanel):
@@ -50,9 +48,14 @@ class UtilisationPanel(FigurePanel):
         except ApiError as error:
             if error.status != 403:
                 raise
-            return [("perk utilisation", "needs the reports.read permission")]
+            return [(_("perk utilisation"), _("needs the reports.read permission"))]
         used, quota = sum(r.used for r in rows), sum(r.quota for r in rows)
         return [
-            ("quota used this period", f"{percent(share(used, quota))}  ({used:,} of {quota:,} uses)"),
-            ("used most", top_perks(rows, {p.code: p.name for p in perks.items})),
+            (
+                _("quota used this period"),
+                _("{share}  ({used} of {quota} uses)").format(
+                    share=percent(share(used, quota)), used=f"{used:,}", quota=f"{quota:,}"
+                ),
+            ),
+            (_("used most"), top_perks(rows, {p.code: p.name for p in perks.items})),
         ]

@@ -40,7 +40,7 @@ async def test_a_client_found_by_part_of_the_name_is_the_complainant(console_for
         await settle(pilot)
         assert isinstance(console.screen, QueueScreen)
 
-        await pilot.press("i")
+        await pilot.press("a")
         await settle(pilot)
         intake = console.screen
         assert isinstance(intake, FormModal)

@@ -1,4 +1,4 @@
-"""Snapshots of the complaints queue and of an escalated order on the demo, at the smallest
+"""Snapshots, in Chinese, of the complaints queue and of an escalated order on the demo, at the smallest
 terminal the console supports (80×24) and a roomy one (120×40): Chinese categories line up
 in their column, countdowns are coloured by urgency, the footer shows the keys that apply.
 

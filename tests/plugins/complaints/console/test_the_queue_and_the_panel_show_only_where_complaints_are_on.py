@@ -34,7 +34,7 @@ async def test_the_screen_and_panel_vanish_where_the_plugin_is_off(console_for, 
         await settle(pilot)
         (panel,) = console.screen.query(BreachPanel)
         lines = [[str(cell) for cell in row] for row in zip(*(c._cells for c in panel.content.columns), strict=False)]
-        assert lines == [["in breach of a deadline", "1 of 2 open orders"], ["escalated · due within 24 h", "1 · 0"]]
+        assert lines == [["超过时限", "2 张在办工单中 1 张"], ["已升级 · 24 小时内到期", "1 · 0"]]
         assert panel.border_title == "投诉时限"
         await pilot.press("p")
         await settle(pilot)

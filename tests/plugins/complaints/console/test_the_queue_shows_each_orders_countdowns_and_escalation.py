@@ -40,11 +40,11 @@ async def test_the_queue_shows_countdowns_escalation_and_filters(console_for, cl
         assert isinstance(console.screen, QueueScreen) and console.screen.unit == "SB1"
         table = console.screen.query_one("#orders", DataTable)
         assert [str(k.value) for k in table.rows] == [a, b]
-        assert cells(table, a)[1:] == ["OUT1", "中", "overdue 9h", "13d 15h", "SB1 ↑1", "received", "等候时间"]
+        assert cells(table, a)[1:] == ["OUT1", "中", "超时9小时", "13天15小时", "SB1 ↑1", "已登记", "等候时间"]
         assert table.get_row(a)[3].style == "bold red" and table.get_row(a)[4].style == "green"
         assert table.get_row(a)[5].style == "dark_orange"
         keys = {b.binding.key for b in console.screen.active_bindings.values() if b.binding.show}
-        assert {"f", "k", "v", "i", "r"} <= keys
+        assert {"t", "k", "g", "a", "r"} <= keys
 
         await pilot.press("k")
         await settle(pilot)
@@ -58,12 +58,12 @@ async def test_the_queue_shows_countdowns_escalation_and_filters(console_for, cl
         await settle(pilot)
         await pilot.press("enter")  # any category
         await act(console.api, "OUT1", a, "acknowledge")  # the first contact, late
-        await pilot.press("v")
+        await pilot.press("g")
         await settle(pilot)
-        assert [str(k.value) for k in table.rows] == [b] and "overdue only" in str(table.border_title)
-        await pilot.press("v", "f")
+        assert [str(k.value) for k in table.rows] == [b] and "只看超时" in str(table.border_title)
+        await pilot.press("g", "t")
         await settle(pilot)
         await pilot.press("down", "down", "enter")  # any state, received, acknowledged
         await settle(pilot)
         assert [str(k.value) for k in table.rows] == [a]
-        assert cells(table, a)[3:7] == ["✓", "13d 15h", "SB1 ↑1", "acknowledged"]
+        assert cells(table, a)[3:7] == ["✓", "13天15小时", "SB1 ↑1", "已受理"]

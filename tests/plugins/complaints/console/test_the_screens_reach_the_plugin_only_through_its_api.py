@@ -1,5 +1,5 @@
 """The complaints screens are a client of the plugin's API like the rest of the console: they
-import the console, the plugin's body types and its pure rules (the lifecycle, the labels),
+import the console, the plugin's body types and its pure rules (the lifecycle, its words),
 never its services, models or the database, so what a console user does goes through the
 routes' permissions, scope, enablement and audit. And the API server never imports them."""
 
@@ -13,7 +13,15 @@ from pathlib import Path
 import plugins.complaints.screens as screens
 
 SCREENS = Path(screens.__file__).parent
-ALLOWED = ("plugins.complaints.screens", "plugins.complaints.schemas", "plugins.complaints.lifecycle")
+ALLOWED = (
+    "plugins.complaints.screens",
+    "plugins.complaints.schemas",
+    "plugins.complaints.lifecycle",
+    "plugins.complaints.i18n",
+    "plugins.complaints.terms",
+)
+"""The screens' own package, the body types, the lifecycle's rules, and the plugin's words:
+its translator and what its codes are called."""
 
 
 def test_the_screens_import_nothing_behind_the_api() -> None:

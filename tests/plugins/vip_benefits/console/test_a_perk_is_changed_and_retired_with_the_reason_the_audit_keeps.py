@@ -36,15 +36,15 @@ async def test_a_perk_is_changed_then_retired_and_both_are_audited(perks_console
         await type_into(pilot, form, "reason", "2027 年合作价格")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert message(form, "merchant_code") == "only for perks provided by a partner merchant"
+        assert message(form, "merchant_code") == "仅限合作商户提供的礼遇"
         field(form, "provider").input.value = "merchant"  # type: ignore[union-attr]
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(console.screen, CatalogueScreen)
-        assert str(perks.get_row("airport_lounge")[4]) == "200.00"
+        assert str(perks.get_row("airport_lounge")[4]) == "¥200.00"
 
         highlight(perks, "airport_lounge")
-        await pilot.press("r")
+        await pilot.press("w")
         await settle(pilot)
         retire = console.screen
         assert isinstance(retire, FormModal) and field(retire, "active_until").value == "2026-11-20"  # today
@@ -55,9 +55,9 @@ async def test_a_perk_is_changed_then_retired_and_both_are_audited(perks_console
         lounge = await console.api.get("/plugins/vip_benefits/perks/airport_lounge", PerkOut, unit="BJ-CY")
         assert (str(lounge.active_until), lounge.active_today, str(lounge.unit_cost)) == ("2026-11-19", False, "200.00")
         code, *_, window = perks.get_row("airport_lounge")
-        assert (str(window), code.style) == ("→2026-11-19", "dim")
+        assert (str(window), code.style) == ("至2026年11月19日", "dim")
         highlight(perks, "airport_lounge")
-        assert "not usable today" in str(console.screen.query_one("#perk-detail").render())
+        assert "今天不可用" in str(console.screen.query_one("#perk-detail").render())
 
         audit = await console.api.get("/audit", AuditPage, entity="vip_benefits_perk", entity_id="airport_lounge")
         assert [(a.action, a.after, a.reason) for a in audit.items[1:]] == [

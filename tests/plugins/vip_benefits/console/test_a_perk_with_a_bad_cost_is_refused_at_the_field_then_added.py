@@ -25,12 +25,12 @@ async def test_a_bad_cost_then_a_taken_code_are_shown_at_their_fields_until_the_
         await pilot.press("a")
         await settle(pilot)
         form = console.screen
-        assert isinstance(form, FormModal) and form.heading == "Add a perk"
+        assert isinstance(form, FormModal) and form.heading == "新增礼遇"
 
         await type_into(pilot, form, "code", "airport_lounge")
         await type_into(pilot, form, "name", "机场接送")
         await type_into(pilot, form, "unit_cost", "120.005")
-        assert message(form, "unit_cost") == "at most two decimal places (fen)"
+        assert message(form, "unit_cost") == "最多两位小数（精确到分）"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert console.screen is form and console.focused is field(form, "unit_cost").input
@@ -48,4 +48,4 @@ async def test_a_bad_cost_then_a_taken_code_are_shown_at_their_fields_until_the_
         assert isinstance(console.screen, CatalogueScreen)
         perks = console.screen.query_one("#perks", DataTable)
         row = [str(c) for c in perks.get_row("airport_transfer")]
-        assert row[:6] == ["airport_transfer", "机场接送", "bank", "voucher", "120.50", "24 h"]
+        assert row[:6] == ["airport_transfer", "机场接送", "本行", "电子券", "¥120.50", "24 小时"]

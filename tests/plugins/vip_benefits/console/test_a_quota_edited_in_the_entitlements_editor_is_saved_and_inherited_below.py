@@ -40,8 +40,8 @@ async def test_a_quota_is_set_here_inherited_below_and_cleared_again(perks_conso
     async with console.run_test(size=(100, 30)) as pilot:
         await open_screen(pilot, "BJ-CY", "entitlements")
         grid = await on_cell(pilot, "airport_lounge", "gold")
-        assert cell(grid, "airport_lounge", "gold") == "6/yr +1 ↑HO"
-        assert "inherited from HO" in str(console.screen.query_one("#cell-detail").render())
+        assert cell(grid, "airport_lounge", "gold") == "6/年 +1 ↑HO"
+        assert "沿用 HO 的设定" in str(console.screen.query_one("#cell-detail").render())
 
         await pilot.press("e")
         await settle(pilot)
@@ -53,35 +53,33 @@ async def test_a_quota_is_set_here_inherited_below_and_cleared_again(perks_conso
         await paste(pilot, "2.5")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert console.screen is form and "a whole number from 0 to 10,000" in str(
-            form.query_one(".form-error").render()
-        )
+        assert console.screen is form and "0 至 10,000 之间的整数" in str(form.query_one(".form-error").render())
         await pilot.press("ctrl+u")
         await paste(pilot, "9")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(console.screen, EntitlementsScreen)
-        assert cell(grid, "airport_lounge", "gold") == "9/yr +1 *"
+        assert cell(grid, "airport_lounge", "gold") == "9/年 +1 *"
 
         await save_with_reason(pilot, "朝阳支行提高黄金客户贵宾厅次数")
-        assert cell(grid, "airport_lounge", "gold") == "9/yr +1 ●"
-        assert "Entitlements at BJ-CY saved" in [n.message for n in console._notifications]
+        assert cell(grid, "airport_lounge", "gold") == "9/年 +1 ●"
+        assert "BJ-CY 的礼遇权益已保存" in [n.message for n in console._notifications]
 
         below = await console.api.get("/plugins/vip_benefits/units/BJ-CY-01/entitlements", RulesPage)
         rules = {r.tier: r for r in next(row for row in below.items if row.perk == "airport_lounge").rules}
         assert (rules["gold"].quota, rules["gold"].set_at, rules["silver"].set_at) == (9, "BJ-CY", "HO")
 
-        await pilot.press("x")
-        assert cell(grid, "airport_lounge", "gold") == "inherit *"
+        await pilot.press("equals_sign")
+        assert cell(grid, "airport_lounge", "gold") == "沿用上级 *"
         await save_with_reason(pilot, "恢复总行标准")
-        assert cell(grid, "airport_lounge", "gold") == "6/yr +1 ↑HO"
+        assert cell(grid, "airport_lounge", "gold") == "6/年 +1 ↑HO"
 
         await on_cell(pilot, "birthday_cake", "mass")  # no rule: the tier does not get it
         await pilot.press("e")
         await settle(pilot)
         await pilot.press("ctrl+s")  # 0 a calendar year, as offered
         await settle(pilot)
-        assert cell(grid, "birthday_cake", "mass") == "0/yr *"
+        assert cell(grid, "birthday_cake", "mass") == "0/年 *"
         await pilot.press("escape")  # unsaved: asks first (its worker waits for the answer: no settling)
         await pilot.pause()
         assert isinstance(console.screen, ConfirmModal)

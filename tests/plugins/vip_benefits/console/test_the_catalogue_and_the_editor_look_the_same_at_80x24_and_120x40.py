@@ -1,4 +1,4 @@
-"""Snapshots of the perk catalogue and the entitlements editor on the perks demo at a frozen
+"""Snapshots, in Chinese, of the perk catalogue and the entitlements editor on the perks demo at a frozen
 time, at the smallest terminal the console supports (80×24) and a roomy one (120×40):
 Chinese names line up in their columns, the footer shows the screen's keys, the line under
 each table says what the highlighted row or cell means.

@@ -28,7 +28,7 @@ async def test_screens_and_panel_appear_where_it_is_on_and_nowhere_else(perks_co
             panels = console.screen.query(UtilisationPanel)
             assert len(panels) == (1 if on else 0), unit
         figures = shown(panels.first())
-        assert "quota used this period" in figures and "uses)" in figures and "used most" in figures
+        assert "本期额度使用" in figures and "次）" in figures and "使用最多" in figures
 
 
 async def test_a_teller_sees_that_the_panel_needs_the_reports_permission(perks_console, perks_settings) -> None:
@@ -36,4 +36,4 @@ async def test_a_teller_sees_that_the_panel_needs_the_reports_permission(perks_c
     async with console.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         assert offered(console) == SCREENS
-        assert "needs the reports.read permission" in shown(console.screen.query_one(UtilisationPanel))
+        assert "需要 reports.read（查看报表）权限" in shown(console.screen.query_one(UtilisationPanel))
