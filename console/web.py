@@ -55,6 +55,9 @@ def serve(command: str, *, host: str, port: int, public_url: str | None) -> None
             aiohttp_jinja2.get_env(app).globals["text"] = page_text()
             return app
 
+        async def on_startup(self, app: web.Application) -> None:
+            self.console.print(_("The web console is at {url} (Ctrl+C stops it)").format(url=self.public_url))
+
     os.environ.pop(TOKEN_VARIABLE, None)
     ConsoleServer(command, host=host, port=port, title=TITLE, public_url=public_url, templates_path=TEMPLATES).serve()
 

@@ -25,6 +25,11 @@ from core.i18n import _
 class LoginScreen(Screen[Connection]):
     """Asks for the API token and checks it; dismisses with the connection that carries it."""
 
+    DEFAULT_CSS = """
+    LoginScreen { align: center middle; }
+    LoginScreen #login-error { color: $error; }
+    """
+
     def __init__(self, connection: Connection) -> None:
         super().__init__()
         self.connection = connection
@@ -35,9 +40,10 @@ class LoginScreen(Screen[Connection]):
             yield Static(_("Server: {url}").format(url=self.connection.base_url))
             yield Input(password=True, placeholder=_("API token"), id="token")
             yield Static(
-                _("Enter the API token an administrator issued to you (touchstone token create), then press Enter.")
+                _("Enter the API token an administrator issued to you (touchstone token create), then press Enter."),
+                classes="dialog-note",
             )
-            yield Static("", classes="form-error", id="login-error")
+            yield Static("", id="login-error")
         yield Footer()
 
     def on_mount(self) -> None:
