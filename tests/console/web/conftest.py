@@ -42,15 +42,21 @@ def demo_api(demo_database: tuple[Path, str], tmp_path_factory: pytest.TempPathF
         yield DemoApi(url, token, env)
 
 
+@dataclass(frozen=True)
+class WebConsole:
+    url: str
+    pid: int
+
+
 @pytest.fixture(scope="session")
-def web_console(demo_api: DemoApi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``touchstone console --web --url <the demo API>``: where browsers open it."""
+def web_console(demo_api: DemoApi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebConsole]:
+    """``touchstone console --web --url <the demo API>``: where browsers open it, and its process."""
     directory = tmp_path_factory.mktemp("web-console")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     args = ["console", "--web", "--host", "127.0.0.1", "--port", str(port), "--url", demo_api.url]
-    with running(args, demo_api.env, directory / "web.log", url):
-        yield url
+    with running(args, demo_api.env, directory / "web.log", url) as process:
+        yield WebConsole(url, process.pid)
 
 
 @pytest.fixture(scope="session")

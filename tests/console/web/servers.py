@@ -45,7 +45,11 @@ def environment(data_dir: Path, database: Path) -> dict[str, str]:
 def admin_token(env: dict[str, str]) -> str:
     """A new admin token at head office, made as an operator makes one (``| tail -n1``)."""
     result = subprocess.run(
-        [*CLI, "token", "create", "--role", "admin", "--unit", "HO"], env=env, capture_output=True, text=True, check=True
+        [*CLI, "token", "create", "--role", "admin", "--unit", "HO"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout.strip().splitlines()[-1]
 
@@ -55,7 +59,12 @@ def running(args: list[str], env: dict[str, str], log: Path, ready_url: str) -> 
     """``touchstone <args>`` running until the block ends, once ``ready_url`` answers 200."""
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [*CLI, *args], env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+            [*CLI, *args],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
     try:
         _wait_until_answering(ready_url, process, log)

@@ -5,7 +5,7 @@ Chinese; and a standard opens from the keyboard, as in the terminal."""
 from __future__ import annotations
 
 from core.i18n import _, language
-from tests.console.web.conftest import DemoApi
+from tests.console.web.conftest import DemoApi, WebConsole
 from tests.console.web.terminal import PageTerminal
 
 
@@ -15,9 +15,9 @@ def chinese(message: str) -> str:
 
 
 def test_a_browser_signs_in_with_a_token_sees_the_dashboard_in_chinese_and_opens_a_standard(
-    demo_api: DemoApi, web_console: str, page, terminal: PageTerminal
+    demo_api: DemoApi, web_console: WebConsole, page, terminal: PageTerminal
 ) -> None:
-    page.goto(web_console)
+    page.goto(web_console.url)
     assert page.locator("html").get_attribute("lang") == "zh-CN"
 
     login = terminal.wait_for(chinese("Sign in to Touchstone"), chinese("API token"))
