@@ -3,12 +3,13 @@ client, and a paragraph of help for ``?``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from console import exports
 from console.api import TouchstoneApi
 from console.widgets.nav import NavBar
 
@@ -21,6 +22,20 @@ class Page(Screen[None]):
     ``HELP`` is what ``?`` says about it."""
 
     HELP = ""
+    EXPORT_PATH = ""
+    """The API list or report the screen shows: set, ``ctrl+s`` saves it as CSV (:mod:`console.exports`)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if cls.__dict__.get("EXPORT_PATH"):
+            cls.BINDINGS = [*cls.__dict__.get("BINDINGS", []), exports.binding()]
+        super().__init_subclass__(**kwargs)
+
+    def export_params(self) -> dict[str, Any]:
+        """The export's query: the unit worked on (a screen with filters adds them)."""
+        return {"unit": self.console.unit.code if self.console.unit else None}
+
+    async def action_export_csv(self) -> None:
+        await exports.export_csv(self.app, self.api, self.EXPORT_PATH, self.export_params())
 
     @property
     def console(self) -> TouchstoneConsole:

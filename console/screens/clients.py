@@ -19,6 +19,7 @@ from core.api.schemas.org import UnitDetail
 
 class ClientsScreen(Page):
     TITLE = "Clients"
+    EXPORT_PATH = "/clients"
     AUTO_FOCUS = "#clients"  # letters typed here are keys; / moves to the search field
     BINDINGS = [Binding("slash", "search", "Search")]
     HELP = (

@@ -54,6 +54,7 @@ def monthly_rates(rows: list[ComplianceRow], months: list[dt.date]) -> dict[str,
 
 class DashboardScreen(Page):
     TITLE = "Dashboard"
+    EXPORT_PATH = "/reports/compliance"
     BINDINGS = [
         Binding("r", "reload", "Reload"),
         Binding("backspace", "up", "Up"),
