@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -55,6 +56,7 @@ def monthly_rates(rows: list[ComplianceRow], months: list[dt.date]) -> dict[str,
 class DashboardScreen(Page):
     TITLE = "Dashboard"
     EXPORT_PATH = "/reports/compliance"
+    EXPORT_PATH = "/reports/compliance"
     BINDINGS = [
         Binding("r", "reload", "Reload"),
         Binding("backspace", "up", "Up"),
@@ -96,6 +98,12 @@ class DashboardScreen(Page):
     async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value and self.console.unit and event.row_key.value != self.console.unit.code:
             await self.console.choose(event.row_key.value)
+
+    def export_params(self) -> dict[str, Any]:
+        """The compliance report the table shows: by month, over the same months."""
+        now = self.console.clock.now()
+        since = dt.datetime.combine(month_starts(now)[0], dt.time(), CHINA_TZ)
+        return super().export_params() | {"period": "month", "since": since.isoformat(), "until": now.isoformat()}
 
     @work(exclusive=True, group="figures")
     async def reload_for(self, unit: UnitDetail | None) -> None:

@@ -77,7 +77,8 @@ async def test_without_a_downloads_folder_the_export_goes_to_the_console_data_fo
         await pilot.press("ctrl+s")
         files = await saved(home / ".local" / "share" / "touchstone" / "exports", 1)
 
-    assert files[0].name.startswith("compliance")
+    assert files[0].name.startswith("compliance-")
+    assert "北京分行" in files[0].read_text(encoding="utf-8-sig")  # the units the dashboard lists
     assert not (home / "Downloads").exists()
 
 
