@@ -4,6 +4,8 @@ it; the console shows what the API gives."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -64,6 +66,12 @@ class ClientsScreen(Page):
             ], page.next_cursor
 
         self.query_one("#clients", PagedTable).restart(fetch)
+
+    def export_params(self) -> dict[str, Any]:
+        """The clients the list shows: its search and tier too."""
+        tier = self.query_one("#tier", Select).value
+        q = self.query_one("#q", Input).value.strip()
+        return super().export_params() | {"q": q or None, "tier": tier if isinstance(tier, str) else None}
 
     def action_search(self) -> None:
         self.query_one("#q", Input).focus()

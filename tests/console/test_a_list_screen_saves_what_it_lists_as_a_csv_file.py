@@ -10,6 +10,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual.widgets import Select
 
 from console.app import TouchstoneConsole
 from console.screens.base import Page
@@ -44,7 +45,7 @@ def toasts(console: TouchstoneConsole) -> list[str]:
     return [n.message for n in console._notifications]
 
 
-async def test_the_clients_list_is_saved_as_the_api_exports_it_and_never_over_an_earlier_export(
+async def test_the_clients_list_is_saved_as_the_api_exports_it_with_its_filters_never_over_an_earlier_export(
     demo_console, home: Path
 ) -> None:
     downloads = home / "Downloads"
@@ -59,8 +60,14 @@ async def test_the_clients_list_is_saved_as_the_api_exports_it_and_never_over_an
         first = (await saved(downloads, 1))[0]
         await pilot.press("ctrl+s")
         files = await saved(downloads, 2)
+        console.screen.query_one("#tier", Select).value = "gold"
+        await settle(pilot)
+        gold = (await console.api.download("/clients", format="csv", unit="HO", tier="gold")).content
+        await pilot.press("ctrl+s")
+        filtered = next(f for f in await saved(downloads, 3) if f not in files)
 
     assert first.read_bytes() == expected
+    assert filtered.read_bytes() == gold != expected
     assert expected.startswith(b"\xef\xbb\xbf")
     assert first.name.startswith("clients-") and first.suffix == ".csv"
     second = next(f for f in files if f != first)
