@@ -59,8 +59,10 @@ def web_console(demo_api: DemoApi, tmp_path_factory: pytest.TempPathFactory) -> 
         yield WebConsole(url, process.pid)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser() -> Iterator[object]:
+    """Headless Chromium, for one test: Playwright's sync API holds an event loop in the
+    thread while it runs, which would stop the async tests that follow in the same worker."""
     if CHROMIUM is None:
         pytest.skip("no chromium on PATH: `apt-get install chromium fonts-noto-cjk` (.ci/run does)")
     from playwright.sync_api import sync_playwright
