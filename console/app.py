@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.reactive import reactive
 
 from console.api import ApiError, TouchstoneApi
@@ -18,6 +19,7 @@ from console.api.schemas import Me
 from console.commands import ConsoleCommands
 from console.connection import Connection, Held
 from console.extensions import Extensions
+from console.localised import N_, speak_bindings
 from console.messages import UnitChosen
 from console.screens.clients import ClientsScreen
 from console.screens.dashboard import DashboardScreen
@@ -29,7 +31,10 @@ from console.screens.standards import StandardsScreen
 from console.widgets.calls import call_api
 from core.api.schemas.org import UnitDetail
 from core.clock import Clock
+from core.i18n import _
 from core.types import ConsoleScreen
+
+SCREENS = Binding.Group(N_("Screens"), compact=True)
 
 
 class TouchstoneConsole(App[None]):
@@ -42,17 +47,18 @@ class TouchstoneConsole(App[None]):
         "standards": StandardsScreen,
         "clients": ClientsScreen,
     }
-    # Shown on every screen by the NavBar under the header, so the footer keeps its room for
-    # the keys of the screen in front.
+    # The keys that work on every screen: in the footer after the screen's own (the four main
+    # screens as one group), and named one by one on the NavBar under the header.
     BINDINGS = [
-        Binding("d", "switch_mode('dashboard')", "Dashboard", show=False),
-        Binding("o", "switch_mode('organisation')", "Organisation", show=False),
-        Binding("s", "switch_mode('standards')", "Standards", show=False),
-        Binding("c", "switch_mode('clients')", "Clients", show=False),
-        Binding("u", "choose_unit", "Choose the unit", show=False),
-        Binding("p", "plugin_screens", "Plugin screens", show=False),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("q", "quit", "Quit", show=False),
+        Binding("d", "switch_mode('dashboard')", N_("Dashboard"), group=SCREENS),
+        Binding("o", "switch_mode('organisation')", N_("Organisation"), group=SCREENS),
+        Binding("s", "switch_mode('standards')", N_("Standards"), group=SCREENS),
+        Binding("c", "switch_mode('clients')", N_("Clients"), group=SCREENS),
+        Binding("u", "choose_unit", N_("Choose unit")),
+        Binding("p", "plugin_screens", N_("Plugins")),
+        Binding("question_mark,f1", "help", N_("Help")),
+        Binding("q", "quit", N_("Quit")),
+        Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True),
     ]
     NEEDS_API = frozenset({"switch_mode", "choose_unit", "plugin_screens"})
 
@@ -70,6 +76,7 @@ class TouchstoneConsole(App[None]):
         start: str = "dashboard",
     ) -> None:
         super().__init__()
+        speak_bindings(self)
         if start not in self.MODES:
             raise ValueError(f"no screen '{start}'; the console opens on one of {', '.join(self.MODES)}")
         self.start = start
@@ -159,9 +166,12 @@ class TouchstoneConsole(App[None]):
     def action_plugin_screens(self) -> None:
         assert self.unit is not None
         if not (screens := self.plugin_screens()):
-            self.notify(f"No plugin with a screen is on at {self.unit.name} {self.unit.code}", severity="warning")
+            self.notify(
+                _("No plugin with a screen is on at {unit}").format(unit=f"{self.unit.name} {self.unit.code}"),
+                severity="warning",
+            )
             return
-        title = f"Plugin screens at {self.unit.name} {self.unit.code}"
+        title = _("Plugin screens at {unit}").format(unit=f"{self.unit.name} {self.unit.code}")
         self.push_screen(
             ChoiceModal(title, [(f"{s.title}  ({s.plugin})", s) for s in screens]), self.open_plugin_screen
         )
@@ -171,5 +181,9 @@ class TouchstoneConsole(App[None]):
             self.push_screen(screen.factory(self.api, self.unit.code))
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+        """The help panel of the screen in front."""
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Find a screen or an action…"), id="--command-palette"))

@@ -8,6 +8,8 @@ and never the API server, imports it. Against a server, ``--url`` asks for the t
 echo (or reads ``TOUCHSTONE_TOKEN``), checks it, and remembers both per profile
 (``--profile``) in the user's config directory, in a file only its owner can read; later
 runs without ``--url`` use what the profile remembers. The token is never printed.
+The console speaks Chinese unless ``--lang`` (here or before the command), ``TOUCHSTONE_LANG``
+or the profile's ``language`` asks for English; ``--lang`` with ``--url`` is remembered.
 With ``--embedded`` the API runs inside the console's process on the embedded database:
 migrated first, the demo network offered when it is empty, and a short-lived admin token
 issued for the session and revoked when the console closes; while the console runs, the
@@ -28,13 +30,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
 from core import migrate as migrations
+from core.cli import speak
 from core.cli.runtime import Runtime, conforming_plugins, console, run
 from core.cli.serve import database_is_empty, issue_admin_token, revoke_admin_token
 from core.config import load_settings
 from core.errors import PluginRefused
-from core.i18n import _
+from core.i18n import LANGUAGES, _, current_language, language
 
 if TYPE_CHECKING:
     from console.connection import Connection
@@ -57,12 +61,21 @@ LOOPBACK = ("127.0.0.1", "::1", "localhost")
 @click.option(
     "--screen", type=click.Choice(SCREENS), default="dashboard", show_default=True, help="The screen to open on."
 )
+@click.option(
+    "--lang",
+    metavar="LANG",
+    callback=speak,
+    expose_value=False,
+    help=f"The console's language: {' or '.join(LANGUAGES)} (default: TOUCHSTONE_LANG, else the profile's, else zh_CN).",
+)
 @click.option("--web", is_flag=True, help="Serve the console to browsers instead (each session signs in with a token).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="With --web: the address to serve on.")
 @click.option("--port", default=8010, show_default=True, type=int, help="With --web: the port to serve on.")
 @click.option("--public-url", help="With --web: where browsers reach it, when a proxy stands in front.")
 @click.option("--login", is_flag=True, hidden=True, help="Ask for the token on the console's login screen.")
+@click.pass_context
 def console_command(
+    ctx: click.Context,
     url: str | None,
     profile: str,
     embedded: bool,
@@ -77,6 +90,7 @@ def console_command(
     """Open the admin console (a terminal UI over the API)."""
     if embedded and url:
         raise click.UsageError("--embedded runs its own API; leave out --url")
+    asked = _language_asked(ctx)
     if web and embedded and host not in LOOPBACK:
         raise click.UsageError(
             _("--web --embedded lets every browser in as an administrator: it serves on 127.0.0.1 only")
@@ -95,7 +109,17 @@ def console_command(
         finally:
             run(lambda rt: revoke_admin_token(rt, token_id))
     else:
-        _run(_remote(url, profile), screen)
+        from console.profiles import speaking
+
+        connection, remembered = _remote(url, profile, asked)
+        with language(speaking(asked, remembered)):
+            _run(connection, screen)
+
+
+def _language_asked(ctx: click.Context) -> str | None:
+    """The language ``--lang`` asked for (on this command or on ``touchstone``), else None."""
+    given = any(c.get_parameter_source("lang") == ParameterSource.COMMANDLINE for c in (ctx, ctx.find_root()))
+    return current_language() if given else None
 
 
 def _run(connection: Connection, screen: str) -> None:
@@ -233,7 +257,9 @@ def logs_in_file(path: Path) -> Iterator[None]:
         to_file.close()
 
 
-def _remote(url: str | None, name: str) -> Connection:
+def _remote(url: str | None, name: str, asked: str | None) -> tuple[Connection, str | None]:
+    """The connection a profile remembers (or ``--url`` makes and remembers, with the language
+    ``--lang`` asked for), and the profile's language."""
     from console.connection import Connection
     from console.profiles import Profile, ProfileStore
 
@@ -242,13 +268,14 @@ def _remote(url: str | None, name: str) -> Connection:
     if url is None:
         if saved is None:
             raise click.UsageError(f"no profile '{name}' yet: give --url (or use --embedded)")
-        return Connection(label=f"{name} · {saved.url}", base_url=saved.url, token=saved.token)
+        return Connection(label=f"{name} · {saved.url}", base_url=saved.url, token=saved.token), saved.language
     url = _base(url)
     token = os.environ.get("TOUCHSTONE_TOKEN") or click.prompt("API token (not shown)", hide_input=True, err=True)
     _check(url, token)
-    store.save(Profile(name=name, url=url, token=token))
+    speaks = asked or (saved.language if saved else None)
+    store.save(Profile(name=name, url=url, token=token, language=speaks))
     click.echo(f"Profile '{name}' remembers {url}; its token is kept in {store.path} (readable only by you).", err=True)
-    return Connection(label=f"{name} · {url}", base_url=url, token=token)
+    return Connection(label=f"{name} · {url}", base_url=url, token=token), speaks
 
 
 def _check(url: str, token: str) -> None:

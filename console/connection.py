@@ -3,6 +3,9 @@
 Either way the console is a client of the HTTP API: with ``--embedded`` the Litestar app
 runs in the console's own event loop and httpx talks to it through an ASGI transport, so
 every change still goes through the API's validation, permissions, hooks and audit.
+
+The console asks the API to answer in its own language (``Accept-Language``), so the problem
+documents it shows (titles, details, field messages) read as the rest of the screen does.
 """
 
 from __future__ import annotations
@@ -16,12 +19,19 @@ from typing import TYPE_CHECKING
 import httpx
 
 from console.api import TouchstoneApi
+from core.i18n import current_language
 
 if TYPE_CHECKING:
     from litestar import Litestar
 
 API_PATH = "/api/v1"
 TIMEOUT_SECONDS = 30.0
+
+
+async def speak_the_consoles_language(request: httpx.Request) -> None:
+    """Ask the API for the console's language on every request, so what the server writes
+    for people (a plugin's 360° section, a problem's detail) reads like the console."""
+    request.headers["Accept-Language"] = current_language().replace("_", "-")
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,7 @@ class Connection:
                     transport=transport,
                     timeout=TIMEOUT_SECONDS,
                     headers={"Authorization": f"Bearer {self.token}", "User-Agent": "touchstone-console"},
+                    event_hooks={"request": [speak_the_consoles_language]},
                 )
             )
             yield TouchstoneApi(http)

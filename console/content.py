@@ -16,6 +16,7 @@ import msgspec
 from console.api import ApiError, FieldError, Problem
 from core.api.schemas.standards import StandardContent
 from core.errors import validation_field
+from core.i18n import _
 
 
 def local_problem(errors: list[tuple[str, str]]) -> ApiError:
@@ -24,7 +25,7 @@ def local_problem(errors: list[tuple[str, str]]) -> ApiError:
     return ApiError(
         Problem(
             type="local-validation",
-            title="Invalid input",
+            title=_("Invalid input"),
             status=422,
             detail=detail,
             errors=[FieldError(field=f, message=m) for f, m in errors],

@@ -26,16 +26,19 @@ from textual.binding import Binding
 
 from console.api import ApiError
 from console.api.client import ApiClient
+from console.localised import N_
 from core.i18n import _
 
 KEY = "ctrl+s"
-ACTION = "export_csv"
+ACTION = "save"
+"""``ctrl+s`` saves what is in front on every screen: a draft in the editor, a list as a file here."""
 _FILENAME = re.compile(r'filename="?([^";]+)"?')
 
 
 def binding() -> Binding:
-    """The key of a screen that exports (added to those that name an ``EXPORT_PATH``)."""
-    return Binding(KEY, ACTION, _("Export CSV"))
+    """The key of a screen that exports (added to those that name an ``EXPORT_PATH``; each
+    screen says it in the console's language as it is built)."""
+    return Binding(KEY, ACTION, N_("Export CSV"))
 
 
 def export_directory() -> Path:

@@ -1,7 +1,8 @@
-"""What installed plugins add to the console: screens and dashboard panels, from their hooks.
+"""What installed plugins add to the console: screens, dashboard panels and actions on a
+client, from their hooks.
 
-The console asks the local plugin manager once at start-up
-(``register_console_screens``, ``register_console_panels``), stamps each contribution with
+The console asks the local plugin manager once at start-up (``register_console_screens``,
+``register_console_panels``, ``register_console_client_actions``), stamps each contribution with
 its plugin's name, and later keeps only those whose plugin the API says is enabled at the
 unit being worked on. A plugin installed here but not on the server never shows: the
 server's answer decides.
@@ -15,13 +16,14 @@ import msgspec
 import pluggy
 
 from core.plugins import PluginRuntime
-from core.types import ConsolePanel, ConsoleScreen
+from core.types import ClientAction, ConsolePanel, ConsoleScreen
 
 
 @dataclass(frozen=True)
 class Extensions:
     screens: tuple[ConsoleScreen, ...] = field(default=())
     panels: tuple[ConsolePanel, ...] = field(default=())
+    client_actions: tuple[ClientAction, ...] = field(default=())
 
     @classmethod
     def collect(cls, pm: pluggy.PluginManager) -> Extensions:
@@ -33,6 +35,10 @@ class Extensions:
             panels=tuple(
                 msgspec.structs.replace(p, plugin=name) for name, p in runtime.collect_flat("register_console_panels")
             ),
+            client_actions=tuple(
+                msgspec.structs.replace(a, plugin=name)
+                for name, a in runtime.collect_flat("register_console_client_actions")
+            ),
         )
 
     def screens_for(self, enabled: frozenset[str]) -> list[ConsoleScreen]:
@@ -40,3 +46,6 @@ class Extensions:
 
     def panels_for(self, enabled: frozenset[str]) -> list[ConsolePanel]:
         return [p for p in self.panels if p.plugin in enabled]
+
+    def client_actions_for(self, plugins: set[str]) -> list[ClientAction]:
+        return [a for a in self.client_actions if a.plugin in plugins]

@@ -11,7 +11,8 @@ in ``docs/sdk.md``.
 from console.api import ApiClient, ApiError, FieldError, Problem
 from console.content import local_problem
 from console.screens.modals import ConfirmModal, FormModal, reason_field, reason_modal
-from console.screens.pickers import ChoiceModal
+from console.screens.pick_field import PickField
+from console.screens.pickers import Choice, ChoiceModal, SearchPicker, client_search, staff_search, unit_search
 from console.screens.plugin import PluginScreen
 from console.widgets.calls import call_api
 from console.widgets.figures import bar, percent, sparkline
@@ -22,6 +23,7 @@ from console.widgets.panels import FigurePanel
 __all__ = [
     "ApiClient",
     "ApiError",
+    "Choice",
     "ChoiceModal",
     "ConfirmModal",
     "FieldError",
@@ -30,11 +32,14 @@ __all__ = [
     "FormModal",
     "PagedTable",
     "Parsed",
+    "PickField",
     "PluginScreen",
     "Problem",
     "Row",
+    "SearchPicker",
     "bar",
     "call_api",
+    "client_search",
     "local_problem",
     "percent",
     "place_errors",
@@ -42,4 +47,6 @@ __all__ = [
     "reason_modal",
     "required",
     "sparkline",
+    "staff_search",
+    "unit_search",
 ]

@@ -14,6 +14,7 @@ import math
 from typing import Any
 
 from core.controls import CORE_CONTROL_KINDS
+from core.i18n import _
 
 KINDS = {kind.name: kind for kind in CORE_CONTROL_KINDS}
 TRUE, FALSE = ("true", "yes", "是"), ("false", "no", "否")
@@ -37,15 +38,15 @@ def parse_threshold(kind: str, text: str) -> Any:
         try:
             return parse_number(text)
         except ValueError:
-            raise ValueError("threshold must be a number") from None
+            raise ValueError(_("threshold must be a number")) from None
     if kind == "boolean":
         if text.lower() in TRUE + FALSE:
             return text.lower() in TRUE
-        raise ValueError("threshold must be true or false")
+        raise ValueError(_("threshold must be true or false"))
     if kind == "one_of":
         values = [v.strip() for v in text.split(",") if v.strip()]
         if not values:
-            raise ValueError("threshold must be a non-empty list of values")
+            raise ValueError(_("threshold must be a non-empty list of values"))
         return values
     if kind == "frequency_by_tier" or not text:
         return None
@@ -66,7 +67,7 @@ def parse_params(text: str) -> dict[str, Any]:
         elif not sep and name:
             params[name] = [*(params[name] if isinstance(params[name], list) else [params[name]]), _scalar(piece)]
         else:
-            raise ValueError("params must be name=value pairs separated by commas")
+            raise ValueError(_("params must be name=value pairs separated by commas"))
     return params
 
 

@@ -36,6 +36,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """Lowest assets (CNY) per tier, e.g. ``{private_banking = 6000000, gold = 500000,
     silver = 50000, mass = 0}``; the defaults are those."""
 
+    demo_history_days: int = 182
+    """Days of service history the demo writes (``touchstone demo``, ``serve --demo``, the
+    embedded console): six months by default, a week for a quick look or a test."""
     scorecard: ScorecardWeights = ScorecardWeights()
     """Weights of the customer-manager scorecard (``[scorecard]`` in the config file)."""
 

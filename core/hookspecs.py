@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from core.context import HookContext
     from core.types import (
+        ClientAction,
         ClientSnapshot,
         ConsolePanel,
         ConsoleScreen,
@@ -379,6 +380,20 @@ def register_console_panels() -> list[ConsolePanel]:
     Synchronous, no I/O. Implementations should keep a panel to a few lines (the figure a
     person checks daily, e.g. complaints in breach of their deadline) and put the detail on a
     screen; make ``factory`` with :func:`core.sdk.deferred` as for a screen.
+    """
+
+
+@hookspec
+def register_console_client_actions() -> list[ClientAction]:
+    """Called when the admin console starts to collect what the plugin lets staff do for a
+    client from the 360° view.
+
+    :returns: a list of :class:`~core.sdk.ClientAction`; the view offers an action (key
+        ``a``) when the client's view has the plugin's section, and builds its dialog with
+        ``factory(api, client_id)``; the dialog dismisses with a sentence saying what was
+        done (shown to the person, and the view reloads) or ``None``.
+
+    Synchronous, no I/O. Make ``factory`` with :func:`core.sdk.deferred`, as for a screen.
     """
 
 

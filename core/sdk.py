@@ -48,6 +48,7 @@ from core.services.events import Accepted, EventIn, Measurements, Rejected, Scal
 from core.services.outbox import QueuedMessage
 from core.services.scope import in_subtree
 from core.types import (
+    ClientAction,
     ClientKind,
     ClientSnapshot,
     ClientState,
@@ -76,6 +77,7 @@ from core.types import (
     TouchpointSpec,
     UnitLevel,
     UnitRef,
+    ViewField,
     ViewSection,
     deferred,
 )
@@ -94,6 +96,7 @@ __all__ = [
     "Accepted",
     "Base",
     "Client",
+    "ClientAction",
     "ClientKind",
     "ClientSnapshot",
     "ClientState",
@@ -154,6 +157,7 @@ __all__ = [
     "UTCDateTime",
     "UnitLevel",
     "UnitRef",
+    "ViewField",
     "ViewSection",
     "bucket",
     "china_date",

@@ -408,14 +408,51 @@ class ConsolePanel(msgspec.Struct, frozen=True):
     plugin: str = ""
 
 
-class ViewSection(msgspec.Struct, frozen=True):
-    """A section of the client 360° view contributed by a plugin; ``data`` is any msgspec
-    Struct (or JSON-compatible value) the console and API render as-is."""
+class ClientAction(msgspec.Struct, frozen=True):
+    """Something a plugin lets staff do for one client from the console's 360° view (redeem
+    a perk, take a complaint). ``factory(api, client_id)`` builds the Textual dialog that does
+    it through the plugin's API and dismisses with what it did, a sentence for a person (or
+    ``None`` when cancelled); make it with :func:`deferred`. The view offers it only when the
+    client's 360° view has the plugin's section, i.e. where the plugin is on. ``plugin`` is
+    filled in by the console."""
 
     key: str
     title: str
-    data: Any
+    factory: Callable[..., Any]
     plugin: str = ""
+
+
+ViewFieldKind = Literal["text", "number", "money", "date", "time"]
+"""How a person reads a :class:`ViewField`'s value: as it is, a count (``1,234``), yuan
+(``¥1,234.50``), a China date (``2026年12月4日``) or a China date-time (``2026-12-04 18:30``)."""
+
+
+class ViewField(msgspec.Struct, frozen=True):
+    """One labelled value of a client 360° view section, in the viewer's language.
+
+    ``label`` is the plugin's own text, translated when the hook runs (the request's
+    language). ``value`` is the datum itself (a ``Decimal`` amount, an aware ``datetime``,
+    a ``date``, a count, a short text, ``None`` for none); ``kind`` says how it is shown, so
+    the API answers both the datum (for scripts) and its text (for people)."""
+
+    label: str
+    value: Any
+    kind: ViewFieldKind = "text"
+
+
+class ViewSection(msgspec.Struct, frozen=True):
+    """A section of the client 360° view contributed by a plugin.
+
+    ``fields`` are what a person reads, labelled and in order; ``data`` is the machine
+    datum (any msgspec Struct or JSON-compatible value) the API passes on as it is. A
+    section without ``fields`` (written before they existed) is shown from ``data``'s top
+    level, each key its own label. ``plugin`` is filled in by the core."""
+
+    key: str
+    title: str
+    data: Any = None
+    plugin: str = ""
+    fields: tuple[ViewField, ...] = ()
 
 
 class OutboxMessage(msgspec.Struct, frozen=True):

@@ -29,8 +29,11 @@ class ApiClient:
     async def get(self, path: str, type: type[T], **params: Any) -> T:
         return self._decode(await self._send("GET", path, params=params), type)
 
-    async def post(self, path: str, type: type[T], body: Any = None, **params: Any) -> T:
-        return self._decode(await self._send("POST", path, body=body, params=params), type)
+    async def post(
+        self, path: str, type: type[T], body: Any = None, *, headers: dict[str, str] | None = None, **params: Any
+    ) -> T:
+        """``headers``: extra request headers (an ``Idempotency-Key``)."""
+        return self._decode(await self._send("POST", path, body=body, params=params, headers=headers), type)
 
     async def put(self, path: str, type: type[T], body: Any = None, **params: Any) -> T:
         return self._decode(await self._send("PUT", path, body=body, params=params), type)
@@ -66,7 +69,7 @@ class ApiClient:
     ) -> httpx.Response:
         query = {k: v for k, v in (params or {}).items() if v is not None}
         if body is not None:
-            content, headers = msgspec.json.encode(body), {"Content-Type": "application/json"}
+            content, headers = msgspec.json.encode(body), {**(headers or {}), "Content-Type": "application/json"}
         try:
             response = await self.http.request(method, path.lstrip("/"), params=query, content=content, headers=headers)
         except httpx.HTTPError as exc:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import msgspec
 
+from core.i18n import _
+
 UNREACHABLE = "https://touchstone.example/problems/unreachable"
 
 
@@ -51,7 +53,7 @@ class ApiError(Exception):
     @property
     def message(self) -> str:
         """What to tell a person: the detail, else the title."""
-        return self.problem.detail or self.problem.title or f"HTTP {self.status}"
+        return self.problem.detail or self.problem.title or _("HTTP {status}").format(status=self.status)
 
     def at(self, field: str) -> str | None:
         """The first message about ``field`` (``controls[2].threshold``), if any."""
@@ -59,4 +61,10 @@ class ApiError(Exception):
 
     @classmethod
     def unreachable(cls, where: str, reason: str) -> ApiError:
-        return cls(Problem(type=UNREACHABLE, title="Server unreachable", detail=f"cannot reach {where}: {reason}"))
+        return cls(
+            Problem(
+                type=UNREACHABLE,
+                title=_("Server unreachable"),
+                detail=_("cannot reach {where}: {reason}").format(where=where, reason=reason),
+            )
+        )

@@ -1,6 +1,7 @@
 """Clients of the unit being worked on: search by name, phone or id, filter by tier, and
 open a client's 360° view. Personal data arrives masked when the token's role may not see
-it; the console shows what the API gives."""
+it; the console shows what the API gives, its codes (tier, state) named in the person's
+language."""
 
 from __future__ import annotations
 
@@ -12,36 +13,42 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
+from console.client_terms import STATES, TIERS, named
 from console.screens.base import Page
 from console.screens.client_view import ClientViewScreen
 from console.widgets.calls import call_api
 from console.widgets.paged_table import PagedTable, Row
 from core.api.schemas.org import UnitDetail
+from core.i18n import _
 
 
 class ClientsScreen(Page):
-    TITLE = "Clients"
     EXPORT_PATH = "/clients"
     AUTO_FOCUS = "#clients"  # letters typed here are keys; / moves to the search field
-    BINDINGS = [Binding("slash", "search", "Search")]
-    HELP = (
-        "Clients in the subtree of the unit you work on. / moves to the search field: type part of a name, "
-        "a phone number or a client id and press Enter (escape leaves the field); pick a tier to narrow; Enter "
-        "on a client opens the 360° view; n fetches more."
-    )
+    BINDINGS = [Binding("slash", "search", _("Search"))]  # the console's language, fixed before it starts
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = _("Clients")
+        self.HELP = _(
+            "Clients in the subtree of the unit you work on. / moves to the search field: type part of a name, "
+            "a phone number or a client id and press Enter (escape leaves the field); pick a tier to narrow; "
+            "Enter on a client opens the 360° view; n fetches more."
+        )
 
     def body(self) -> ComposeResult:
         with Horizontal(id="client-filters"):
-            yield Input(placeholder="name, phone or client id", id="q", compact=True)
-            yield Select[str]([], prompt="any tier", id="tier", compact=True)
-        yield PagedTable(("Name", "Tier", "State", "Unit", "Manager", "Client"), id="clients")
+            yield Input(placeholder=_("name, phone or client id"), id="q", compact=True)
+            yield Select[str]([], prompt=_("any tier"), id="tier", compact=True)
+        columns = (_("Name"), _("Tier"), _("State"), _("Unit"), _("Manager"), _("Client"))
+        yield PagedTable(columns, id="clients")
 
     def on_mount(self) -> None:
         self.watch(self.console, "unit", self.show_unit)
 
     def show_unit(self, unit: UnitDetail | None) -> None:
         if unit is not None:
-            self.query_one("#clients").border_title = f"Clients of {unit.name} {unit.code}"
+            self.query_one("#clients").border_title = _("Clients of {unit}").format(unit=f"{unit.name} {unit.code}")
             self.load_tiers(unit.code)
             self.search()
 
@@ -49,7 +56,9 @@ class ClientsScreen(Page):
     async def load_tiers(self, code: str) -> None:
         if (distribution := await call_api(self, self.api.tiers(code))) is not None:
             select = self.query_one("#tier", Select)
-            select.set_options([(f"{t.tier} ({t.clients:,})", t.tier) for t in distribution.tiers if t.tier])
+            select.set_options(
+                [(f"{named(TIERS, t.tier)} ({t.clients:,})", t.tier) for t in distribution.tiers if t.tier]
+            )
 
     def search(self) -> None:
         unit = self.console.unit
@@ -61,7 +70,17 @@ class ClientsScreen(Page):
         async def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
             page = await self.api.clients(unit.code, q=q, tier=tier if isinstance(tier, str) else None, cursor=cursor)
             return [
-                (c.id, (c.name, c.tier or "—", c.state, c.unit.code, c.manager.name if c.manager else "—", c.id))
+                (
+                    c.id,
+                    (
+                        c.name,
+                        named(TIERS, c.tier),
+                        named(STATES, c.state),
+                        c.unit.code,
+                        c.manager.name if c.manager else "—",
+                        c.id,
+                    ),
+                )
                 for c in page.items
             ], page.next_cursor
 
@@ -83,7 +102,7 @@ class ClientsScreen(Page):
     def key_escape(self) -> None:
         self.query_one("#clients").focus()
 
-    def on_select_changed(self, _: Select.Changed) -> None:
+    def on_select_changed(self, _event: Select.Changed) -> None:
         self.search()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

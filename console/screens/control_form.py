@@ -15,13 +15,16 @@ from textual.validation import Regex
 from textual.widgets import Select
 
 from console.content import local_problem, show_value
+from console.labels import word
+from console.localised import N_
 from console.screens.modals import FormModal
 from console.validation import KINDS, control_problems, parse_params, parse_threshold
 from console.widgets.form import FormField, Parsed, required
 from core.api.schemas.standards import VersionOut
+from core.i18n import _
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
-KEY_RULE = "lower-case letters, digits and _, starting with a letter"
+KEY_RULE = N_("lower-case letters, digits and _, starting with a letter")
 COMPARATORS = ("<=", "<", ">=", ">", "==", "!=", "in", "not_in")
 SEVERITIES = ("minor", "major", "critical")
 SaveControl = Callable[[dict[str, Any]], Awaitable[VersionOut]]
@@ -33,9 +36,9 @@ class ControlForm(FormModal[VersionOut]):
     def __init__(self, control: dict[str, Any] | None, index: int, save: SaveControl) -> None:
         c = control or {}
         kinds = sorted({*KINDS, c.get("kind", "compare")})
-        self.kind = FormField("Kind", "kind", value=c.get("kind", "compare"), choices=[(k, k) for k in kinds])
+        self.kind = FormField(_("Kind"), "kind", value=c.get("kind", "compare"), choices=[(k, k) for k in kinds])
         self.threshold = FormField(
-            "Threshold",
+            _("Threshold"),
             "threshold",
             value=show_value(c.get("threshold")),
             validators=[Parsed(lambda text: parse_threshold(self.kind.value, text))],
@@ -45,35 +48,43 @@ class ControlForm(FormModal[VersionOut]):
         self.index = index
         fields = [
             FormField(
-                "Key", "key", value=c.get("key", ""), validators=[Regex(KEY_PATTERN, failure_description=KEY_RULE)]
+                _("Key"),
+                "key",
+                value=c.get("key", ""),
+                validators=[Regex(KEY_PATTERN, failure_description=_(KEY_RULE))],
             ),
-            FormField("Name", "name", value=c.get("name", ""), validators=[required("a name")]),
+            FormField(_("Name"), "name", value=c.get("name", ""), validators=[required(_("a name"))]),
             self.kind,
             FormField(
-                "Metric",
+                _("Metric"),
                 "metric",
                 value=c.get("metric", ""),
-                validators=[Regex(KEY_PATTERN, failure_description=KEY_RULE)],
+                validators=[Regex(KEY_PATTERN, failure_description=_(KEY_RULE))],
                 placeholder="wait_minutes",
             ),
             FormField(
-                "Comparator",
+                _("Comparator"),
                 "comparator",
                 value=c.get("comparator") or "",
-                choices=[("(none)", ""), *((op, op) for op in COMPARATORS)],
+                choices=[(_("(none)"), ""), *((op, op) for op in COMPARATORS)],
             ),
             self.threshold,
-            FormField("Unit", "unit", value=c.get("unit", ""), placeholder="minutes"),
-            FormField("Severity", "severity", value=c.get("severity", "minor"), choices=[(s, s) for s in SEVERITIES]),
+            FormField(_("Unit of measure"), "unit", value=c.get("unit", ""), placeholder=_("minutes")),
             FormField(
-                "Params",
+                _("Severity"),
+                "severity",
+                value=c.get("severity", "minor"),
+                choices=[(word(s), s) for s in SEVERITIES],
+            ),
+            FormField(
+                _("Params"),
                 "params",
                 value=show_value(c.get("params") or {}),
                 validators=[Parsed(parse_params)],
                 placeholder="tier=gold, period=month, at_least=1",
             ),
         ]
-        title = "Add a control" if control is None else f"Edit control {c.get('key', '')}"
+        title = _("Add a control") if control is None else _("Edit control {key}").format(key=c.get("key", ""))
         super().__init__(title, fields, self._submit, error_prefix=f"controls[{index}].")
 
     def on_select_changed(self, event: Select.Changed) -> None:

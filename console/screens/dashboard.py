@@ -19,12 +19,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable
 
 from console.api.schemas import ComplianceRow, NonconformitySummary
+from console.localised import N_
 from console.screens.base import Page
 from console.widgets.calls import call_api
 from console.widgets.charts import RateChart, TierBars
 from console.widgets.figures import percent, sparkline
 from core.api.schemas.org import UnitDetail
 from core.chinatime import CHINA_TZ, china_date
+from core.i18n import _
 
 MONTHS = 6
 
@@ -33,7 +35,7 @@ def month_starts(now: dt.datetime, months: int = MONTHS) -> list[dt.date]:
     """First days of the last ``months`` local months, the current one last."""
     day = china_date(now).replace(day=1)
     starts = [day]
-    for _ in range(months - 1):
+    for _month in range(months - 1):
         day = (day - dt.timedelta(days=1)).replace(day=1)
         starts.append(day)
     return starts[::-1]
@@ -54,19 +56,20 @@ def monthly_rates(rows: list[ComplianceRow], months: list[dt.date]) -> dict[str,
 
 
 class DashboardScreen(Page):
-    TITLE = "Dashboard"
+    TITLE = N_("Dashboard")
     EXPORT_PATH = "/reports/compliance"
-    EXPORT_PATH = "/reports/compliance"
+    AUTO_FOCUS = "#units"
     BINDINGS = [
-        Binding("r", "reload", "Reload"),
-        Binding("backspace", "up", "Up"),
+        Binding("enter", "drill", N_("Drill in"), priority=True),
+        Binding("backspace", "up", N_("Up a level")),
+        Binding("r", "reload", N_("Reload")),
     ]
-    HELP = (
+    HELP = N_(
         "Compliance of the unit you work on (first row) and each unit under it: last month's rate and the "
         "events judged then, the six-month trend (one block a month from the lowest rate shown to the "
-        "highest, · where nothing was judged), open and overdue nonconformities. Enter drills into a unit, "
-        "backspace climbs back up. Below: the unit's monthly rate, its clients by tier, and a panel from "
-        "each plugin enabled there."
+        "highest, · where nothing was judged), open and overdue nonconformities. Enter drills into the "
+        "highlighted unit, backspace climbs back up, r reloads. Below: the unit's monthly rate, its clients "
+        "by tier, and a panel from each plugin enabled there."
     )
 
     def body(self) -> ComposeResult:
@@ -79,9 +82,9 @@ class DashboardScreen(Page):
 
     def on_mount(self) -> None:
         table = self.query_one("#units", DataTable)
-        table.add_columns("Unit", "Last month", f"Trend {MONTHS} mo", "Judged", "Open NC", "Overdue")
-        table.border_title = "Compliance by unit"
-        self.query_one("#tiers").border_title = "Clients by tier"
+        table.add_columns(_("Unit"), _("Last month"), _("Trend"), _("Judged"), _("Open NC"), _("Overdue"))
+        table.border_title = _("Compliance by unit")
+        self.query_one("#tiers").border_title = _("Clients by tier")
         self.watch(self.console, "unit", self.reload_for)
         self.watch(self.console, "enabled_here", self.show_panels, init=False)
 
@@ -95,9 +98,18 @@ class DashboardScreen(Page):
         if unit is not None and unit.parent and unit.code != self.console.me.unit.code:  # type: ignore[union-attr]
             self.run_worker(self.console.choose(unit.parent))
 
-    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value and self.console.unit and event.row_key.value != self.console.unit.code:
-            await self.console.choose(event.row_key.value)
+    def action_drill(self) -> None:
+        """Work on the highlighted unit (the first row is the unit worked on already)."""
+        table = self.query_one("#units", DataTable)
+        if table.row_count:
+            self.drill(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.drill(event.row_key.value)
+
+    def drill(self, code: str | None) -> None:
+        if code and self.console.unit and code != self.console.unit.code:
+            self.run_worker(self.console.choose(code))
 
     def export_params(self) -> dict[str, Any]:
         """The compliance report the table shows: by month, over the same months."""
@@ -132,7 +144,7 @@ class DashboardScreen(Page):
         for row in compliance:
             judged[row.unit] += row.passed + row.failed if row.period == months[-2] else 0
         self.fill(table, unit, nonconformities, rates, judged)
-        chart.plot([f"{m:%b}" for m in months], rates.get(unit.code, [None] * MONTHS))
+        chart.plot([f"{m:%m}" for m in months], rates.get(unit.code, [None] * MONTHS))
         tiers.show(distribution)
         self.show_panels(self.console.enabled_here)
 

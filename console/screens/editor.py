@@ -18,46 +18,61 @@ from textual.widgets import DataTable, TabbedContent, TabPane
 
 from console.api import ApiError
 from console.content import as_data, show_value, to_content
-from console.screens.base import Page
+from console.labels import word
+from console.localised import N_, speak_bindings
+from console.screens.base import SubPage
 from console.screens.control_form import ControlForm
 from console.screens.modals import ConfirmModal
 from console.widgets.form import FormField, place_errors, required
 from core.api.schemas.standards import VersionOut
+from core.i18n import _
 
 SECTIONS = {
-    "outputs": (("procedure", "Procedure (one step a line)"), ("skills", "Skills"), ("etiquette", "Etiquette")),
+    "outputs": (
+        ("procedure", N_("Procedure (one step a line)")),
+        ("skills", N_("Skills")),
+        ("etiquette", N_("Etiquette")),
+    ),
     "inputs": (
-        ("staff", "Staff"),
-        ("facilities", "Facilities"),
-        ("supplies", "Supplies"),
-        ("environment", "Environment"),
+        ("staff", N_("Staff")),
+        ("facilities", N_("Facilities")),
+        ("supplies", N_("Supplies")),
+        ("environment", N_("Environment")),
     ),
 }
-CONTROL_COLUMNS = ("Key", "Name", "Kind", "Metric", "Rule", "Severity")
+CONTROL_COLUMNS = (N_("Key"), N_("Name"), N_("Kind"), N_("Metric"), N_("Rule"), N_("Severity"))
 
 
 class ControlsTable(DataTable[str]):
     """The draft's controls; its keys act only while it has focus (elsewhere they are text)."""
 
     BINDINGS = [
-        Binding("a", "screen.add_control", "Add"),
-        Binding("e", "screen.edit_control", "Edit"),
-        Binding("delete", "screen.remove_control", "Remove"),
+        Binding("a", "screen.add", N_("Add")),
+        Binding("e", "screen.edit", N_("Edit")),
+        Binding("delete", "screen.remove", N_("Remove")),
     ]
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        speak_bindings(self)
 
-class EditorScreen(Page):
+
+class EditorScreen(SubPage):
     """Edit one draft; the standards screen reloads when this one closes."""
 
-    TITLE = "Draft"
+    TITLE = N_("Draft")
+    AUTO_FOCUS = "Input"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "close", "Back"),
+        Binding("ctrl+s", "save", N_("Save")),
+        Binding("escape", "back", N_("Back")),
     ]
-    HELP = (
-        "Edit a draft: the title, then tabs for outputs, inputs, controls and a note; list items one a line. "
-        "In the controls table a adds a control, e (or Enter) edits the highlighted one, delete removes it. "
-        "ctrl+s saves; problems the API finds appear under the fields they concern."
+    HELP = N_(
+        "Edit a draft: the title, then tabs for outputs (scope, procedure, skills, etiquette), inputs (staff, "
+        "facilities, supplies, environment), controls and a note; list items are typed one a line. In the "
+        "controls table a adds a control, e (or Enter) edits the highlighted one, delete removes it; the "
+        "control form checks what it can as you type and closes once the API has saved the draft. ctrl+s "
+        "saves; problems the API finds appear under the fields they concern; escape goes back, asking first "
+        "if something is unsaved."
     )
 
     def __init__(self, version: VersionOut) -> None:
@@ -67,34 +82,34 @@ class EditorScreen(Page):
         self.controls: list[dict[str, Any]] = data["controls"]
         self.saved = data
         self.fields = [
-            FormField("Title", "title", value=data["title"], validators=[required("a title")]),
-            FormField("Scope", "outputs.scope", value=data["outputs"]["scope"]),
+            FormField(_("Title"), "title", value=data["title"], validators=[required(_("a title"))]),
+            FormField(_("Scope"), "outputs.scope", value=data["outputs"]["scope"]),
         ]
         for section, items in SECTIONS.items():
             self.fields += [
-                FormField(label, f"{section}.{key}", value="\n".join(data[section][key]), lines=True)
+                FormField(_(label), f"{section}.{key}", value="\n".join(data[section][key]), lines=True)
                 for key, label in items
             ]
-        self.fields.append(FormField("Note", "note", value=data["note"], lines=True))
+        self.fields.append(FormField(_("Note"), "note", value=data["note"], lines=True))
 
     def body(self) -> ComposeResult:
         by_name = {f.field_name: f for f in self.fields}
         yield by_name["title"]
         with TabbedContent(id="editor-tabs"):
-            with TabPane("Outputs", id="outputs"), VerticalScroll():
+            with TabPane(_("Outputs"), id="outputs"), VerticalScroll():
                 yield by_name["outputs.scope"]
-                yield from (by_name[f"outputs.{key}"] for key, _ in SECTIONS["outputs"])
-            with TabPane("Inputs", id="inputs"), VerticalScroll():
-                yield from (by_name[f"inputs.{key}"] for key, _ in SECTIONS["inputs"])
-            with TabPane("Controls", id="controls"):
+                yield from (by_name[f"outputs.{key}"] for key, _label in SECTIONS["outputs"])
+            with TabPane(_("Inputs"), id="inputs"), VerticalScroll():
+                yield from (by_name[f"inputs.{key}"] for key, _label in SECTIONS["inputs"])
+            with TabPane(_("Controls"), id="controls"):
                 yield ControlsTable(id="control-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Note", id="note"):
+            with TabPane(_("Note"), id="note"):
                 yield by_name["note"]
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.version.touchpoint} v{self.version.number} ({self.version.status})"
+        self.sub_title = f"{self.version.touchpoint} v{self.version.number} ({word(self.version.status)})"
         table = self.query_one("#control-table", DataTable)
-        table.add_columns(*CONTROL_COLUMNS)
+        table.add_columns(*map(_, CONTROL_COLUMNS))
         self.show_controls()
 
     def show_controls(self) -> None:
@@ -108,7 +123,7 @@ class EditorScreen(Page):
                 c["kind"],
                 c["metric"],
                 rule or show_value(c.get("params")),
-                c.get("severity", "minor"),
+                word(c.get("severity", "minor")),
                 key=c["key"],
             )
 
@@ -119,9 +134,9 @@ class EditorScreen(Page):
             "title": by_name["title"].value,
             "outputs": {
                 "scope": by_name["outputs.scope"].value,
-                **{key: by_name[f"outputs.{key}"].lines for key, _ in SECTIONS["outputs"]},
+                **{key: by_name[f"outputs.{key}"].lines for key, _label in SECTIONS["outputs"]},
             },
-            "inputs": {key: by_name[f"inputs.{key}"].lines for key, _ in SECTIONS["inputs"]},
+            "inputs": {key: by_name[f"inputs.{key}"].lines for key, _label in SECTIONS["inputs"]},
             "controls": self.controls if controls is None else controls,
             "note": by_name["note"].value,
         }
@@ -145,17 +160,19 @@ class EditorScreen(Page):
                     "; ".join(leftover) or error.message, title=error.problem.title, severity="error", timeout=8
                 )
             return
-        self.notify(f"Draft v{version.number} of {version.touchpoint} saved")
+        self.notify(
+            _("Draft v{number} of {touchpoint} saved").format(number=version.number, touchpoint=version.touchpoint)
+        )
 
     def selected_control(self) -> int | None:
         table = self.query_one("#control-table", DataTable)
         return table.cursor_row if self.controls and table.row_count else None
 
-    def action_add_control(self) -> None:
+    def action_add(self) -> None:
         index = len(self.controls)
         self.app.push_screen(ControlForm(None, index, lambda c: self.store(self.data([*self.controls, c]))))
 
-    def action_edit_control(self) -> None:
+    def action_edit(self) -> None:
         if (index := self.selected_control()) is None:
             return
         others = self.controls
@@ -166,22 +183,24 @@ class EditorScreen(Page):
         self.app.push_screen(ControlForm(self.controls[index], index, save))
 
     @work(exclusive=True, group="save")
-    async def action_remove_control(self) -> None:
+    async def action_remove(self) -> None:
         if (index := self.selected_control()) is None:
             return
         key = self.controls[index]["key"]
-        if not await self.app.push_screen_wait(ConfirmModal(f"Remove control '{key}' from the draft?")):
+        if not await self.app.push_screen_wait(
+            ConfirmModal(_("Remove control '{key}' from the draft?").format(key=key))
+        ):
             return
         try:
             await self.store(self.data([c for i, c in enumerate(self.controls) if i != index]))
         except ApiError as error:
             self.notify(error.message, title=error.problem.title, severity="error", timeout=8)
 
-    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
-        self.action_edit_control()
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_edit()
 
     @work(exclusive=True, group="close")
-    async def action_close(self) -> None:
-        if self.data() != self.saved and not await self.app.push_screen_wait(ConfirmModal("Leave without saving?")):
+    async def action_back(self) -> None:
+        if self.data() != self.saved and not await self.app.push_screen_wait(ConfirmModal(_("Leave without saving?"))):
             return
         self.dismiss(None)

@@ -18,8 +18,10 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
 from console.api import ApiError
+from console.localised import N_
 from console.screens.dialog import Dialog
 from console.widgets.form import FormField, place_errors, required
+from core.i18n import _
 
 T = TypeVar("T")
 Submit = Callable[[dict[str, str]], Awaitable[T]]
@@ -28,10 +30,7 @@ Submit = Callable[[dict[str, str]], Awaitable[T]]
 class FormModal(Dialog[T | None], Generic[T]):
     """A titled form; ``submit(values)`` calls the API and its answer dismisses the dialog."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "Submit"),
-    ]
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save"))]
 
     def __init__(
         self, title: str, fields: Sequence[FormField], submit: Submit[T], *, note: str = "", error_prefix: str = ""
@@ -47,26 +46,23 @@ class FormModal(Dialog[T | None], Generic[T]):
             yield Static(self.note, classes="dialog-note")
         yield from self.fields
         with Horizontal(classes="dialog-buttons"):
-            yield Button("OK", variant="primary", id="ok")
-            yield Button("Cancel", id="cancel")
+            yield Button(_("OK"), variant="primary", id="ok")
+            yield Button(_("Cancel"), id="cancel")
 
     def values(self) -> dict[str, str]:
         return {f.field_name: f.value for f in self.fields}
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
-            await self.action_submit()
+            await self.action_save()
         else:
             self.dismiss(None)
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        await self.action_submit()
+        await self.action_save()
 
-    async def action_submit(self) -> None:
+    async def action_save(self) -> None:
         invalid = [f for f in self.fields if not f.check()]
         if invalid:
             invalid[0].input.focus()
@@ -88,7 +84,7 @@ class FormModal(Dialog[T | None], Generic[T]):
 
 
 def reason_field(value: str = "") -> FormField:
-    return FormField("Reason (kept in the audit log)", "reason", value=value, validators=[required("a reason")])
+    return FormField(_("Reason (kept in the audit log)"), "reason", value=value, validators=[required(_("a reason"))])
 
 
 def reason_modal(title: str, act: Callable[[str], Awaitable[T]], note: str = "") -> FormModal[T]:
@@ -97,17 +93,15 @@ def reason_modal(title: str, act: Callable[[str], Awaitable[T]], note: str = "")
 
 
 class ConfirmModal(Dialog[bool]):
-    """A yes/no question; dismisses with the answer."""
+    """A yes/no question; dismisses with the answer (escape: no)."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
+    CANCELLED = False
+    BINDINGS = [Binding("y", "answer(True)", N_("Yes"))]
 
     def content(self) -> ComposeResult:
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Yes", variant="warning", id="yes")
-            yield Button("No", variant="primary", id="no")
+            yield Button(_("Yes"), variant="warning", id="yes")
+            yield Button(_("No"), variant="primary", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -15,31 +15,38 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from console.api.schemas import PluginState
+from console.labels import word
+from console.localised import N_
 from console.screens.base import Page
 from console.screens.modals import reason_modal
 from console.widgets.calls import call_api
 from console.widgets.paged_table import PagedTable, Row
 from console.widgets.unit_tree import UnitTree
 from core.api.schemas.org import UnitDetail
+from core.i18n import _
 
-WHY = {"explicit": "switched here", "default": "off by default", "always": "always on (core)"}
+WHY = {"explicit": N_("switched here"), "default": N_("off by default"), "always": N_("always on (core)")}
 
 
 def why(state: PluginState) -> str:
-    return f"inherited from {state.decided_at}" if state.source == "inherited" else WHY[state.source]
+    if state.source == "inherited":
+        return _("inherited from {unit}").format(unit=state.decided_at)
+    return _(WHY[state.source])
 
 
 class OrganisationScreen(Page):
-    TITLE = "Organisation"
+    TITLE = N_("Organisation")
+    AUTO_FOCUS = "#tree"
     BINDINGS = [
-        Binding("e", "switch(True)", "Switch on"),
-        Binding("x", "switch(False)", "Switch off"),
-        Binding("i", "inherit", "Inherit"),
+        Binding("plus", "switch(True)", N_("Switch on")),
+        Binding("minus", "switch(False)", N_("Switch off")),
+        Binding("equals_sign", "inherit", N_("Inherit")),
     ]
-    HELP = (
-        "The tree on the left (Enter chooses the unit to work on); on the right the chosen unit's plugins "
-        "and staff. e switches the highlighted plugin on here, x off, i clears this unit's own switch so it "
-        "inherits again; each asks for a reason, kept in the audit log."
+    HELP = N_(
+        "The tree on the left: Enter chooses the unit every screen works on. On the right, tab reaches the "
+        "chosen unit's plugins and staff. On a plugin, + switches it on here, - off, and = clears this unit's "
+        "own switch so it inherits from above again; each asks for a reason, kept in the audit log, and units "
+        "below inherit the switch unless they set their own. The staff list fetches more with m."
     )
 
     def __init__(self) -> None:
@@ -51,13 +58,13 @@ class OrganisationScreen(Page):
         with Horizontal():
             yield UnitTree(self.api, self.console.home, id="tree")
             with TabbedContent(id="unit-tabs"):
-                with TabPane("Plugins", id="plugins-tab"):
+                with TabPane(_("Plugins"), id="plugins-tab"):
                     yield DataTable(id="plugins", cursor_type="row", zebra_stripes=True)
-                with TabPane("Staff", id="staff-tab"):
-                    yield PagedTable(("Name", "No.", "Roles", "Unit", "Active"), id="staff")
+                with TabPane(_("Staff"), id="staff-tab"):
+                    yield PagedTable((_("Full name"), _("No."), _("Roles"), _("Unit"), _("Active")), id="staff")
 
     def on_mount(self) -> None:
-        self.query_one("#plugins", DataTable).add_columns("Plugin", "Here", "Why")
+        self.query_one("#plugins", DataTable).add_columns(_("Plugin"), _("Here"), _("Why"))
         self.watch(self.console, "unit", self.show_unit)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -79,7 +86,16 @@ class OrganisationScreen(Page):
         async def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
             page = await self.api.staff(unit.code, cursor)
             return [
-                (s.id, (s.name, s.employee_no, ", ".join(s.roles), s.unit.code, "yes" if s.active else "no"))
+                (
+                    s.id,
+                    (
+                        s.name,
+                        s.employee_no,
+                        "、".join(map(word, s.roles)),
+                        s.unit.code,
+                        _("yes") if s.active else _("no"),
+                    ),
+                )
                 for s in page.items
             ], page.next_cursor
 
@@ -97,7 +113,7 @@ class OrganisationScreen(Page):
         self.states = states
         table.clear()
         for s in states:
-            table.add_row(s.plugin, "on" if s.enabled else "off", why(s), key=s.plugin)
+            table.add_row(s.plugin, _("on") if s.enabled else _("off"), why(s), key=s.plugin)
         table.move_cursor(row=min(row, len(states) - 1))
         self.refresh_bindings()
 
@@ -109,12 +125,16 @@ class OrganisationScreen(Page):
         state, unit = self.selected(), self.console.unit
         if state is None or unit is None:
             return
-        title = f"Switch {state.plugin} {'on' if enabled else 'off'} at {unit.name} {unit.code}"
+        where = f"{unit.name} {unit.code}"
+        if enabled:
+            title = _("Switch {plugin} on at {unit}").format(plugin=state.plugin, unit=where)
+        else:
+            title = _("Switch {plugin} off at {unit}").format(plugin=state.plugin, unit=where)
         self.app.push_screen(
             reason_modal(
                 title,
                 lambda reason: self.api.switch_plugin(unit.code, state.plugin, enabled, reason),
-                note="Units below inherit the switch unless they set their own.",
+                note=_("Units below inherit the switch unless they set their own."),
             ),
             self.after_switch,
         )
@@ -125,7 +145,7 @@ class OrganisationScreen(Page):
             return
         self.app.push_screen(
             reason_modal(
-                f"{unit.code}: let {state.plugin} inherit from above",
+                _("{unit}: let {plugin} inherit from above").format(unit=unit.code, plugin=state.plugin),
                 lambda reason: self.api.inherit_plugin(unit.code, state.plugin, reason),
             ),
             self.after_switch,

@@ -9,15 +9,11 @@ the console-wide keys, the footer and escape-to-go-back come with it.
 
 from __future__ import annotations
 
-from textual.binding import Binding
-
 from console.api import ApiClient
-from console.screens.base import Page
+from console.screens.base import SubPage
 
 
-class PluginScreen(Page):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
-
+class PluginScreen(SubPage):
     def __init__(self, api: ApiClient, unit: str) -> None:
         super().__init__()
         self.plugin_api = api

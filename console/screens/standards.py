@@ -2,7 +2,7 @@
 
 The upper table lists touchpoints with the version published and the one in pilot; the
 lower one the selected touchpoint's versions. From there: start a draft from the version in
-force, edit a draft, pilot it at chosen units, compare the pilot with the rest of the
+pilot (else the one in force, else the latest), edit a draft, pilot it at chosen units, compare the pilot with the rest of the
 network, publish, retire, see what changed between two versions, and move standards in and
 out as TOML files.
 """
@@ -17,6 +17,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from console.content import local_problem
+from console.labels import word
+from console.localised import N_
 from console.screens.base import Page
 from console.screens.editor import EditorScreen
 from console.screens.modals import FormModal, reason_field, reason_modal
@@ -25,6 +27,7 @@ from console.screens.version_reports import DiffScreen, PilotReportScreen
 from console.widgets.calls import call_api
 from console.widgets.form import FormField, required
 from core.api.schemas.standards import StandardContent, TouchpointOut, VersionOut
+from core.i18n import _
 
 # What each action needs: a version in one of these states (None: a touchpoint is enough).
 NEEDS = {
@@ -40,24 +43,34 @@ NEEDS = {
 }
 
 
+def draft_base(versions: list[VersionOut]) -> VersionOut | None:
+    """The version a new draft copies: the one in pilot, else the one in force, else the latest."""
+    by_status = {v.status: v for v in versions}
+    return by_status.get("pilot") or by_status.get("published") or max(versions, key=lambda v: v.number, default=None)
+
+
 class StandardsScreen(Page):
-    TITLE = "Standards"
+    TITLE = N_("Standards")
+    AUTO_FOCUS = "#touchpoints"
     BINDINGS = [
-        Binding("n", "new_draft", "New draft"),
-        Binding("e", "edit", "Edit"),
-        Binding("l", "pilot", "Pilot"),
-        Binding("v", "compare", "Vs network"),
-        Binding("b", "publish", "Publish"),
-        Binding("r", "retire", "Retire"),
-        Binding("f", "diff", "Diff"),
-        Binding("x", "export", "Export"),
-        Binding("i", "import", "Import"),
+        Binding("n", "new_draft", N_("New draft")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("l", "pilot", N_("Pilot at units")),
+        Binding("v", "compare", N_("Vs network")),
+        Binding("b", "publish", N_("Publish")),
+        Binding("w", "retire", N_("Retire")),
+        Binding("f", "diff", N_("Diff")),
+        Binding("x", "export", N_("Export TOML")),
+        Binding("i", "import", N_("Import TOML")),
     ]
-    HELP = (
-        "Touchpoints above, the selected one's versions below; the footer shows what the highlighted row "
-        "allows. A draft is started from the version in force (n), edited (e), piloted at units (l), "
-        "compared with the network (v), published (b) or retired (r); f shows what changed from another "
-        "version you pick; x writes a version to a TOML file and i reads one back as a new draft."
+    HELP = N_(
+        "Touchpoints above, the highlighted one's versions below; tab moves between the two tables and the "
+        "footer shows what the highlighted row allows. On a touchpoint: n starts a draft from the version in "
+        "pilot (else the one in force, else the latest; a blank one where there is none), i reads a TOML file "
+        "as a new draft. On a version: e edits a draft, l pilots it at units (each with its subtree), v "
+        "compares a pilot with the rest of the network over the same weeks, b publishes (the version in force "
+        "before is retired), w retires, f shows what changed since another version you pick, x writes the "
+        "version to a TOML file. Every change asks for a reason, kept in the audit log."
     )
 
     def __init__(self) -> None:
@@ -70,10 +83,14 @@ class StandardsScreen(Page):
         yield DataTable(id="versions", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.query_one("#touchpoints", DataTable).add_columns("Touchpoint", "Name", "Channel", "Published", "Pilot")
-        self.query_one("#versions", DataTable).add_columns("Version", "Status", "Title", "Controls", "Pilot units")
-        self.query_one("#touchpoints").border_title = "Touchpoints"
-        self.query_one("#versions").border_title = "Versions"
+        self.query_one("#touchpoints", DataTable).add_columns(
+            _("Touchpoint"), _("Name"), _("Channel"), _("In force"), _("In pilot")
+        )
+        self.query_one("#versions", DataTable).add_columns(
+            _("Version"), _("State"), _("Title"), _("Controls"), _("Pilot units")
+        )
+        self.query_one("#touchpoints").border_title = _("Touchpoints")
+        self.query_one("#versions").border_title = _("Versions")
         self.load_touchpoints()
 
     def on_screen_resume(self) -> None:
@@ -90,7 +107,9 @@ class StandardsScreen(Page):
         self.touchpoints = touchpoints
         table.clear()
         for t in touchpoints:
-            table.add_row(t.code, t.name, t.channel, _number(t.published_version), _number(t.pilot_version), key=t.code)
+            table.add_row(
+                t.code, t.name, word(t.channel), _number(t.published_version), _number(t.pilot_version), key=t.code
+            )
         if selected in {t.code for t in touchpoints}:
             table.move_cursor(row=table.get_row_index(selected))
         self.load_versions()
@@ -133,13 +152,13 @@ class StandardsScreen(Page):
         if versions is None:
             return
         self.versions = list(reversed(versions))
-        table.border_title = f"Versions of {touchpoint.code}"
-        table.border_subtitle = "" if versions else "none yet: n on the touchpoint starts a blank draft"
+        table.border_title = _("Versions of {touchpoint}").format(touchpoint=touchpoint.code)
+        table.border_subtitle = "" if versions else _("none yet: n on the touchpoint starts a blank draft")
         table.clear()
         for v in self.versions:
             table.add_row(
                 f"v{v.number}",
-                v.status,
+                word(v.status),
                 v.content.title,
                 str(len(v.content.controls)),
                 ", ".join(v.pilot_units),
@@ -152,13 +171,23 @@ class StandardsScreen(Page):
 
     @work(exclusive=True, group="act")
     async def action_new_draft(self) -> None:
-        """A draft copied from the version in force, or a blank one where none is."""
+        """A draft copied from :func:`draft_base`, or a blank one where the touchpoint has no version."""
         if (touchpoint := self.touchpoint) is None:
             return
-        blank = None if touchpoint.published_version else StandardContent(title=touchpoint.name)
-        if draft := await call_api(self, self.api.create_draft(touchpoint.code, blank)):
-            origin = "a blank page" if blank else f"v{touchpoint.published_version}, the version in force"
-            self.notify(f"Draft v{draft.number} of {touchpoint.code} started from {origin}")
+        if (versions := await call_api(self, self.api.versions(touchpoint.code))) is None:
+            return
+        base = draft_base(versions)
+        content = base.content if base else StandardContent(title=touchpoint.name)
+        if draft := await call_api(self, self.api.create_draft(touchpoint.code, content)):
+            if base is None:
+                origin = _("a blank page")
+            else:
+                origin = _("v{number} ({state})").format(number=base.number, state=word(base.status))
+            self.notify(
+                _("Draft v{number} of {touchpoint} started from {origin}").format(
+                    number=draft.number, touchpoint=touchpoint.code, origin=origin
+                )
+            )
             self.open_editor(draft)
 
     def action_edit(self) -> None:
@@ -169,10 +198,10 @@ class StandardsScreen(Page):
         if (version := self.version) is None:
             return
         units = FormField(
-            "Pilot units",
+            _("Pilot units"),
             "units",
-            validators=[required("at least one unit")],
-            placeholder="BJ-CY, SH-PD (each with its subtree)",
+            validators=[required(_("at least one unit"))],
+            placeholder=_("BJ-CY, SH-PD (each with its subtree)"),
         )
 
         async def start(values: dict[str, str]) -> VersionOut:
@@ -180,7 +209,11 @@ class StandardsScreen(Page):
             return await self.api.start_pilot(version.id, codes, values["reason"])
 
         self.app.push_screen(
-            FormModal(f"Pilot {version.touchpoint} v{version.number}", [units, reason_field()], start),
+            FormModal(
+                _("Pilot {touchpoint} v{number}").format(touchpoint=version.touchpoint, number=version.number),
+                [units, reason_field()],
+                start,
+            ),
             self.after_change,
         )
 
@@ -188,9 +221,11 @@ class StandardsScreen(Page):
         if version := self.version:
             self.app.push_screen(
                 reason_modal(
-                    f"Publish {version.touchpoint} v{version.number} network-wide",
+                    _("Publish {touchpoint} v{number} network-wide").format(
+                        touchpoint=version.touchpoint, number=version.number
+                    ),
                     lambda reason: self.api.publish(version.id, reason),
-                    note="The version published before is retired.",
+                    note=_("The version published before is retired."),
                 ),
                 self.after_change,
             )
@@ -199,29 +234,39 @@ class StandardsScreen(Page):
         if version := self.version:
             self.app.push_screen(
                 reason_modal(
-                    f"Retire {version.touchpoint} v{version.number}", lambda reason: self.api.retire(version.id, reason)
+                    _("Retire {touchpoint} v{number}").format(touchpoint=version.touchpoint, number=version.number),
+                    lambda reason: self.api.retire(version.id, reason),
                 ),
                 self.after_change,
             )
 
     def after_change(self, version: VersionOut | None) -> None:
         if version is not None:
-            self.notify(f"{version.touchpoint} v{version.number} is now {version.status}")
+            self.notify(
+                _("{touchpoint} v{number} is now {state}").format(
+                    touchpoint=version.touchpoint, number=version.number, state=word(version.status)
+                )
+            )
             self.load_touchpoints()
 
     def action_diff(self) -> None:
         if (version := self.version) is None:
             return
-        others = [(f"v{v.number} ({v.status}) {v.content.title}", v) for v in self.versions if v.id != version.id]
+        others = [(f"v{v.number} ({word(v.status)}) {v.content.title}", v) for v in self.versions if v.id != version.id]
         if not others:
-            self.notify(f"{version.touchpoint} has no other version to compare with", severity="warning")
+            self.notify(
+                _("{touchpoint} has no other version to compare with").format(touchpoint=version.touchpoint),
+                severity="warning",
+            )
             return
 
         def compare(base: VersionOut | None) -> None:
             if base is not None:
                 self.app.push_screen(DiffScreen(self.api, base, version))
 
-        self.app.push_screen(ChoiceModal(f"What changed in v{version.number} since…", others), compare)
+        self.app.push_screen(
+            ChoiceModal(_("What changed in v{number} since…").format(number=version.number), others), compare
+        )
 
     def action_compare(self) -> None:
         if (version := self.version) is not None:
@@ -231,7 +276,10 @@ class StandardsScreen(Page):
         if (version := self.version) is None:
             return
         path = FormField(
-            "File", "file", value=f"{version.touchpoint}-v{version.number}.toml", validators=[required("a file name")]
+            _("File"),
+            "file",
+            value=f"{version.touchpoint}-v{version.number}.toml",
+            validators=[required(_("a file name"))],
         )
 
         async def write(values: dict[str, str]) -> Path:
@@ -244,12 +292,16 @@ class StandardsScreen(Page):
             return target
 
         self.app.push_screen(
-            FormModal(f"Export {version.touchpoint} v{version.number} as TOML", [path], write),
-            lambda target: target and self.notify(f"Written to {target}"),
+            FormModal(
+                _("Export {touchpoint} v{number} as TOML").format(touchpoint=version.touchpoint, number=version.number),
+                [path],
+                write,
+            ),
+            lambda target: target and self.notify(_("Written to {file}").format(file=target)),
         )
 
     def action_import(self) -> None:
-        path = FormField("File", "file", validators=[required("a file name")], placeholder="counter_service.toml")
+        path = FormField(_("File"), "file", validators=[required(_("a file name"))], placeholder="counter_service.toml")
 
         async def read(values: dict[str, str]) -> VersionOut:
             try:
@@ -259,7 +311,7 @@ class StandardsScreen(Page):
             return await self.api.import_toml(text)
 
         self.app.push_screen(
-            FormModal("Import a standard from TOML (becomes a draft)", [path], read), self.after_change
+            FormModal(_("Import a standard from TOML (becomes a draft)"), [path], read), self.after_change
         )
 
 

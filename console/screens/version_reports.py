@@ -7,27 +7,29 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from console.api import TouchstoneApi
 from console.api.schemas import GroupFigures, PilotComparison
 from console.content import show_value
+from console.localised import N_
 from console.screens.dialog import Dialog
 from console.widgets.calls import call_api
 from console.widgets.figures import bar, percent
 from core.api.schemas.standards import VersionDiff, VersionOut
+from core.chinatime import china_day
+from core.i18n import _
 
 Report = tuple[str, tuple[str, ...], list[tuple[Any, ...]]]
 SIGNS = {"added": "+", "removed": "−", "changed": "~"}
 BAR_WIDTH = 12
+SECTION_NAMES = {"title": N_("Title"), "outputs": N_("Outputs"), "inputs": N_("Inputs"), "note": N_("Note")}
 
 
 class ReportModal(Dialog[None]):
     """A titled table loaded through the API; escape closes it."""
 
     SIZE = "report"
-    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
 
     def __init__(self, api: TouchstoneApi, title: str) -> None:
         super().__init__(title)
@@ -65,7 +67,12 @@ class DiffScreen(ReportModal):
 
 
 def _diff_rows(diff: VersionDiff) -> Report:
-    note = f"Sections changed: {', '.join(diff.sections)}" if diff.sections else "No section text changed"
+    if diff.sections:
+        note = _("Sections changed: {sections}").format(
+            sections="、".join(_(SECTION_NAMES.get(s, s)) for s in diff.sections)
+        )
+    else:
+        note = _("No section text changed")
     rows = []
     for change in diff.controls:
         before, after = change.before or {}, change.after or {}
@@ -74,12 +81,18 @@ def _diff_rows(diff: VersionDiff) -> Report:
             rows.append(
                 (SIGNS[change.change], change.key, name, show_value(before.get(name)), show_value(after.get(name)))
             )
-    return note if rows else f"{note}; controls unchanged", ("", "Control", "Field", "Before", "After"), rows
+    columns = ("", _("Control"), _("Field"), _("Before"), _("After"))
+    return note if rows else _("{note}; controls unchanged").format(note=note), columns, rows
 
 
 class PilotReportScreen(ReportModal):
     def __init__(self, api: TouchstoneApi, version: VersionOut) -> None:
-        super().__init__(api, f"{version.touchpoint} v{version.number}: pilot against the rest of the network")
+        super().__init__(
+            api,
+            _("{touchpoint} v{number}: pilot against the rest of the network").format(
+                touchpoint=version.touchpoint, number=version.number
+            ),
+        )
         self.version = version
 
     async def fetch(self) -> Report:
@@ -87,29 +100,28 @@ class PilotReportScreen(ReportModal):
 
 
 def _pilot_rows(report: PilotComparison) -> Report:
-    note = (
-        f"Pilot at {', '.join(report.pilot_units)} since {report.since:%Y-%m-%d}, until {report.until:%Y-%m-%d}; "
-        "the rest judged by the standard in force there"
+    note = _("Pilot at {units} from {since} to {until}; the rest judged by the standard in force there").format(
+        units="、".join(report.pilot_units), since=china_day(report.since), until=china_day(report.until)
     )
 
     def side(figures: GroupFigures) -> tuple[str, str]:
         return percent(figures.rate), bar(figures.rate or 0, 1, BAR_WIDTH)
 
     rows: list[tuple[Any, ...]] = [
-        ("Events", f"{report.pilot.events:,}", "", f"{report.rest.events:,}", ""),
-        ("Compliance", *side(report.pilot), *side(report.rest)),
-        ("Nonconformities", f"{report.pilot.nonconformities:,}", "", f"{report.rest.nonconformities:,}", ""),
+        (_("Events"), f"{report.pilot.events:,}", "", f"{report.rest.events:,}", ""),
+        (_("Compliance"), *side(report.pilot), *side(report.rest)),
+        (_("Nonconformities"), f"{report.pilot.nonconformities:,}", "", f"{report.rest.nonconformities:,}", ""),
     ]
     rest = {c.key: c for c in report.rest.controls}
     for control in report.pilot.controls:
         other = rest.get(control.key)
         rows.append(
             (
-                f"  fails: {control.name}",
+                "  " + _("fails: {control}").format(control=control.name),
                 percent(control.failure_rate),
                 "",
                 percent(other.failure_rate if other else None),
                 "",
             )
         )
-    return note, ("Figure", "Pilot", "", "Rest of network", ""), rows
+    return note, (_("Figure"), _("Pilot"), "", _("Rest of network"), ""), rows

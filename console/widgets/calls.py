@@ -14,6 +14,7 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 
 from console.api import ApiError
+from core.i18n import _
 
 T = TypeVar("T")
 
@@ -25,7 +26,7 @@ async def call_api(node: DOMNode, call: Awaitable[T], *, busy: Widget | None = N
     try:
         return await call
     except ApiError as error:
-        node.notify(error.message, title=error.problem.title or "The API refused", severity="error", timeout=8)
+        node.notify(error.message, title=error.problem.title or _("The API refused"), severity="error", timeout=8)
         return None
     finally:
         if busy is not None and busy.is_attached:  # a widget removed meanwhile has no loading to end

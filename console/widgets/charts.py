@@ -8,15 +8,21 @@ from rich.table import Table
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from console.labels import word
 from console.widgets.figures import bar
 from core.api.schemas.tiers import TierDistribution
+from core.i18n import _
 
 TIER_BAR_WIDTH = 10
 
 
 class RateChart(PlotextPlot):
     """Compliance rate by period, in percent, with the periods as labels (ASCII: plotext
-    counts a wide character as one cell, so Chinese labels would run off the axis)."""
+    counts a wide character as one cell, so Chinese labels would run off the axis; the
+    chart's title is its border title, which Textual measures right)."""
+
+    def on_mount(self) -> None:
+        self.border_title = _("Compliance % by month")
 
     def plot(self, labels: Sequence[str], rates: Sequence[float | None]) -> None:
         plt = self.plt
@@ -30,7 +36,6 @@ class RateChart(PlotextPlot):
             plt.ylim(max(0.0, low - (100 - low) * 0.25 - 1), 100)
         plt.xlim(0.5, len(labels) + 0.5)  # every period on the axis, measured or not
         plt.xticks(list(range(1, len(labels) + 1)), list(labels))
-        plt.title("Compliance %")
         self.refresh()
 
 
@@ -47,7 +52,10 @@ class TierBars(Static):
         for tier in distribution.tiers:
             share = tier.clients / distribution.total if distribution.total else 0
             table.add_row(
-                tier.tier or "untiered", bar(tier.clients, top, TIER_BAR_WIDTH), f"{tier.clients:,}", f"{share:.0%}"
+                word(tier.tier) if tier.tier else _("untiered"),
+                bar(tier.clients, top, TIER_BAR_WIDTH),
+                f"{tier.clients:,}",
+                f"{share:.0%}",
             )
-        table.add_row("total", "", f"{distribution.total:,}", "")
+        table.add_row(_("total"), "", f"{distribution.total:,}", "")
         self.update(table)

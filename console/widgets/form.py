@@ -17,10 +17,12 @@ from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from console.api import ApiError
+from core.i18n import _
 
 
-def required(what: str = "a value") -> Validator:
-    return Function(lambda text: bool(text.strip()), f"{what} is required")
+def required(what: str | None = None) -> Validator:
+    """A field that must not be blank; ``what`` names it in the message (in the console's language)."""
+    return Function(lambda text: bool(text.strip()), _("{what} is required").format(what=what or _("a value")))
 
 
 class Parsed(Validator):

@@ -10,13 +10,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from console.localised import N_
+from core.i18n import _
+
 MODES = (
-    ("d", "Dashboard", "dashboard"),
-    ("o", "Organisation", "organisation"),
-    ("s", "Standards", "standards"),
-    ("c", "Clients", "clients"),
+    ("d", N_("Dashboard"), "dashboard"),
+    ("o", N_("Organisation"), "organisation"),
+    ("s", N_("Standards"), "standards"),
+    ("c", N_("Clients"), "clients"),
 )
-OTHERS = (("u", "Unit"), ("p", "Plugins"), ("?", "Help"), ("q", "Quit"))
+OTHERS = (("u", N_("Choose unit")), ("p", N_("Plugins")), ("?", N_("Help")), ("q", N_("Quit")))
 
 
 class NavBar(Static):
@@ -28,9 +31,9 @@ class NavBar(Static):
         line = Text()
         for key, label, mode in MODES:
             line.append(key, style="bold reverse")
-            line.append(f" {label} ", style="bold underline" if mode == current else "")
+            line.append(f" {_(label)} ", style="bold underline" if mode == current else "")
         for key, label in OTHERS:
             line.append(key, style="bold reverse")
-            line.append(f" {label} ")
+            line.append(f" {_(label)} ")
         line.rstrip()
         self.update(line)

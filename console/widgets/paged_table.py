@@ -1,7 +1,7 @@
 """A table of API results fetched a page at a time (every list in the API has a cursor).
 
 Give it the columns and a ``fetch(cursor)`` that returns one page's rows (each ``(key,
-cells)``, the key None when rows need none) and the next cursor; ``n`` fetches the next page and appends it. The core's staff
+cells)``, the key None when rows need none) and the next cursor; ``m`` fetches the next page and appends it. The core's staff
 and clients lists use it, and so can a plugin's queue or catalogue::
 
     async def fetch(cursor):
@@ -19,6 +19,7 @@ from textual import work
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from console.localised import N_, speak_bindings
 from console.widgets.calls import call_api
 
 Row = tuple[str | None, Sequence[object]]
@@ -26,10 +27,11 @@ Fetch = Callable[[str | None], Awaitable[tuple[list[Row], str | None]]]
 
 
 class PagedTable(DataTable[object]):
-    BINDINGS = [Binding("n", "more", "More rows")]
+    BINDINGS = [Binding("m", "more", N_("More rows"))]
 
     def __init__(self, columns: Sequence[str], fetch: Fetch | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        speak_bindings(self)
         self.add_columns(*columns)
         self.fetch = fetch
         self.next_cursor: str | None = None

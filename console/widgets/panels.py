@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from console.api import ApiClient
 from console.widgets.calls import call_api
+from core.i18n import _
 
 
 class FigurePanel(Static):
@@ -43,7 +44,7 @@ class FigurePanel(Static):
     @work(exclusive=True)
     async def reload(self) -> None:
         if (lines := await call_api(self, self.figures(), busy=self)) is None:
-            self.update("(not available)")
+            self.update(_("(not available)"))
             return
         table = Table.grid(padding=(0, 2))
         table.add_column()

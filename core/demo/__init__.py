@@ -41,11 +41,13 @@ __all__ = [
 
 
 async def load_demo(
-    runtime: Runtime, console: Console, *, clients: int = DEFAULT_CLIENTS, history_days: int = 182
+    runtime: Runtime, console: Console, *, clients: int = DEFAULT_CLIENTS, history_days: int | None = None
 ) -> DemoSummary:
     """Load the demo into ``runtime``'s (empty) database, showing progress on ``console``:
     the network and its clients, then the touchpoint catalogue and ``history_days`` of
-    service events (0 for none)."""
+    service events (0 for none; by default the ``demo_history_days`` setting)."""
+    if history_days is None:
+        history_days = runtime.settings.demo_history_days
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("Loading demo clients", total=clients)

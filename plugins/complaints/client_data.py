@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from core.sdk import Client, ClientSnapshot, HookContext, ViewSection
+from core.sdk import Client, ClientSnapshot, HookContext, ViewField, ViewSection, china_time
 from plugins.complaints.access import where_enabled
+from plugins.complaints.i18n import _
 from plugins.complaints.lifecycle import OPEN_STATES
 from plugins.complaints.models import Extension, Step, WorkOrder
 from plugins.complaints.permissions import NAME
 from plugins.complaints.schemas import ComplaintsSection, ViewItem
+from plugins.complaints.terms import CATEGORIES, SEVERITIES, STATES, named
 
 RECENT = 10
 PURGED = "已清除"
@@ -51,12 +53,29 @@ async def view_section(ctx: HookContext, client: ClientSnapshot) -> ViewSection:
         )
         for o in recent
     ]
-    return ViewSection(
-        key=NAME,
-        title="投诉",
-        plugin=NAME,
-        data=ComplaintsSection(total=total, open=open_ or 0, justified=justified or 0, recent=items),
-    )
+    section = ComplaintsSection(total=total, open=open_ or 0, justified=justified or 0, recent=items)
+    return ViewSection(key=NAME, title=_("Complaints"), plugin=NAME, data=section, fields=section_fields(section))
+
+
+def section_fields(section: ComplaintsSection) -> tuple[ViewField, ...]:
+    """The section as a person reads it: the counts, then each recent order in a line
+    (China time; the contact phone as masked for the viewer)."""
+    fields = [
+        ViewField(_("Complaints"), section.total, "number"),
+        ViewField(_("Open"), section.open, "number"),
+        ViewField(_("Justified"), section.justified, "number"),
+    ]
+    for item in section.recent:
+        facts = [
+            named(STATES, item.state),
+            _("severity {severity}").format(severity=named(SEVERITIES, item.severity)),
+            _("received {at}").format(at=china_time(item.received_at)),
+        ]
+        if item.next_due_at is not None:
+            facts.append(_("due {at}").format(at=china_time(item.next_due_at)))
+        facts += [item.unit] + ([item.contact_phone] if item.contact_phone else [])
+        fields.append(ViewField(named(CATEGORIES, item.category), " · ".join(facts)))
+    return tuple(fields)
 
 
 async def forget(ctx: HookContext, client: ClientSnapshot) -> None:

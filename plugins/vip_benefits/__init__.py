@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from core.sdk import (
+    ClientAction,
     ClientSnapshot,
     ConsolePanel,
     ConsoleScreen,
@@ -28,6 +29,7 @@ from core.sdk import (
     hookimpl,
 )
 from plugins.vip_benefits import access, balance, care, demo, lifecycle
+from plugins.vip_benefits.i18n import _
 from plugins.vip_benefits.routes import HANDLERS
 from plugins.vip_benefits.schemas import VipSettings
 
@@ -105,6 +107,13 @@ def register_console_panels() -> list[ConsolePanel]:
             title="礼遇使用率 Perk utilisation",
             factory=deferred(f"{__name__}.screens:UtilisationPanel"),
         )
+    ]
+
+
+@hookimpl
+def register_console_client_actions() -> list[ClientAction]:
+    return [
+        ClientAction(key=f"{NAME}.redeem", title=_("Redeem a perk"), factory=deferred(f"{__name__}.screens:RedeemForm"))
     ]
 
 

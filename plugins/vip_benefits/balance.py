@@ -6,10 +6,21 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from core.sdk import Client, ClientSnapshot, HookContext, OrgUnit, ViewSection, china_date
+from core.sdk import (
+    Client,
+    ClientSnapshot,
+    HookContext,
+    OrgUnit,
+    ViewField,
+    ViewSection,
+    china_date,
+    china_day,
+    china_time,
+)
 from plugins.vip_benefits import quota
 from plugins.vip_benefits.access import NAME, require_enabled
 from plugins.vip_benefits.catalogue import is_active
+from plugins.vip_benefits.i18n import _
 from plugins.vip_benefits.models import Perk, Redemption, TierMove
 from plugins.vip_benefits.schemas import (
     BalanceOut,
@@ -18,6 +29,7 @@ from plugins.vip_benefits.schemas import (
     RecentRedemption,
     VipSection,
 )
+from plugins.vip_benefits.terms import STATUSES, named
 
 RECENT = 5
 
@@ -70,25 +82,55 @@ async def balance(ctx: HookContext, client_id: str) -> BalanceOut:
 
 
 async def view_section(ctx: HookContext, snapshot: ClientSnapshot) -> ViewSection:
-    """The 360° view's section (the hook reaches it only where the programme is on)."""
+    """The 360° view's section (the hook reaches it only where the programme is on): data
+    for scripts, and labelled fields for people: any grace period, what is left of each
+    perk, the latest redemptions."""
     client = await ctx.client(snapshot.id)
     perks, move = await perk_balances(ctx, client)
-    recent = await ctx.session.execute(
-        sa.select(Redemption.public_id, Perk.code, OrgUnit.code, Redemption.status, Redemption.redeemed_at)
-        .join(Perk, Perk.id == Redemption.perk_id)
-        .join(OrgUnit, OrgUnit.id == Redemption.unit_id)
-        .where(Redemption.client_id == client.id)
-        .order_by(Redemption.id.desc())
-        .limit(RECENT)
-    )
+    rows = (
+        await ctx.session.execute(
+            sa.select(
+                Redemption.public_id, Perk.code, OrgUnit.code, Redemption.status, Redemption.redeemed_at, Perk.name
+            )
+            .join(Perk, Perk.id == Redemption.perk_id)
+            .join(OrgUnit, OrgUnit.id == Redemption.unit_id)
+            .where(Redemption.client_id == client.id)
+            .order_by(Redemption.id.desc())
+            .limit(RECENT)
+        )
+    ).all()
+    recent = [RecentRedemption(id=i, perk=p, unit=u, status=s, redeemed_at=at) for i, p, u, s, at, _name in rows]
+    names = {row[1]: row[5] for row in rows}
+    grace = grace_of(move, ctx)
     return ViewSection(
         key=NAME,
-        title="贵宾礼遇",
+        title=_("VIP perks"),
         plugin=NAME,
-        data=VipSection(
-            tier=client.tier,
-            grace=grace_of(move, ctx),
-            balance=perks,
-            recent=[RecentRedemption(id=i, perk=p, unit=u, status=s, redeemed_at=at) for i, p, u, s, at in recent],
-        ),
+        data=VipSection(tier=client.tier, grace=grace, balance=perks, recent=recent),
+        fields=tuple(section_fields(grace, perks, recent, names)),
     )
+
+
+def section_fields(
+    grace: GraceOut | None, perks: list[PerkBalance], recent: list[RecentRedemption], names: dict[str, str]
+) -> list[ViewField]:
+    """The section as a person reads it, in the request's language and China time
+    (``names``: the perks' names by code)."""
+    fields = []
+    if grace is not None:
+        label = _("Keeps {tier}'s perks until").format(tier=grace.from_tier)
+        fields.append(ViewField(label, grace.until, "time"))
+    for p in perks:
+        if p.period == "rolling_12_months":  # each use comes back a year after it: no one renewal day
+            left = _("{left} of {quota} left in the last 12 months").format(left=p.left, quota=p.quota)
+        else:
+            left = _("{left} of {quota} left, renews {day}").format(
+                left=p.left, quota=p.quota, day=china_day(p.window_end)
+            )
+        fields.append(ViewField(p.name, left))
+    if not perks:
+        fields.append(ViewField(_("Perks"), _("none to use at this unit")))
+    for r in recent:
+        label = _("Redeemed {perk}").format(perk=names[r.perk])
+        fields.append(ViewField(label, f"{china_time(r.redeemed_at)} · {named(STATUSES, r.status)} · {r.unit}"))
+    return fields

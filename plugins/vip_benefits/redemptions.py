@@ -33,6 +33,7 @@ from core.sdk import (
 )
 from plugins.vip_benefits import catalogue, quota
 from plugins.vip_benefits.access import NAME, TOUCHPOINT, require_enabled
+from plugins.vip_benefits.i18n import _, lazy_gettext
 from plugins.vip_benefits.models import Perk, Redemption
 from plugins.vip_benefits.schemas import Redeemed, RedemptionIn, RedemptionOut
 
@@ -42,7 +43,7 @@ SERVED_STATES = ("active", "dormant")
 
 
 class QuotaExhausted(Conflict):
-    slug, title = "quota-exhausted", "Quota used up"
+    slug, title = "quota-exhausted", lazy_gettext("Quota used up")
 
 
 def present(r: Redemption, client: str, perk: str, unit: str) -> RedemptionOut:
@@ -70,18 +71,23 @@ def present(r: Redemption, client: str, perk: str, unit: str) -> RedemptionOut:
 def _check_request(ctx: HookContext, data: RedemptionIn, client: Client, perk: Perk) -> None:
     problems = []
     if client.state not in SERVED_STATES:
-        problems.append(("client", f"a client in state '{client.state}' cannot redeem perks"))
+        problems.append(("client", _("a client in state '{state}' cannot redeem perks").format(state=client.state)))
     if not catalogue.is_active(perk, china_date(ctx.now)):
-        problems.append(("perk", f"'{perk.code}' is outside its active window"))
+        problems.append(("perk", _("'{perk}' is outside its active window").format(perk=perk.name)))
     if perk.fulfilment == "booking":
         if data.scheduled_for is None:
-            problems.append(("scheduled_for", f"'{perk.code}' is booked: say when for"))
+            problems.append(("scheduled_for", _("'{perk}' is booked: say when for").format(perk=perk.name)))
         elif data.scheduled_for.tzinfo is None:
-            problems.append(("scheduled_for", "give a time zone (e.g. 2026-12-01T10:00:00+08:00)"))
+            problems.append(("scheduled_for", _("give a time zone (e.g. 2026-12-01T10:00:00+08:00)")))
         elif data.scheduled_for <= ctx.now:
-            problems.append(("scheduled_for", "must lie in the future"))
+            problems.append(("scheduled_for", _("must lie in the future")))
     elif data.scheduled_for is not None:
-        problems.append(("scheduled_for", f"'{perk.code}' is not booked ({perk.fulfilment})"))
+        problems.append(
+            (
+                "scheduled_for",
+                _("'{perk}' is not booked ({fulfilment})").format(perk=perk.name, fulfilment=perk.fulfilment),
+            )
+        )
     if problems:
         raise FieldProblem(problems)
 
@@ -96,14 +102,24 @@ async def redeem(ctx: HookContext, data: RedemptionIn) -> Redeemed:
     _check_request(ctx, data, client, perk)
     granted = (await quota.allowances(ctx, client, home, [perk.id]))[0].get(perk.id)
     if granted is None or granted.quota == 0:
-        raise FieldProblem.one("perk", f"tier '{client.tier}' has no '{perk.code}' entitlement at {home.code}")
+        raise FieldProblem.one(
+            "perk",
+            _("tier '{tier}' has no '{perk}' entitlement at {unit}").format(
+                tier=client.tier, perk=perk.name, unit=home.code
+            ),
+        )
     if data.companions > granted.rule.companions:
-        raise FieldProblem.one("companions", f"at most {granted.rule.companions} with '{perk.code}'")
+        raise FieldProblem.one(
+            "companions",
+            _("at most {count} companions with '{perk}'").format(count=granted.rule.companions, perk=perk.name),
+        )
     await quota.lock(ctx, client.id, perk.id)
     used = await quota.used(ctx, client.id, perk.id, granted.window)
     if used >= granted.quota:
         raise QuotaExhausted(
-            f"'{perk.code}' is used up for this period ({used} of {granted.quota})",
+            _("'{perk}' is used up for this period ({used} of {quota})").format(
+                perk=perk.name, used=used, quota=granted.quota
+            ),
             quota=granted.quota,
             used=used,
             window_end=granted.window.end.isoformat(),

@@ -48,7 +48,7 @@ async def test_a_draft_gets_a_control_then_is_piloted_and_published(console_for)
         await pilot.press("tab", "enter", "down", "enter", "tab")  # comparator: the first after "(none)", "<="
         await pilot.press(*"abc")
         await settle(pilot)
-        assert field(form, "threshold").query_one(".form-error").render().plain == "threshold must be a number"
+        assert field(form, "threshold").query_one(".form-error").render().plain == "阈值须为数字"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert console.screen is form  # refused locally, nothing sent
@@ -91,4 +91,4 @@ async def test_a_draft_gets_a_control_then_is_piloted_and_published(console_for)
             "<=",
             30,
         )
-        assert standards.query_one("#versions", DataTable).get_row_at(0)[:2] == ["v2", "published"]
+        assert standards.query_one("#versions", DataTable).get_row_at(0)[:2] == ["v2", "已发布"]

@@ -38,18 +38,18 @@ async def test_a_plugin_switched_off_at_a_sub_branch_loses_its_screens_there(con
         assert console.unit is not None and console.unit.code == "SB1"
         plugins = console.screen.query_one("#plugins", DataTable)
         highlight(plugins, LOUNGE)
-        assert plugins.get_row(LOUNGE)[1:] == ["on", "inherited from BR1"]
-        await pilot.press("x")
+        assert plugins.get_row(LOUNGE)[1:] == ["开启", "继承自 BR1"]
+        await pilot.press("minus")
         await settle(pilot)
         await paste(pilot, "朝阳支行暂停贵宾厅服务")
         await pilot.press("enter")
         await settle(pilot)
-        assert plugins.get_row(LOUNGE)[1:] == ["off", "switched here"]
+        assert plugins.get_row(LOUNGE)[1:] == ["关闭", "本机构设置"]
         assert LOUNGE not in console.enabled_here and console.plugin_screens() == []
 
         await pilot.press("p")
         await settle(pilot)
-        assert "No plugin with a screen is on at 朝阳支行 SB1" in [n.message for n in console._notifications]
+        assert "朝阳支行 SB1 没有开启带页面的插件" in [n.message for n in console._notifications]
         await pilot.press("d")
         await settle(pilot)
         assert len(console.screen.query(VisitsPanel)) == 0

@@ -56,7 +56,7 @@ async def test_a_role_without_the_permission_is_told_and_can_go_on(console_for) 
         await pilot.press("o")
         await settle(pilot)
         await pilot.click("#plugins")
-        await pilot.press("down", "e")
+        await pilot.press("down", "plus")
         await paste(pilot, "想开通")
         await pilot.press("enter")
         await settle(pilot)
@@ -75,5 +75,5 @@ async def test_a_server_that_does_not_answer_gets_a_screen_saying_so(extensions,
     async with console.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(console.screen, FailureScreen)
-        assert "cannot reach" in console.screen.error.message
+        assert "无法连接" in console.screen.error.message
         await pilot.press("q")

@@ -32,7 +32,7 @@ async def test_a_client_is_found_by_name_and_shown_with_reasons(console_for) -> 
         await pilot.press("enter")
         await settle(pilot)
         found = console.screen.query_one("#clients", DataTable)
-        assert found.row_count == 1 and found.get_row_at(0)[:4] == ["王大明", "gold", "active", "OUT1"]
+        assert found.row_count == 1 and found.get_row_at(0)[:4] == ["王大明", "金卡", "正常", "OUT1"]
         await pilot.press("enter")
         await settle(pilot)
         view = console.screen
@@ -40,8 +40,8 @@ async def test_a_client_is_found_by_name_and_shown_with_reasons(console_for) -> 
         assert view.sub_title == f"王大明 {created.id}" and view.query_one("#profile", Static).border_title == "王大明"
         history = view.query_one("#history", DataTable)
         assert [history.get_row_at(i)[2:4] for i in range(history.row_count)] == [
-            ["created", "开户"],
-            ["updated", "客户更名"],
+            ["开户建档", "开户"],
+            ["信息修改", "客户更名"],
         ]
         await pilot.press("escape")
         assert console.screen.query_one("#clients", DataTable).row_count == 1

@@ -68,11 +68,11 @@ async def test_an_accepted_token_is_remembered_and_used_next_time(
     secret = (await token_for("admin", "HO"))["Authorization"].removeprefix("Bearer ")
     monkeypatch.setenv("TOUCHSTONE_TOKEN", secret)
     with served(app) as url:
-        connection = _remote(url + "/api/v1/", "lab")
-    assert (connection.base_url, connection.token) == (url, secret)
+        connection, speaks = _remote(url + "/api/v1/", "lab", None)
+    assert (connection.base_url, connection.token, speaks) == (url, secret, None)
     monkeypatch.delenv("TOUCHSTONE_TOKEN")
-    again = _remote(None, "lab")
-    assert (again.base_url, again.token) == (url, secret)
+    again, speaks = _remote(None, "lab", None)
+    assert (again.base_url, again.token, speaks) == (url, secret, None)
     assert secret not in repr(again) and stat.S_IMODE(config_home.stat().st_mode) == 0o600
 
 

@@ -57,4 +57,4 @@ async def test_a_server_that_does_not_answer_is_unreachable() -> None:
     async with Connection(label="nowhere", base_url="http://127.0.0.1:9", token="ts_x").open() as api:
         with pytest.raises(ApiError) as down:
             await api.me()
-    assert down.value.slug == "unreachable" and "cannot reach http://127.0.0.1:9/api/v1/" in down.value.message
+    assert down.value.slug == "unreachable" and "无法连接 http://127.0.0.1:9/api/v1/" in down.value.message

@@ -17,12 +17,12 @@ async def test_the_palette_opens_a_screen_by_name(console_for) -> None:
     async with console.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await paste(pilot, "touchpoint stan")
+        await paste(pilot, "触点标准")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(console.screen, StandardsScreen)
-        assert {"New draft", "Import"} <= set(await names(console))
+        assert {"新建草稿", "导入 TOML", "帮助", "退出"} <= set(await names(console))
 
 
 async def test_a_plugin_screen_is_offered_only_where_the_plugin_is_on(console_for) -> None:

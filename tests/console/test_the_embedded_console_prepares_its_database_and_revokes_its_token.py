@@ -11,10 +11,11 @@ import click
 import pytest
 
 from console.api import ApiError
-from console.cli import _embedded, _revoke
+from console.cli import _embedded
 from console.connection import Connection
 from core.api.app import create_app
 from core.cli.runtime import run
+from core.cli.serve import revoke_admin_token
 from core.config import load_settings
 from core.db.engine import Database, create_engine
 from core.testing import build_network
@@ -54,6 +55,6 @@ def test_the_session_token_works_in_process_and_is_revoked_afterwards(data_dir: 
     asyncio.run(network())
     token_id, connection = _embedded(demo=None)  # not empty: nothing asked
     assert asyncio.run(who(connection)) == "service:admin@HO"
-    run(lambda rt: _revoke(rt, token_id))
+    run(lambda rt: revoke_admin_token(rt, token_id))
     next_session = Connection.in_process(create_app(load_settings()), connection.token)
     assert asyncio.run(who(next_session)) == "refused: 401"

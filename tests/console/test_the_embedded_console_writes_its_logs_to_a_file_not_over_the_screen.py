@@ -14,10 +14,11 @@ import click
 import pytest
 
 from console.app import TouchstoneConsole
-from console.cli import _embedded, _revoke, log_path, logs_in_file
+from console.cli import _embedded, log_path, logs_in_file
 from console.connection import Connection
 from console.extensions import Extensions
 from core.cli.runtime import run
+from core.cli.serve import revoke_admin_token
 from core.db.engine import Database, create_engine
 from core.testing import build_network
 from tests.console.support import settle
@@ -78,4 +79,4 @@ def test_every_record_goes_to_the_log_file_and_none_to_the_terminal(
     assert 'INFO httpx: HTTP Request: GET http://embedded/api/v1/me "HTTP/1.1 200 OK"' in logged
     assert "/api/v1/units" in logged and "a library's warning" in logged and "a library's deprecation" in logged
     assert terminal_handlers() == before  # put back once the console has closed
-    run(lambda rt: _revoke(rt, token_id))
+    run(lambda rt: revoke_admin_token(rt, token_id))

@@ -25,7 +25,7 @@ def test_a_number_reads_back_as_itself(number: float) -> None:
 
 @given(st.text().filter(lambda t: not _is_number(t)))
 def test_anything_else_is_not_a_compare_threshold(text: str) -> None:
-    with pytest.raises(ValueError, match="threshold must be a number"):
+    with pytest.raises(ValueError, match="阈值须为数字"):
         parse_threshold("compare", text)
 
 
@@ -38,7 +38,7 @@ def test_params_written_by_the_form_read_the_same(params: dict[str, object]) -> 
 def test_booleans_and_lists_read_as_their_kinds_need() -> None:
     assert parse_threshold("boolean", "是") is True and parse_threshold("boolean", "false") is False
     assert parse_threshold("one_of", "standard, vip ,") == ["standard", "vip"]
-    with pytest.raises(ValueError, match="threshold must be a non-empty list of values"):
+    with pytest.raises(ValueError, match="阈值须为非空的取值列表"):
         parse_threshold("one_of", " , ")
 
 

@@ -45,8 +45,8 @@ async def test_versions_are_compared_and_moved_through_toml_files(console_for, t
         await settle(pilot)
         assert isinstance(console.screen, PilotReportScreen)
         report = cells(console.screen.query_one(DataTable))
-        assert [row[0] for row in report[:3]] == ["Events", "Compliance", "Nonconformities"]
-        assert report[3][0] == "  fails: 等候时间"
+        assert [row[0] for row in report[:3]] == ["事件数", "达标率", "不符合项"]
+        assert report[3][0] == "  未达标：等候时间"
         await pilot.press("escape", "x", "ctrl+a", "ctrl+k")  # clear the proposed file name
         await paste(pilot, str(tmp_path / "counter.toml"))
         await pilot.press("enter")

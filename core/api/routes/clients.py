@@ -33,6 +33,7 @@ from core.api.schemas.clients import (
     ManagerOut,
     TierChange,
     Transition,
+    ViewFieldOut,
     ViewSectionOut,
     WithReason,
 )
@@ -41,6 +42,7 @@ from core.models import Client, ClientHistory, Staff
 from core.services import clients
 from core.services.masking import PERSONAL_FIELDS, mask
 from core.services.scope import unit_by_id, unit_in_scope
+from core.view_fields import field_text, fields_of
 
 
 async def present(ctx: HookContext, rows: Sequence[Client]) -> list[ClientOut]:
@@ -247,7 +249,16 @@ async def client_view(ctx: Ctx, client_id: FromPath[str]) -> Client360:
         client=await present_one(ctx, client),
         history=present_history(ctx, recent),
         sections=[
-            ViewSectionOut(key=s.key, title=s.title, plugin=s.plugin, data=msgspec.to_builtins(s.data))
+            ViewSectionOut(
+                key=s.key,
+                title=s.title,
+                plugin=s.plugin,
+                data=msgspec.to_builtins(s.data),
+                fields=[
+                    ViewFieldOut(label=f.label, text=field_text(f), kind=f.kind, value=msgspec.to_builtins(f.value))
+                    for f in s.fields or fields_of(s.data)
+                ],
+            )
             for items in sections
             for s in items
         ],

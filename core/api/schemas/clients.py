@@ -130,11 +130,22 @@ class HistoryPage(msgspec.Struct):
     next_cursor: str | None
 
 
+class ViewFieldOut(msgspec.Struct):
+    """One labelled value of a plugin's section: ``text`` for people (the request's
+    language, China time, yuan), ``value`` and ``kind`` for scripts."""
+
+    label: str
+    text: str
+    kind: Literal["text", "number", "money", "date", "time"]
+    value: Any
+
+
 class ViewSectionOut(msgspec.Struct):
     key: str
     title: str
     plugin: str
     data: Any
+    fields: list[ViewFieldOut] = msgspec.field(default_factory=list)
 
 
 class Client360(msgspec.Struct):

@@ -13,7 +13,16 @@ from decimal import Decimal, InvalidOperation
 
 from textual.validation import ValidationResult, Validator
 
-from console.sdk import FormField, FormModal, local_problem, required
+from console.sdk import (
+    ApiClient,
+    Choice,
+    FormField,
+    FormModal,
+    PickField,
+    client_search,
+    local_problem,
+    unit_search,
+)
 from plugins.complaints.schemas import (
     ContactIn,
     ExtensionOut,
@@ -123,12 +132,12 @@ class IntakeForm(FormModal[OrderOut]):
 
     CSS = "IntakeForm .dialog { overflow-y: auto; }"
 
-    def __init__(self, unit: str, categories: list[str], take_in: TakeIn) -> None:
+    def __init__(self, api: ApiClient, unit: str, categories: list[str], take_in: TakeIn) -> None:
         self.take_in = take_in
         super().__init__(
             "Take a complaint in",
             [
-                FormField("Unit", "unit", value=unit, validators=[required("the unit complained about")]),
+                PickField("Unit", "unit", unit_search(api, unit), choice=Choice(unit, unit)),
                 FormField("Channel", "channel", choices=[(f"{name} {code}", code) for code, name in CHANNELS.items()]),
                 FormField("Category", "category", choices=[(f"{category(code)} {code}", code) for code in categories]),
                 FormField(
@@ -137,7 +146,13 @@ class IntakeForm(FormModal[OrderOut]):
                     value="medium",
                     choices=[(f"{name} {code}", code) for code, name in SEVERITIES.items()],
                 ),
-                FormField("Client", "client", placeholder="client id; blank for an anonymous complainant"),
+                PickField(
+                    "Client",
+                    "client",
+                    client_search(api, unit),
+                    required=False,
+                    prompt="choose by name; none for an anonymous complainant",
+                ),
                 FormField("Name", "contact.name"),
                 FormField("Phone", "contact.phone"),
                 FormField("E-mail", "contact.email"),

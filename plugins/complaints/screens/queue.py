@@ -123,7 +123,7 @@ class QueueScreen(PluginScreen):
         self.action_reload()
 
     def action_take_in(self) -> None:
-        self.app.push_screen(IntakeForm(self.unit, self.categories, self.complaints.take_in), self.taken_in)
+        self.app.push_screen(IntakeForm(self.api, self.unit, self.categories, self.complaints.take_in), self.taken_in)
 
     def taken_in(self, order: OrderOut | None) -> None:
         if order is not None:

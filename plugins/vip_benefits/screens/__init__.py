@@ -7,5 +7,6 @@ from plugins.vip_benefits.screens.balance import BalanceScreen
 from plugins.vip_benefits.screens.catalogue import CatalogueScreen
 from plugins.vip_benefits.screens.entitlements import EntitlementsScreen
 from plugins.vip_benefits.screens.panel import UtilisationPanel
+from plugins.vip_benefits.screens.redeem import RedeemForm
 
-__all__ = ["BalanceScreen", "CatalogueScreen", "EntitlementsScreen", "UtilisationPanel"]
+__all__ = ["BalanceScreen", "CatalogueScreen", "EntitlementsScreen", "RedeemForm", "UtilisationPanel"]

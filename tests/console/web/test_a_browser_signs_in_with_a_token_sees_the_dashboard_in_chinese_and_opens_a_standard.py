@@ -29,10 +29,12 @@ def test_a_browser_signs_in_with_a_token_sees_the_dashboard_in_chinese_and_opens
 
     terminal.type(demo_api.token)
     terminal.press("Enter")
-    # the dashboard: the head office and the branches under it, by their Chinese names
-    terminal.wait_for("总行 HO", "北京分行 BJ", "上海分行 SH", gone=(chinese("Sign in to Touchstone"),))
+    # the dashboard, in Chinese: the head office and the branches under it
+    dashboard = [chinese("Dashboard"), chinese("Compliance by unit"), "总行 HO", "北京分行 BJ", "上海分行 SH"]
+    terminal.wait_for(*dashboard, gone=(chinese("Sign in to Touchstone"), "Compliance by unit"))
+    assert "看板" in dashboard
 
     terminal.press("s")
-    terminal.wait_for("生日关怀", "柜面服务", "门口迎候")  # the touchpoints, the first highlighted
+    terminal.wait_for(chinese("Touchpoints"), "生日关怀", "柜面服务", "门口迎候")  # the first highlighted
     terminal.press("n")  # a draft of the birthday-care standard from the version in force, in the editor
-    terminal.wait_for("白银及以上客户生日", "生日前提醒")
+    terminal.wait_for(chinese("Draft"), "白银及以上客户生日", "生日前提醒")

@@ -34,12 +34,13 @@ def serve_until_answering(database_url: str, data_dir: Path, run: str) -> tuple[
     port = free_port()
     out, err = data_dir / f"{run}.out", data_dir / f"{run}.err"
     env = {**os.environ, "TOUCHSTONE_DATABASE_URL": database_url, "TOUCHSTONE_DATA_DIR": str(data_dir)}
+    (data_dir / "touchstone.toml").write_text("demo_history_days = 7\n", encoding="utf-8")
     with out.open("w") as stdout, err.open("w") as stderr:
         server = subprocess.Popen(
             [str(TOUCHSTONE), "serve", "--demo", "--port", str(port)], env=env, stdout=stdout, stderr=stderr
         )
     try:
-        deadline = time.monotonic() + 600  # the first start loads the whole demo: six months of events
+        deadline = time.monotonic() + 600  # the first start loads the demo
         while ANSWERING not in err.read_text() and server.poll() is None and time.monotonic() < deadline:
             time.sleep(0.5)
         assert ANSWERING in err.read_text(), err.read_text()[-2000:]

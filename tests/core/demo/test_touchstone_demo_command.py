@@ -10,11 +10,15 @@ from click.testing import CliRunner, Result
 
 from core.cli import main
 
+WEEK_OF_HISTORY = "demo_history_days = 7\n"
+"""What these tests read needs no more history than a week."""
+
 
 @pytest.fixture
 def touchstone(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("TOUCHSTONE_DATABASE_URL", database_url)
     monkeypatch.setenv("TOUCHSTONE_DATA_DIR", str(tmp_path))
+    (tmp_path / "touchstone.toml").write_text(WEEK_OF_HISTORY, encoding="utf-8")
     return lambda *args: CliRunner().invoke(main, list(args))
 
 
@@ -44,7 +48,7 @@ def test_demo_tiers_clients_by_the_configured_thresholds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     config = tmp_path / "touchstone.toml"
-    config.write_text("[tiers]\ndiamond = 1000000\nstandard = 0\n", encoding="utf-8")
+    config.write_text(WEEK_OF_HISTORY + "[tiers]\ndiamond = 1000000\nstandard = 0\n", encoding="utf-8")
     monkeypatch.setenv("TOUCHSTONE_CONFIG", str(config))
     result = touchstone("demo", "--clients", "200")
     assert result.exit_code == 0, result.output

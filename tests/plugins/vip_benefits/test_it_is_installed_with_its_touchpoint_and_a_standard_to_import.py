@@ -19,6 +19,7 @@ HOOKS = [
     "client_tier_changed",
     "client_view_sections",
     "load_demo_data",
+    "register_console_client_actions",
     "register_console_panels",
     "register_console_screens",
     "register_jobs",

@@ -28,7 +28,7 @@ async def test_the_screen_and_panel_vanish_where_the_plugin_is_off(console_for, 
         assert len(console.screen.query(BreachPanel)) == 0
         await pilot.press("p")
         await settle(pilot)
-        assert "No plugin with a screen is on at 朝阳支行 SB1" in [n.message for n in console._notifications]
+        assert "朝阳支行 SB1 没有开启带页面的插件" in [n.message for n in console._notifications]
 
         await console.choose("SB2")
         await settle(pilot)

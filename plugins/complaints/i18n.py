@@ -1,0 +1,10 @@
+"""The complaints plugin's own translation domain (``plugins/complaints/locale``): its section of the
+client 360° view, its console screens and its messages speak the viewer's language, Chinese
+unless asked otherwise, and ship with the plugin."""
+
+from core.sdk import Translator
+
+translations = Translator.for_package("plugins.complaints")
+_ = translations.gettext
+ngettext = translations.ngettext
+lazy_gettext = translations.lazy_gettext

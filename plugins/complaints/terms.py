@@ -1,0 +1,40 @@
+"""What the plugin's codes are called in the viewer's language: the default categories,
+channels, severities and work-order states. The 360° view's section (server side) and the
+console screens both name them from here; a bank's own category codes show as themselves."""
+
+from __future__ import annotations
+
+from plugins.complaints.i18n import lazy_gettext
+
+CATEGORIES = {
+    "service_attitude": lazy_gettext("service attitude"),
+    "waiting_time": lazy_gettext("waiting time"),
+    "fees": lazy_gettext("fee dispute"),
+    "mis_selling": lazy_gettext("mis-selling"),
+    "system_failure": lazy_gettext("system failure"),
+    "privacy": lazy_gettext("privacy"),
+    "other": lazy_gettext("other"),
+}
+CHANNELS = {
+    "counter": lazy_gettext("counter"),
+    "lobby": lazy_gettext("lobby"),
+    "phone": lazy_gettext("phone"),
+    "e_banking": lazy_gettext("e-banking"),
+    "letter": lazy_gettext("letter"),
+    "regulator": lazy_gettext("referred by the regulator"),
+}
+SEVERITIES = {"low": lazy_gettext("low"), "medium": lazy_gettext("medium"), "high": lazy_gettext("high")}
+STATES = {
+    "received": lazy_gettext("received"),
+    "acknowledged": lazy_gettext("acknowledged"),
+    "investigating": lazy_gettext("investigating"),
+    "waiting_for_client": lazy_gettext("waiting for the client"),
+    "resolved": lazy_gettext("resolved"),
+    "replied": lazy_gettext("replied"),
+    "closed": lazy_gettext("closed"),
+}
+
+
+def named(names: dict[str, object], code: str) -> str:
+    """A code's name in the current language; a code without one shows as itself."""
+    return str(names.get(code, code))

@@ -1,0 +1,24 @@
+"""What the programme's codes are called in the viewer's language: redemption states,
+quota periods and where a quota comes from. The 360° view's section (server side) and the
+console screens both name them from here, so one word means one thing everywhere."""
+
+from __future__ import annotations
+
+from plugins.vip_benefits.i18n import lazy_gettext
+
+STATUSES = {
+    "booked": lazy_gettext("booked"),
+    "redeemed": lazy_gettext("redeemed"),
+    "cancelled": lazy_gettext("cancelled"),
+}
+PERIODS = {
+    "calendar_year": lazy_gettext("calendar year"),
+    "month": lazy_gettext("month"),
+    "rolling_12_months": lazy_gettext("rolling 12 months"),
+}
+BASES = {"tier": lazy_gettext("tier"), "grace": lazy_gettext("grace period"), "pro_rata": lazy_gettext("pro rata")}
+
+
+def named(names: dict[str, object], code: str) -> str:
+    """A code's name in the current language; a code without one shows as itself."""
+    return str(names.get(code, code))
