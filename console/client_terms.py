@@ -38,7 +38,7 @@ FIELDS = {
     "name": lazy_gettext("Name"),
     "state": lazy_gettext("State"),
     "tier": lazy_gettext("Tier"),
-    "unit": lazy_gettext("Unit"),
+    "unit": lazy_gettext("Home unit"),
     "manager": lazy_gettext("Manager"),
     "id_number": lazy_gettext("ID number"),
     "phone": lazy_gettext("Phone"),

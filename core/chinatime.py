@@ -44,3 +44,29 @@ def china_day(day: dt.date | dt.datetime) -> str:
 def china_time(at: dt.datetime, *, seconds: bool = False) -> str:
     """``2026-11-20 17:30`` (China time) for a person to read; ``seconds=True`` adds them."""
     return at.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def china_quarter(at: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """The calendar quarter in China containing the instant ``at``: the UTC instants at which
+    it begins and ends (``[begin, end)``)."""
+    day = china_date(at)
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    begin = dt.date(day.year, first_month, 1)
+    end = dt.date(day.year + 1, 1, 1) if first_month == 10 else dt.date(day.year, first_month + 3, 1)
+    return china_midnight(begin), china_midnight(end)
+
+
+def report_window(
+    since: dt.datetime | None, until: dt.datetime | None, now: dt.datetime
+) -> tuple[dt.datetime, dt.datetime]:
+    """A report's period ``[since, until)`` where the caller may leave either out: neither
+    given is the current quarter in China time; only ``since`` runs to the end of its quarter;
+    only ``until`` starts at the beginning of the quarter it closes."""
+    if since is None and until is None:
+        return china_quarter(now)
+    if since is None:
+        assert until is not None
+        return china_quarter(until - dt.timedelta(microseconds=1))[0], until
+    if until is None:
+        return since, china_quarter(since)[1]
+    return since, until

@@ -109,6 +109,28 @@ def require_reason(reason: str | None) -> str:
     return reason.strip()
 
 
+class UnknownChoice(TouchstoneError):
+    """A filter value outside its parameter's choices (``tier=platinum``): refused, naming the
+    parameter and what it allows, rather than answering an empty list."""
+
+    status, slug, title = 400, "unknown-choice", lazy_gettext("Value not allowed")
+
+    def __init__(self, parameter: str, value: str, allowed: Sequence[str]) -> None:
+        super().__init__(
+            _("{parameter}: '{value}' is not one of {allowed}").format(
+                parameter=parameter, value=value, allowed=", ".join(allowed)
+            ),
+            parameter=parameter,
+            allowed=list(allowed),
+        )
+
+
+def check_choice(parameter: str, value: str | None, allowed: Sequence[str]) -> None:
+    """Refuse ``value`` for ``parameter`` unless it is one of ``allowed`` (None passes: no filter)."""
+    if value is not None and value not in allowed:
+        raise UnknownChoice(parameter, value, allowed)
+
+
 class PluginRefused(ValueError):
     """An installed plugin the app will not start with (a route that declares no permission,
     a permission that clashes with another's). The message names the plugin and what to fix;

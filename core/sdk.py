@@ -11,9 +11,19 @@ from core.api.auth import requires
 from core.api.declared import PUBLIC
 from core.api.deps import Ctx
 from core.api.enablement import AT_RECORD
+from core.api.export import exportable
 from core.api.idempotency import IdempotencyKey, RequiredIdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page
-from core.chinatime import CHINA_TZ, china_date, china_day, china_midnight, china_time, end_of_china_day
+from core.chinatime import (
+    CHINA_TZ,
+    china_date,
+    china_day,
+    china_midnight,
+    china_quarter,
+    china_time,
+    end_of_china_day,
+    report_window,
+)
 from core.clock import Clock, FrozenClock
 from core.context import HookContext, JobContext
 from core.db.base import Base, JSONDocument, Money, UTCDateTime, json_ready, new_public_id
@@ -163,12 +173,14 @@ __all__ = [
     "china_date",
     "china_day",
     "china_midnight",
+    "china_quarter",
     "china_time",
     "current_language",
     "deferred",
     "demo_mobile",
     "demo_person",
     "end_of_china_day",
+    "exportable",
     "from_fen",
     "hookimpl",
     "hookspec",
@@ -181,6 +193,7 @@ __all__ = [
     "page",
     "period_starts",
     "report_units",
+    "report_window",
     "require_reason",
     "requires",
     "round_fen",

@@ -25,6 +25,7 @@ from core.api.auth import PUBLIC_PATHS, TokenAuthentication
 from core.api.conformance import refuse
 from core.api.declared import PUBLIC
 from core.api.deps import provide_ctx, provide_session
+from core.api.docs_page import docs_assets, docs_page
 from core.api.group_commit import EventCommitter
 from core.api.language import LanguageMiddleware
 from core.api.media import json_bodies_only
@@ -76,7 +77,7 @@ def create_app(
 
     clock = clock or Clock()
     return Litestar(
-        route_handlers=[router for _, router in routers],
+        route_handlers=[*(router for _, router in routers), docs_assets()],
         lifespan=[lifespan],
         state=State(
             {
@@ -107,6 +108,7 @@ def create_app(
                 security_schemes={"token": SecurityScheme(type="http", scheme="bearer", description="API token")}
             ),
             security=[{"token": []}],
+            render_plugins=[docs_page()],
         ),
         debug=False,
     )

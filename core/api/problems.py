@@ -15,7 +15,8 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from sqlalchemy.exc import IntegrityError
 
-from core.errors import TouchstoneError
+from core.api.choices import query_choices
+from core.errors import TouchstoneError, UnknownChoice
 
 PROBLEM_BASE = "https://touchstone.example/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -66,7 +67,20 @@ def on_touchstone_error(request: Request[Any, Any, Any], exc: TouchstoneError) -
     return problem(exc.status, exc.slug, str(exc.title), exc.detail, request, **exc.extra)
 
 
+def _unknown_choice(request: Request[Any, Any, Any], exc: ValidationException) -> UnknownChoice | None:
+    """A query value outside its parameter's Literal or Enum, as the 400 naming what it allows."""
+    handler = request.scope.get("route_handler")
+    choices = query_choices(handler) if handler is not None else {}
+    for item in exc.extra if isinstance(exc.extra, list) else []:
+        if isinstance(item, dict) and item.get("source") == "query" and (key := item.get("key")) in choices:
+            sent, allowed = choices[key]
+            return UnknownChoice(sent, request.query_params.get(sent, ""), allowed)
+    return None
+
+
 def on_validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[dict[str, Any]]:
+    if choice := _unknown_choice(request, exc):
+        return on_touchstone_error(request, choice)
     errors = _validation_errors(exc)
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or str(exc.detail)
     return problem(422 if errors else 400, "validation", "Invalid input", detail, request, errors=errors)

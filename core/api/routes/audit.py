@@ -10,6 +10,7 @@ from litestar.params import FromQuery
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.audit import AuditOut, AuditPage
 from core.models import AuditEntry
@@ -17,6 +18,7 @@ from core.services import audit
 from core.types import Moment
 
 
+@exportable("audit")
 @get("/audit", guards=[requires("audit.read")], summary="Who changed what, where, when and why")
 async def list_audit(
     ctx: Ctx,

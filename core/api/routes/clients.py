@@ -18,6 +18,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas import UnitOut
 from core.api.schemas.clients import (
@@ -38,10 +39,12 @@ from core.api.schemas.clients import (
     WithReason,
 )
 from core.context import HookContext
+from core.errors import check_choice
 from core.models import Client, ClientHistory, Staff
 from core.services import clients
 from core.services.masking import PERSONAL_FIELDS, mask
 from core.services.scope import unit_by_id, unit_in_scope
+from core.types import ClientKind, ClientState
 from core.view_fields import field_text, fields_of
 
 
@@ -113,18 +116,20 @@ def present_history(ctx: HookContext, rows: Sequence[ClientHistory]) -> list[His
     ]
 
 
+@exportable("clients")
 @get("/clients", guards=[requires("clients.read")], summary="Search clients in your subtree")
 async def list_clients(
     ctx: Ctx,
     unit: FromQuery[str | None] = None,
-    lifecycle_state: Annotated[str | None, QueryParameter(name="state")] = None,
+    lifecycle_state: Annotated[ClientState | None, QueryParameter(name="state")] = None,
     tier: FromQuery[str | None] = None,
-    kind: FromQuery[str | None] = None,
+    kind: FromQuery[ClientKind | None] = None,
     manager: FromQuery[str | None] = None,
     q: FromQuery[str | None] = None,
     cursor: FromQuery[str | None] = None,
     limit: FromQuery[int] = DEFAULT_LIMIT,
 ) -> ClientPage:
+    check_choice("tier", tier, [name for name, _ in ctx.thresholds.tiers])
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     manager_id = None
     if manager:
@@ -218,6 +223,7 @@ async def change_tier(ctx: Ctx, client_id: FromPath[str], data: JSONBody[TierCha
     return await present_one(ctx, await clients.set_tier(ctx, client_id, data.tier, data.reason))
 
 
+@exportable("client-history")
 @get("/clients/{client_id:str}/history", guards=[requires("clients.read")], summary="Every change, with reasons")
 async def client_history(
     ctx: Ctx, client_id: FromPath[str], cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT

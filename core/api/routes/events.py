@@ -4,7 +4,7 @@ nonconformities through to closure."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 import sqlalchemy as sa
@@ -14,6 +14,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.idempotency import IdempotencyKey, idempotent
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.event_batch import BatchBody, BatchOut, DecodedBatch
@@ -107,12 +108,13 @@ def present_event(row) -> EventOut:  # type: ignore[no-untyped-def]
     )
 
 
+@exportable("events")
 @get("/events", guards=[requires("events.read")], summary="Service events in your subtree")
 async def list_events(
     ctx: Ctx,
     unit: FromQuery[str | None] = None,
     touchpoint: FromQuery[str | None] = None,
-    outcome: FromQuery[str | None] = None,
+    outcome: FromQuery[Literal["pass", "fail", "none"] | None] = None,
     since: FromQuery[Moment | None] = None,
     until: FromQuery[Moment | None] = None,
     cursor: FromQuery[str | None] = None,
@@ -173,11 +175,14 @@ def present_nc(row, now: dt.datetime) -> NonconformityOut:  # type: ignore[no-un
     )
 
 
+@exportable("nonconformities")
 @get("/nonconformities", guards=[requires("events.read")], summary="Nonconformities in your subtree")
 async def list_ncs(
     ctx: Ctx,
     unit: FromQuery[str | None] = None,
-    status: Annotated[str | None, QueryParameter(name="status")] = None,
+    status: Annotated[
+        Literal["open", "action_recorded", "verified", "closed"] | None, QueryParameter(name="status")
+    ] = None,
     overdue: FromQuery[bool] = False,
     cursor: FromQuery[str | None] = None,
     limit: FromQuery[int] = DEFAULT_LIMIT,

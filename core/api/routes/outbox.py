@@ -11,6 +11,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.outbox import OutboxOut, OutboxPage, OutboxRetry, OutboxStatus
 from core.models import OutboxRow
@@ -33,6 +34,7 @@ def present(row: OutboxRow, unit: str | None) -> OutboxOut:
     )
 
 
+@exportable("outbox")
 @get("/outbox", guards=[requires("outbox.read")], summary="Outgoing messages; failures are kept here")
 async def list_outbox(
     ctx: Ctx,

@@ -14,6 +14,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.schemas.plugins import SettingsIn, SettingsOut, Switch
 from core.context import HookContext
 from core.plugins import PluginInfo, describe_plugins
@@ -23,11 +24,13 @@ from core.services.scope import unit_in_scope
 from core.types import UnitRef
 
 
+@exportable("plugins")
 @get("/plugins", guards=[requires("plugins.read")], summary="Installed plugins: version, hooks, where switched")
 async def list_plugins(ctx: Ctx) -> list[PluginInfo]:
     return describe_plugins(ctx.plugins.pm, await ctx.plugins.snapshot(ctx.session))
 
 
+@exportable("unit-plugins")
 @get(
     "/units/{unit_code:str}/plugins",
     guards=[requires("plugins.read")],

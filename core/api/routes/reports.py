@@ -10,6 +10,9 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
+from core.chinatime import report_window
+from core.context import HookContext
 from core.errors import FieldProblem
 from core.services import compliance
 from core.services.compliance import (
@@ -26,15 +29,19 @@ Depth = Annotated[int, QueryParameter(ge=0, le=3)]
 LONGEST = dt.timedelta(days=400)
 
 
-def _window(since: dt.datetime, until: dt.datetime) -> None:
+def _window(ctx: HookContext, since: dt.datetime | None, until: dt.datetime | None) -> tuple[dt.datetime, dt.datetime]:
     """A report's period is ``[since, until)`` of at most :data:`LONGEST` (its buckets are
-    counted in one statement, which a window of centuries would make crawl)."""
+    counted in one statement, which a window of centuries would make crawl); without one, the
+    current quarter in China time."""
+    since, until = report_window(since, until, ctx.now)
     if until <= since:
         raise FieldProblem.one("until", "must be after since")
     if until - since > LONGEST:
         raise FieldProblem.one("until", f"a report covers at most {LONGEST.days} days")
+    return since, until
 
 
+@exportable("compliance", xlsx=True)
 @get(
     "/reports/compliance",
     guards=[requires("reports.read")],
@@ -42,18 +49,19 @@ def _window(since: dt.datetime, until: dt.datetime) -> None:
 )
 async def compliance_report(
     ctx: Ctx,
-    since: FromQuery[Moment],
-    until: FromQuery[Moment],
+    since: FromQuery[Moment | None] = None,
+    until: FromQuery[Moment | None] = None,
     period: FromQuery[PeriodKind] = "month",
     unit: FromQuery[str | None] = None,
     touchpoint: FromQuery[str | None] = None,
     depth: Depth = 1,
 ) -> list[ComplianceRow]:
-    _window(since, until)
+    since, until = _window(ctx, since, until)
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.compliance(ctx, scope, period, since, until, touchpoint, depth)
 
 
+@exportable("nonconformity-report", xlsx=True)
 @get(
     "/reports/nonconformities",
     guards=[requires("reports.read")],
@@ -64,6 +72,7 @@ async def nc_report(ctx: Ctx, unit: FromQuery[str | None] = None, depth: Depth =
     return await compliance.nonconformity_summary(ctx, scope, depth)
 
 
+@exportable("pilot-comparison", xlsx=True)
 @get(
     "/reports/pilots/{version_id:str}",
     guards=[requires("reports.read")],
@@ -73,6 +82,7 @@ async def pilot_report(ctx: Ctx, version_id: FromPath[str]) -> PilotComparison:
     return await compliance.pilot_comparison(ctx, version_id)
 
 
+@exportable("frequency", xlsx=True)
 @get(
     "/reports/frequency",
     guards=[requires("reports.read")],
@@ -81,11 +91,11 @@ async def pilot_report(ctx: Ctx, version_id: FromPath[str]) -> PilotComparison:
 async def frequency_report(
     ctx: Ctx,
     touchpoint: FromQuery[str],
-    since: FromQuery[Moment],
-    until: FromQuery[Moment],
+    since: FromQuery[Moment | None] = None,
+    until: FromQuery[Moment | None] = None,
     unit: FromQuery[str | None] = None,
 ) -> list[FrequencyFigure]:
-    _window(since, until)
+    since, until = _window(ctx, since, until)
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     return await compliance.frequency(ctx, scope, touchpoint, since, until)
 

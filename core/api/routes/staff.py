@@ -10,11 +10,14 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas import UnitOut
 from core.api.schemas.staff import StaffCreate, StaffOut, StaffPage, StaffPatch
 from core.context import HookContext
+from core.errors import check_choice
 from core.models import Staff
+from core.principal import ROLES
 from core.services import staff as staff_service
 from core.services.masking import mask
 from core.services.scope import unit_by_id, unit_in_scope
@@ -32,6 +35,7 @@ async def present(ctx: HookContext, member: Staff) -> StaffOut:
     )
 
 
+@exportable("staff")
 @get("/staff", guards=[requires("staff.read")], summary="Staff in your subtree")
 async def list_staff(
     ctx: Ctx,
@@ -44,6 +48,7 @@ async def list_staff(
 ) -> StaffPage:
     """``unit`` narrows to that unit's subtree; ``q`` matches part of a name or a whole
     employee number."""
+    check_choice("role", role, ROLES)
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     query = staff_service.search(scope, role=role, active=active, q=q)
     rows, next_cursor = await page(ctx.session, query, Staff.id, cursor, limit)

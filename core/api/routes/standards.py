@@ -12,6 +12,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.schemas.standards import (
     ControlChange,
     DraftIn,
@@ -49,6 +50,7 @@ async def present(ctx: HookContext, v: StandardVersion, code: str | None = None)
     )
 
 
+@exportable("touchpoints")
 @get("/touchpoints", guards=[requires("standards.read")], summary="The touchpoint catalogue")
 async def list_touchpoints(ctx: Ctx) -> list[TouchpointOut]:
     in_force: dict[int, dict[str, int]] = defaultdict(dict)
@@ -89,6 +91,7 @@ async def create_touchpoint(ctx: Ctx, data: JSONBody[TouchpointIn]) -> Touchpoin
     )
 
 
+@exportable("standard-versions")
 @get("/touchpoints/{code:str}/versions", guards=[requires("standards.read")], summary="Every version of a standard")
 async def list_versions(ctx: Ctx, code: FromPath[str]) -> list[VersionOut]:
     tp = await standards.touchpoint(ctx, code)

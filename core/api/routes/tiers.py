@@ -8,6 +8,7 @@ from litestar.params import FromQuery
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.schemas.tiers import TierCount, TierDistribution
 from core.models import Client, OrgUnit
 from core.services.scope import in_subtree, unit_in_scope
@@ -15,6 +16,7 @@ from core.services.scope import in_subtree, unit_in_scope
 SERVED_STATES = ("prospect", "active", "dormant")
 
 
+@exportable("tier-distribution", xlsx=True, rows="tiers")
 @get(
     "/reports/tiers",
     guards=[requires("reports.read")],

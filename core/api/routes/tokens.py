@@ -11,6 +11,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.pagination import DEFAULT_LIMIT, page
 from core.api.schemas.tokens import (
     TokenCreate,
@@ -61,6 +62,7 @@ async def create_token(ctx: Ctx, data: JSONBody[TokenCreate]) -> TokenCreated:
     return TokenCreated(token=present(ctx, view), secret=secret)
 
 
+@exportable("tokens")
 @get("/tokens", guards=[requires("tokens.manage")], summary="Tokens of principals in your subtree (no secrets)")
 async def list_tokens(
     ctx: Ctx,

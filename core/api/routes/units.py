@@ -12,6 +12,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from core.api.auth import requires
 from core.api.deps import Ctx
+from core.api.export import exportable
 from core.api.pagination import DEFAULT_LIMIT, RowId, check_limit, decode_cursor, encode_cursor
 from core.api.pagination import page as paginate
 from core.api.schemas.org import (
@@ -49,6 +50,7 @@ async def present(ctx: HookContext, units: Sequence[OrgUnit]) -> list[UnitDetail
     ]
 
 
+@exportable("units")
 @get("/units", guards=[requires("org.read")], summary="Units in your subtree")
 async def list_units(
     ctx: Ctx,
@@ -96,6 +98,7 @@ async def move_unit(ctx: Ctx, unit_code: FromPath[str], data: JSONBody[UnitMove]
     return (await present(ctx, [await org.move(ctx, unit_code, data.parent, data.reason)]))[0]
 
 
+@exportable("unit-history")
 @get("/units/{unit_code:str}/history", guards=[requires("org.read")], summary="Moves and changes of a unit")
 async def unit_history(
     ctx: Ctx, unit_code: FromPath[str], cursor: FromQuery[str | None] = None, limit: FromQuery[int] = DEFAULT_LIMIT

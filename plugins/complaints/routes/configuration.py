@@ -14,7 +14,7 @@ import msgspec
 from litestar import delete, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from core.sdk import Ctx, FieldProblem, Moment, PeriodKind, requires
+from core.sdk import Ctx, FieldProblem, Moment, PeriodKind, exportable, report_window, requires
 from plugins.complaints import calendar_days, policies, reports
 from plugins.complaints.permissions import CALENDAR, POLICIES, READ, REPORTS
 from plugins.complaints.reports import ReportRow
@@ -40,6 +40,7 @@ def _region(region: str) -> str:
         raise FieldProblem.one("region", "a country code such as CN, or country-subdivision such as CN-GD") from exc
 
 
+@exportable("complaint-policies")
 @get(
     "/units/{unit_code:str}/policies",
     guards=[requires(READ)],
@@ -119,6 +120,7 @@ async def remove_calendar_day(
     return await calendar_days.remove_day(ctx, _region(region), _day(day), reason)
 
 
+@exportable("complaint-report", xlsx=True)
 @get(
     "/reports",
     guards=[requires(REPORTS)],
@@ -127,13 +129,14 @@ async def remove_calendar_day(
 )
 async def complaint_report(
     ctx: Ctx,
-    since: FromQuery[Moment],
-    until: FromQuery[Moment],
+    since: FromQuery[Moment | None] = None,
+    until: FromQuery[Moment | None] = None,
     period: FromQuery[PeriodKind] = "month",
     unit: FromQuery[str | None] = None,
     category: FromQuery[str | None] = None,
     depth: Depth = 1,
 ) -> list[ReportRow]:
+    since, until = report_window(since, until, ctx.now)  # without a period: the current quarter
     if until <= since:
         raise FieldProblem.one("until", "must be after since")
     if until - since > dt.timedelta(days=MAX_REPORT_DAYS):

@@ -16,6 +16,7 @@ from core.sdk import (
     Ctx,
     HookContext,
     IdempotencyKey,
+    exportable,
     idempotent,
     page,
     requires,
@@ -67,6 +68,7 @@ async def take_in(
     )
 
 
+@exportable("complaints")
 @get(
     f"{UNIT}/complaints",
     guards=[requires(READ)],
@@ -97,6 +99,7 @@ async def queue(
     return OrderPage(items=[await summary(ctx, order, client) for order, client in rows], next_cursor=next_cursor)
 
 
+@exportable("complaint-summary", xlsx=True)
 @get(
     f"{UNIT}/complaints/summary",
     guards=[requires(READ)],

@@ -9,7 +9,7 @@ from pathlib import Path
 from litestar import get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from core.sdk import DEFAULT_LIMIT, Ctx, page, requires
+from core.sdk import DEFAULT_LIMIT, Ctx, exportable, page, requires
 from plugins.vip_benefits import catalogue, entitlements
 from plugins.vip_benefits.access import MANAGE_CATALOGUE, MANAGE_ENTITLEMENTS, READ
 from plugins.vip_benefits.models import Perk
@@ -27,6 +27,7 @@ from plugins.vip_benefits.schemas import (
 STANDARD = Path(__file__).parent.parent / "standard.toml"
 
 
+@exportable("perks")
 @get("/perks", guards=[requires(READ)], summary="The perk catalogue")
 async def list_perks(
     ctx: Ctx,
@@ -57,6 +58,7 @@ async def update_perk(ctx: Ctx, code: FromPath[str], data: JSONBody[PerkPatch], 
     return catalogue.present(await catalogue.update(ctx, code, data.changes(), data.reason), ctx.now)
 
 
+@exportable("entitlements")
 @get(
     "/units/{unit_code:str}/entitlements",
     guards=[requires(READ)],

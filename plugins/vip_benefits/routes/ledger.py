@@ -8,7 +8,7 @@ without naming a unit."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from litestar import Response, get, post
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
@@ -18,6 +18,7 @@ from core.sdk import (
     DEFAULT_LIMIT,
     Ctx,
     RequiredIdempotencyKey,
+    exportable,
     idempotent,
     page,
     requires,
@@ -64,6 +65,7 @@ async def redeem(ctx: Ctx, data: JSONBody[RedemptionIn], idempotency_key: Requir
     )
 
 
+@exportable("redemptions")
 @get("/redemptions", guards=[requires(READ)], summary="Redemptions served in a unit's subtree")
 async def list_redemptions(
     ctx: Ctx,
@@ -117,11 +119,12 @@ def _task(task: CareTask, client: str, unit: str) -> CareTaskOut:
     )
 
 
+@exportable("care-tasks")
 @get("/care-tasks", guards=[requires(READ)], summary="Client-care tasks (birthdays) of a unit's subtree")
 async def list_care_tasks(
     ctx: Ctx,
     unit: FromQuery[str | None] = None,
-    status: Annotated[str | None, QueryParameter(pattern="^(open|done)$")] = None,
+    status: Annotated[Literal["open", "done"] | None, QueryParameter()] = None,
     year: Annotated[int | None, QueryParameter(ge=1900, le=2200)] = None,
     cursor: FromQuery[str | None] = None,
     limit: FromQuery[int] = DEFAULT_LIMIT,

@@ -8,7 +8,7 @@ from typing import Annotated
 from litestar import get
 from litestar.params import FromQuery, QueryParameter
 
-from core.sdk import Ctx, FieldProblem, Moment, requires
+from core.sdk import Ctx, FieldProblem, Moment, exportable, report_window, requires
 from plugins.vip_benefits import reports
 from plugins.vip_benefits.access import REPORTS
 from plugins.vip_benefits.reports import (
@@ -21,6 +21,7 @@ Depth = Annotated[int, QueryParameter(ge=0, le=3, description="Levels below the 
 LONGEST = dt.timedelta(days=1100)
 
 
+@exportable("redemption-report", xlsx=True)
 @get(
     "/reports/redemptions",
     guards=[requires(REPORTS)],
@@ -28,15 +29,16 @@ LONGEST = dt.timedelta(days=1100)
 )
 async def redemption_report(
     ctx: Ctx,
-    since: FromQuery[Moment],
-    until: FromQuery[Moment],
+    since: FromQuery[Moment | None] = None,
+    until: FromQuery[Moment | None] = None,
     period: FromQuery[ReportPeriod] = "month",
     unit: FromQuery[str | None] = None,
     depth: Depth = 1,
 ) -> list[RedemptionFigure]:
     for name, moment in (("since", since), ("until", until)):
-        if moment.tzinfo is None:
+        if moment is not None and moment.tzinfo is None:
             raise FieldProblem.one(name, "give a time zone (e.g. 2026-11-01T00:00:00+08:00)")
+    since, until = report_window(since, until, ctx.now)  # without a period: the current quarter
     if until <= since:
         raise FieldProblem.one("until", "must be after since")
     if until - since > LONGEST:
@@ -45,6 +47,7 @@ async def redemption_report(
     return await reports.redemptions(ctx, scope, period, since, until, depth)
 
 
+@exportable("utilisation-report", xlsx=True)
 @get(
     "/reports/utilisation",
     guards=[requires(REPORTS)],

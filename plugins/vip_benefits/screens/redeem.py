@@ -80,9 +80,9 @@ class RedeemForm(FormModal[str]):
             self.confirming = False
             self.query_one(".dialog-note", Static).update(self.note)
 
-    async def action_submit(self) -> None:
+    async def action_save(self) -> None:
         if self.confirming:
-            await super().action_submit()
+            await super().action_save()
             return
         if all(f.check() for f in self.fields):
             perk = next(f for f in self.fields if isinstance(f, PickField)).choice
