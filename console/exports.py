@@ -29,7 +29,8 @@ from console.api.client import ApiClient
 from core.i18n import _
 
 KEY = "ctrl+s"
-ACTION = "export_csv"
+ACTION = "save"
+"""``ctrl+s`` saves what is in front on every screen: a draft in the editor, a list as a file here."""
 _FILENAME = re.compile(r'filename="?([^";]+)"?')
 
 

@@ -34,8 +34,12 @@ class Page(Screen[None]):
         """The export's query: the unit worked on (a screen with filters adds them)."""
         return {"unit": self.console.unit.code if self.console.unit else None}
 
-    async def action_export_csv(self) -> None:
-        await exports.export_csv(self.app, self.api, self.EXPORT_PATH, self.export_params())
+    def action_save(self) -> object:
+        """Save what the screen lists as CSV. A screen that edits something saves that instead,
+        its own way (a worker, a dialog): hence any return."""
+        return self.run_worker(
+            exports.export_csv(self.app, self.api, self.EXPORT_PATH, self.export_params()), group="export"
+        )
 
     @property
     def console(self) -> TouchstoneConsole:

@@ -56,7 +56,6 @@ def monthly_rates(rows: list[ComplianceRow], months: list[dt.date]) -> dict[str,
 class DashboardScreen(Page):
     TITLE = "Dashboard"
     EXPORT_PATH = "/reports/compliance"
-    EXPORT_PATH = "/reports/compliance"
     BINDINGS = [
         Binding("r", "reload", "Reload"),
         Binding("backspace", "up", "Up"),
