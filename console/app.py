@@ -24,6 +24,7 @@ from console.messages import UnitChosen
 from console.screens.clients import ClientsScreen
 from console.screens.dashboard import DashboardScreen
 from console.screens.help import HelpScreen
+from console.screens.login import LoginScreen
 from console.screens.organisation import OrganisationScreen
 from console.screens.pickers import ChoiceModal, FailureScreen, UnitPicker
 from console.screens.standards import StandardsScreen
@@ -97,6 +98,19 @@ class TouchstoneConsole(App[None]):
 
     async def on_mount(self) -> None:
         self.sub_title = self.connection.label
+        if not self.connection.token:  # a web console's session: the token is typed on its first screen
+            await self.push_screen(LoginScreen(self.connection), self.signed_in)
+            return
+        await self.begin()
+
+    async def signed_in(self, connection: Connection | None) -> None:
+        if connection is not None:
+            self.connection = connection
+            self._held = Held(connection)
+            await self.begin()
+
+    async def begin(self) -> None:
+        """Open the connection, learn who the token is and where it may look, show the first screen."""
         try:
             self._api = await self._held.open()
             self.me = await self.api.me()

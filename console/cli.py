@@ -14,6 +14,9 @@ With ``--embedded`` the API runs inside the console's process on the embedded da
 migrated first, the demo network offered when it is empty, and a short-lived admin token
 issued for the session and revoked when the console closes; while the console runs, the
 process logs to ``<data dir>/logs/console.log`` and never over the screen.
+With ``--web`` the same console is served to browsers (:mod:`console.web`), each session
+asking for its token on the console's own login screen (``--login``, which is how the web
+server starts them).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from core.cli.runtime import Runtime, conforming_plugins, console, run
 from core.cli.serve import database_is_empty, issue_admin_token, revoke_admin_token
 from core.config import load_settings
 from core.errors import PluginRefused
-from core.i18n import LANGUAGES, current_language, language
+from core.i18n import LANGUAGES, _, current_language, language
 
 if TYPE_CHECKING:
     from console.connection import Connection
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
 EMBEDDED_TOKEN_TTL = dt.timedelta(hours=12)
 EMBEDDED_LABEL = "touchstone console --embedded"
 SCREENS = ("dashboard", "organisation", "standards", "clients")
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 @click.command("console")
@@ -64,15 +68,40 @@ SCREENS = ("dashboard", "organisation", "standards", "clients")
     expose_value=False,
     help=f"The console's language: {' or '.join(LANGUAGES)} (default: TOUCHSTONE_LANG, else the profile's, else zh_CN).",
 )
+@click.option("--web", is_flag=True, help="Serve the console to browsers instead (each session signs in with a token).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --web: the address to serve on.")
+@click.option("--port", default=8010, show_default=True, type=int, help="With --web: the port to serve on.")
+@click.option("--public-url", help="With --web: where browsers reach it, when a proxy stands in front.")
+@click.option("--login", is_flag=True, hidden=True, help="Ask for the token on the console's login screen.")
 @click.pass_context
 def console_command(
-    ctx: click.Context, url: str | None, profile: str, embedded: bool, demo: bool | None, screen: str
+    ctx: click.Context,
+    url: str | None,
+    profile: str,
+    embedded: bool,
+    demo: bool | None,
+    screen: str,
+    web: bool,
+    host: str,
+    port: int,
+    public_url: str | None,
+    login: bool,
 ) -> None:
     """Open the admin console (a terminal UI over the API)."""
     if embedded and url:
         raise click.UsageError("--embedded runs its own API; leave out --url")
     asked = _language_asked(ctx)
-    if embedded:
+    if web and embedded and host not in LOOPBACK:
+        raise click.UsageError(
+            _("--web --embedded lets every browser in as an administrator: it serves on 127.0.0.1 only")
+        )
+    if web:
+        _serve_web(url, profile, embedded, demo, screen, host, port, public_url)
+    elif login:
+        if not url:
+            raise click.UsageError(_("--login needs --url"))
+        _run(_unsigned(url), screen)
+    elif embedded:
         token_id, connection = _embedded(demo)
         try:
             with logs_in_file(log_path(load_settings().data_dir)):
@@ -104,34 +133,85 @@ def _run(connection: Connection, screen: str) -> None:
     TouchstoneConsole(connection, extensions=Extensions.collect(plugins.pm), start=screen).run()
 
 
+def _serve_web(
+    url: str | None,
+    profile: str,
+    embedded: bool,
+    demo: bool | None,
+    screen: str,
+    host: str,
+    port: int,
+    public_url: str | None,
+) -> None:
+    """Serve the console to browsers: against ``url`` (or the profile's server, never its
+    token), or on the embedded database, prepared here once for every session."""
+    from console.web import serve, session_command
+
+    if embedded:
+        run(lambda rt: _prepare_embedded(rt, demo))
+    else:
+        url = _server_url(url, profile)
+    serve(session_command(url=url, embedded=embedded, screen=screen), host=host, port=port, public_url=public_url)
+
+
+def _server_url(url: str | None, name: str) -> str:
+    from console.profiles import ProfileStore
+
+    if url is None:
+        if (saved := ProfileStore().load(name)) is None:
+            raise click.UsageError(f"no profile '{name}' yet: give --url (or use --embedded)")
+        url = saved.url
+    return _base(url)
+
+
+def _base(url: str) -> str:
+    """The server's own URL, however it was typed (``…/``, ``…/api/v1``)."""
+    return url.rstrip("/").removesuffix("/api/v1")
+
+
+def _unsigned(url: str) -> Connection:
+    """A connection to ``url`` without a token: the console asks for one on its login screen."""
+    from console.connection import Connection
+
+    url = _base(url)
+    return Connection(label=url, base_url=url, token="")
+
+
+async def _prepare_embedded(rt: Runtime, demo: bool | None) -> None:
+    """Migrate the embedded database and, when it is empty, load the demo (asking first
+    unless ``demo`` says)."""
+    from core.demo import load_demo
+
+    await migrations.upgrade(rt.db.engine, rt.locations)
+    if await database_is_empty(rt):
+        load = (
+            demo
+            if demo is not None
+            else click.confirm(
+                "The embedded database is empty. Load the demo network (28 units, staff, 10,000 clients, "
+                "six months of service events)?",
+                default=True,
+                err=True,
+            )
+        )
+        if not load:
+            raise click.ClickException(
+                "nothing to administer yet: run `touchstone demo`, or point the console at a server with --url"
+            )
+        await load_demo(rt, console)
+
+
 def _embedded(demo: bool | None) -> tuple[str, Connection]:
     """Prepare the embedded database and an admin token: (token id, connection)."""
     from console.connection import Connection
     from core.api.app import create_app
 
     async def prepare(rt: Runtime) -> tuple[str, str]:
-        from core.demo import load_demo
-
-        await migrations.upgrade(rt.db.engine, rt.locations)
-        if await database_is_empty(rt):
-            load = (
-                demo
-                if demo is not None
-                else click.confirm(
-                    "The embedded database is empty. Load the demo network (28 units, staff, 10,000 clients, "
-                    "six months of service events)?",
-                    default=True,
-                    err=True,
-                )
-            )
-            if not load:
-                raise click.ClickException(
-                    "nothing to administer yet: run `touchstone demo`, or point the console at a server with --url"
-                )
-            await load_demo(rt, console)
+        await _prepare_embedded(rt, demo)
         return await issue_admin_token(rt, EMBEDDED_LABEL, EMBEDDED_TOKEN_TTL)
 
     token_id, secret = run(prepare)
+
     settings = load_settings()
     return token_id, Connection.in_process(create_app(settings), secret, label=f"embedded · {settings.data_dir}")
 
@@ -189,7 +269,7 @@ def _remote(url: str | None, name: str, asked: str | None) -> tuple[Connection, 
         if saved is None:
             raise click.UsageError(f"no profile '{name}' yet: give --url (or use --embedded)")
         return Connection(label=f"{name} · {saved.url}", base_url=saved.url, token=saved.token), saved.language
-    url = url.rstrip("/").removesuffix("/api/v1")
+    url = _base(url)
     token = os.environ.get("TOUCHSTONE_TOKEN") or click.prompt("API token (not shown)", hide_input=True, err=True)
     _check(url, token)
     speaks = asked or (saved.language if saved else None)

@@ -48,6 +48,10 @@ class ApiClient:
         """A text answer (a standard as TOML)."""
         return (await self._send("GET", path, params=params)).text
 
+    async def download(self, path: str, **params: Any) -> httpx.Response:
+        """A file the API sends (a list as CSV): the whole answer, its headers name the file."""
+        return await self._send("GET", path, params=params)
+
     async def post_text(self, path: str, text: str, type: type[T], media_type: str = "application/toml") -> T:
         """Send a text file as the body (a standard to import)."""
         response = await self._send("POST", path, content=text.encode("utf-8"), headers={"Content-Type": media_type})

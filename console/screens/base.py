@@ -9,7 +9,7 @@ keys of the screen act on its highlighted row from the moment it opens.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
+from console import exports
 from console.api import TouchstoneApi
 from console.localised import N_, speak_bindings
 from console.widgets.nav import NavBar
@@ -32,11 +33,29 @@ class Page(Screen[None]):
 
     HELP = ""
     AUTO_FOCUS = "DataTable, Tree"
+    EXPORT_PATH = ""
+    """The API list or report the screen shows: set, ``ctrl+s`` saves it as CSV (:mod:`console.exports`)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if cls.__dict__.get("EXPORT_PATH"):
+            cls.BINDINGS = [*cls.__dict__.get("BINDINGS", []), exports.binding()]
+        super().__init_subclass__(**kwargs)
 
     def __init__(self) -> None:
         super().__init__()
         speak_bindings(self)
         self.title = _(self.TITLE) if self.TITLE else None
+
+    def export_params(self) -> dict[str, Any]:
+        """The export's query: the unit worked on (a screen with filters adds them)."""
+        return {"unit": self.console.unit.code if self.console.unit else None}
+
+    def action_save(self) -> object:
+        """Save what the screen lists as CSV. A screen that edits something saves that instead,
+        its own way (a worker, a dialog): hence any return."""
+        return self.run_worker(
+            exports.export_csv(self.app, self.api, self.EXPORT_PATH, self.export_params()), group="export"
+        )
 
     @property
     def console(self) -> TouchstoneConsole:

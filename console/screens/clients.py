@@ -5,6 +5,8 @@ language."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,7 @@ from core.i18n import _
 
 
 class ClientsScreen(Page):
+    EXPORT_PATH = "/clients"
     AUTO_FOCUS = "#clients"  # letters typed here are keys; / moves to the search field
     BINDINGS = [Binding("slash", "search", _("Search"))]  # the console's language, fixed before it starts
 
@@ -82,6 +85,12 @@ class ClientsScreen(Page):
             ], page.next_cursor
 
         self.query_one("#clients", PagedTable).restart(fetch)
+
+    def export_params(self) -> dict[str, Any]:
+        """The clients the list shows: its search and tier too."""
+        tier = self.query_one("#tier", Select).value
+        q = self.query_one("#q", Input).value.strip()
+        return super().export_params() | {"q": q or None, "tier": tier if isinstance(tier, str) else None}
 
     def action_search(self) -> None:
         self.query_one("#q", Input).focus()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -56,6 +57,7 @@ def monthly_rates(rows: list[ComplianceRow], months: list[dt.date]) -> dict[str,
 
 class DashboardScreen(Page):
     TITLE = N_("Dashboard")
+    EXPORT_PATH = "/reports/compliance"
     AUTO_FOCUS = "#units"
     BINDINGS = [
         Binding("enter", "drill", N_("Drill in"), priority=True),
@@ -108,6 +110,12 @@ class DashboardScreen(Page):
     def drill(self, code: str | None) -> None:
         if code and self.console.unit and code != self.console.unit.code:
             self.run_worker(self.console.choose(code))
+
+    def export_params(self) -> dict[str, Any]:
+        """The compliance report the table shows: by month, over the same months."""
+        now = self.console.clock.now()
+        since = dt.datetime.combine(month_starts(now)[0], dt.time(), CHINA_TZ)
+        return super().export_params() | {"period": "month", "since": since.isoformat(), "until": now.isoformat()}
 
     @work(exclusive=True, group="figures")
     async def reload_for(self, unit: UnitDetail | None) -> None:
