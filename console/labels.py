@@ -1,6 +1,6 @@
 """The words a person reads for the API's codes: a version's state, a channel, a tier, a role.
 
-The API speaks in stable codes (``published``, ``e-banking``, ``private_banking``); screens
+The API speaks in stable codes (``published``, ``e_banking``, ``private_banking``); screens
 show them as words in the console's language. A code without a word here (a tier or role a
 bank configured, a plugin's kind) is shown as it is.
 """
@@ -19,7 +19,7 @@ WORDS = {
     # a touchpoint's channel
     "branch": N_("branch"),
     "phone": N_("phone"),
-    "e-banking": N_("e-banking"),
+    "e_banking": N_("e-banking"),
     "visit": N_("visit"),
     # the configured tiers of the default settings
     "private_banking": N_("private banking"),

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import warnings
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import msgspec
 
@@ -156,7 +157,24 @@ class Period(msgspec.Struct, frozen=True):
 
 # --- touchpoints -------------------------------------------------------------------------
 
-Channel = Literal["branch", "phone", "e-banking", "visit"]
+Channel = Literal["branch", "phone", "e_banking", "visit"]
+CHANNELS: tuple[str, ...] = get_args(Channel)
+"""Where a contact happens; one spelling, snake_case, as every enum of the API."""
+FORMER_CHANNEL_SPELLINGS = {"e-banking": "e_banking"}
+"""The 0.2 spelling, still taken on input (with a :class:`DeprecationWarning`) until 0.4."""
+
+
+def channel_named(value: str) -> str:
+    """The channel ``value`` names: a former spelling is respelled, with a warning saying the
+    new one (a plugin's touchpoint, a standard file or an event of 0.2 keeps working)."""
+    if value in FORMER_CHANNEL_SPELLINGS:
+        warnings.warn(
+            f"channel '{value}' is spelled '{FORMER_CHANNEL_SPELLINGS[value]}' since touchstone 0.3",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return FORMER_CHANNEL_SPELLINGS[value]
+    return value
 
 
 class TouchpointSpec(msgspec.Struct, frozen=True):

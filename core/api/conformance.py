@@ -42,7 +42,7 @@ from core.hookspecs import CORE_PLUGIN
 from core.migrate import CORE_MIGRATIONS
 from core.models import Touchpoint
 from core.plugins import ENTRY_POINT_GROUP, PluginRuntime, entry_points
-from core.types import MigrationsLocation, TouchpointSpec
+from core.types import MigrationsLocation, TouchpointSpec, channel_named
 
 PLUGIN_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -309,7 +309,10 @@ def touchpoint(subject: Subject) -> Iterator[Finding]:
     for plugin, spec in specs:
         code = getattr(spec, "code", "?")
         try:
-            checked = msgspec.convert(msgspec.to_builtins(spec), TouchpointSpec)
+            given = msgspec.to_builtins(spec)
+            if isinstance(given, dict) and isinstance(given.get("channel"), str):
+                given["channel"] = channel_named(given["channel"])
+            checked = msgspec.convert(given, TouchpointSpec)
         except msgspec.ValidationError as exc:
             field, message = validation_field(exc)
             yield Finding(plugin, "touchpoint", f"touchpoint '{code}': {field or 'the touchpoint'}: {message}")

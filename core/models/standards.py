@@ -30,7 +30,7 @@ class Touchpoint(Base):
     owner: Mapped[str] = mapped_column(sa.String(64), default="bank")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    __table_args__ = (sa.CheckConstraint("channel IN ('branch', 'phone', 'e-banking', 'visit')", name="channel"),)
+    __table_args__ = (sa.CheckConstraint("channel IN ('branch', 'phone', 'e_banking', 'visit')", name="channel"),)
 
 
 class StandardVersion(Base):

@@ -27,12 +27,14 @@ from core.models import Client, Nonconformity, ServiceEvent, Staff
 from core.principal import Principal
 from core.services.in_force import StandardsSnapshot, VersionInForce
 from core.types import (
+    CHANNELS,
     ControlKind,
     ControlResult,
     Moment,
     NonconformityRecord,
     ServiceEventRecord,
     UnitRef,
+    channel_named,
 )
 
 if TYPE_CHECKING:
@@ -148,8 +150,10 @@ def _check(
     occurred, problem = _occurred(ctx, item)
     if problem:
         problems.append(problem)
-    if item.channel is not None and item.channel not in ("branch", "phone", "e-banking", "visit"):
-        problems.append(Problem("channel", "must be branch, phone, e-banking or visit"))
+    if item.channel is not None:
+        item.channel = channel_named(item.channel)
+        if item.channel not in CHANNELS:
+            problems.append(Problem("channel", f"must be {', '.join(CHANNELS)}"))
     if item.staff is not None:
         found = staff.get(item.staff)
         if found is None or (unit and not unit.path.startswith(org.units[found[1]].path)):

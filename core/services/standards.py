@@ -30,6 +30,7 @@ from core.models import PilotUnit, StandardVersion, Touchpoint
 from core.services import in_force, standards_toml
 from core.services.scope import unit_in_scope
 from core.services.standard_content import StandardContent, check
+from core.types import CHANNELS, channel_named
 
 if TYPE_CHECKING:
     from core.context import HookContext
@@ -60,7 +61,7 @@ async def sync_plugin_touchpoints(session: AsyncSession, plugins: PluginRuntime,
             .values(
                 code=spec.code,
                 name=spec.name,
-                channel=spec.channel,
+                channel=channel_named(spec.channel),
                 description=spec.description,
                 owner=plugin,
                 created_at=now,
@@ -257,10 +258,11 @@ async def import_toml(ctx: HookContext, text: str) -> StandardVersion:
     """A new draft from a TOML file (the touchpoint is added if the catalogue lacks it);
     a file that breaks any rule is refused whole, naming the line."""
     header, content = standards_toml.load(text, ctx.plugins.control_kinds)
-    if header.channel not in ("branch", "phone", "e-banking", "visit"):
+    header.channel = channel_named(header.channel)
+    if header.channel not in CHANNELS:
         raise FieldProblem.one(
             "touchpoint.channel",
-            f"line {standards_toml.line_of(text, 'touchpoint.channel')}: must be branch, phone, e-banking or visit",
+            f"line {standards_toml.line_of(text, 'touchpoint.channel')}: must be {', '.join(CHANNELS)}",
         )
     exists = (await ctx.session.execute(sa.select(Touchpoint.id).where(Touchpoint.code == header.code))).first()
     if not exists:

@@ -30,7 +30,7 @@ from plugins.complaints.schemas import ComplaintSettings, IntakeIn
 TOUCHPOINT = f"{NAME}.intake"
 SERIOUS_TOPIC = f"{NAME}.serious"
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
-EVENT_CHANNELS = {"counter": "branch", "lobby": "branch", "phone": "phone", "e_banking": "e-banking"}
+EVENT_CHANNELS = {"counter": "branch", "lobby": "branch", "phone": "phone", "e_banking": "e_banking"}
 """Complaint channel → service-event channel (letters and referrals take the touchpoint's)."""
 
 

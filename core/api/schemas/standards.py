@@ -9,12 +9,13 @@ import msgspec
 
 from core.api.schemas.clients import Reason
 from core.services.standard_content import StandardContent
+from core.types import Channel
 
 
 class TouchpointIn(msgspec.Struct, forbid_unknown_fields=True):
     code: Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_.-]*$")]
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    channel: Literal["branch", "phone", "e-banking", "visit"]
+    channel: Channel
     description: str = ""
 
 

@@ -109,7 +109,15 @@ async def test_the_360_view_carries_sections_from_enabled_plugins(
     view = (await recording_client.get(f"/api/v1/clients/{cid}/view", headers=headers)).json()
     assert view["client"]["name"] == "周杰"
     assert view["history"][0]["action"] == "created"
-    assert view["sections"] == [{"key": "recorder", "title": "记录", "plugin": "recorder", "data": {"seen": cid}}]
+    assert view["sections"] == [
+        {
+            "key": "recorder",
+            "title": "记录",
+            "plugin": "recorder",
+            "data": {"seen": cid},
+            "fields": [{"label": "seen", "text": cid, "kind": "text", "value": cid}],
+        }
+    ]
 
 
 async def test_the_purge_job_takes_only_expired_archives_and_is_idempotent(

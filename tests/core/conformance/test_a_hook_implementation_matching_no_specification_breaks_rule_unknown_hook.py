@@ -12,6 +12,8 @@ from core.plugins import create_plugin_manager
 from core.sdk import ClientSnapshot, hookimpl
 from tests.core.conformance.checking import findings
 
+pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
+
 
 class Misspelled:
     @hookimpl

@@ -20,6 +20,8 @@ from core.sdk import TouchpointSpec, hookimpl
 from core.types import Channel
 from tests.core.conformance.checking import findings
 
+pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
+
 
 class Postal:
     @hookimpl

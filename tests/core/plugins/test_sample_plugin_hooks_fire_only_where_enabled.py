@@ -106,7 +106,7 @@ async def test_its_async_view_section_is_awaited_where_it_is_on_and_absent_elsew
             "data": {"eligible": True, "visits_this_year": 1, "free_visits_left": 3},
             # a section without fields of its own is labelled from its data's keys
             "fields": [
-                {"label": "eligible", "text": "是", "kind": "text", "value": True},
+                {"label": "eligible", "text": "yes", "kind": "text", "value": True},
                 {"label": "visits this year", "text": "1", "kind": "number", "value": 1},
                 {"label": "free visits left", "text": "3", "kind": "number", "value": 3},
             ],

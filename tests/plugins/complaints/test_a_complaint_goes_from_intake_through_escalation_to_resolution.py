@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.plugins.complaints.conftest import order
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the SLA sweep's English summary
 
 FIRST_CONTACT_DUE = "2026-11-23T16:00:00Z"  # received Friday 17:00 in Beijing: end of Monday
 DECISION_DUE = "2026-12-07T16:00:00Z"  # 15 calendar days end on Saturday 5 December: a rest day, so Monday

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from litestar.testing import AsyncTestClient
 
 from core.testing import enable
 from tests.plugins.complaints.conftest import order
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
 
 AFTER_BOTH_DEADLINES = dt.datetime(2026, 12, 8, 1, 0, tzinfo=dt.UTC)  # the decision was due by the end of Monday 7th
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from litestar.testing import AsyncTestClient
@@ -16,6 +17,8 @@ from core.db.engine import Database
 from core.plugins import PluginRuntime
 from plugins.complaints.models import WorkOrder
 from tests.plugins.complaints.conftest import order
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
 
 LANDED = "c0a1e4d2b7f3"  # the plugin's revision before orders recorded their counting rule
 OLD_DECISION_DUE = dt.datetime(2026, 12, 5, 16, 0, tzinfo=dt.UTC)  # Saturday 5 December ends: only holidays moved

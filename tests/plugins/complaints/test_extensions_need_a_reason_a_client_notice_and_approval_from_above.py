@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.plugins.complaints.conftest import order
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
 
 EXTENDED_DUE = "2026-12-21T16:00:00Z"  # 30 days after the day of receipt (20 November) end on a Sunday: Monday
 FURTHER_DUE = "2027-01-19T16:00:00Z"  # 60 days: a Tuesday

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.plugins.complaints.conftest import order, orders
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
 
 POLICY = "/api/v1/plugins/complaints/units/HO/policies/waiting_time/medium"
 DAY = 86400

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pytest
 from litestar.testing import AsyncTestClient
 
 from core.testing import START
 from tests.plugins.complaints.conftest import order
+
+pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
 
 REPORT = "/api/v1/plugins/complaints/reports"
 SUBTREE = {

@@ -17,6 +17,8 @@ from core.plugins import PluginRuntime, create_plugin_manager
 from plugins.complaints import sweep as sweep_module
 from plugins.complaints.models import Step, WorkOrder
 
+pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
+
 ORDERS = 24
 
 
