@@ -10,6 +10,7 @@ import msgspec
 
 from core.sdk import FiniteDecimal, Moment
 from plugins.complaints.calendar import DayKind
+from plugins.complaints.i18n import _
 from plugins.complaints.lifecycle import State
 from plugins.complaints.sla import Deadline, DeadlineKey, Policy
 
@@ -92,7 +93,14 @@ class ResolveIn(msgspec.Struct, forbid_unknown_fields=True):
 
     def problems(self) -> list[tuple[str, str]]:
         if not (0 <= self.compensation <= MAX_COMPENSATION) or self.compensation.as_tuple().exponent < -2:  # type: ignore[operator]
-            return [("compensation", f"must be between 0 and {MAX_COMPENSATION} CNY, with at most two decimal places")]
+            return [
+                (
+                    "compensation",
+                    _("must be between 0 and {most} CNY, with at most two decimal places").format(
+                        most=MAX_COMPENSATION
+                    ),
+                )
+            ]
         return []
 
 
