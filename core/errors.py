@@ -80,12 +80,12 @@ class FieldProblem(TouchstoneError):
 
     status, slug, title = 422, "validation", lazy_gettext("Invalid input")
 
-    def __init__(self, errors: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, errors: Sequence[tuple[str, str | LazyString]]) -> None:
         detail = "; ".join(f"{field}: {message}" for field, message in errors)
-        super().__init__(detail, errors=[{"field": f, "message": m} for f, m in errors])
+        super().__init__(detail, errors=[{"field": f, "message": str(m)} for f, m in errors])
 
     @classmethod
-    def one(cls, field: str, message: str) -> FieldProblem:
+    def one(cls, field: str, message: str | LazyString) -> FieldProblem:
         return cls([(field, message)])
 
     @classmethod
@@ -137,6 +137,7 @@ _MSGSPEC_RULES: list[tuple[re.Pattern[str], LazyString]] = [
     (re.compile(r"Invalid RFC3339 encoded date"), lazy_gettext("not a date such as 2026-12-04")),
     (re.compile(r"Invalid decimal string"), lazy_gettext("not a decimal number")),
     (re.compile(r"Invalid UUID"), lazy_gettext("not a UUID")),
+    (re.compile(r"Number out of range"), lazy_gettext("the number is out of range")),
 ]
 _NAMED = {
     re.compile(r"Object missing required field `(?P<name>[^`]+)`"): lazy_gettext("is required"),

@@ -13,6 +13,7 @@ outside :class:`~core.api.language.LanguageMiddleware`.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from litestar import Request, Response
@@ -86,8 +87,19 @@ def on_validation_error(request: Request[Any, Any, Any], exc: ValidationExceptio
         if choice := _unknown_choice(request, exc):
             return on_touchstone_error(request, choice)
         errors = _validation_errors(exc)
-        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or _("the request is not valid")
+        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or _whole_request(str(exc.detail))
     return problem(422 if errors else 400, "validation", lazy_gettext("Invalid input"), detail, request, errors=errors)
+
+
+_MISSING_PARAMETER = re.compile(r"Missing required (?P<source>\w+) parameter '(?P<name>[^']+)' for path .*")
+
+
+def _whole_request(detail: str) -> str:
+    """Litestar's refusal of a request as a whole, in the request's language: a missing
+    header, query or cookie parameter is named; anything else is said generally."""
+    if missing := _MISSING_PARAMETER.fullmatch(detail):
+        return _("the {source} parameter '{name}' is required").format(**missing.groupdict())
+    return _("the request is not valid")
 
 
 _SLUGS = {401: "unauthenticated", 403: "forbidden", 404: "not-found", 405: "method-not-allowed", 409: "conflict"}

@@ -33,7 +33,7 @@ def handlers(app: Litestar):  # type: ignore[no-untyped-def]
 
 def refused_at(answer, field: str) -> bool:  # type: ignore[no-untyped-def]
     return answer.status_code == 422 and answer.json()["errors"] == [
-        {"field": field, "message": "may not contain the NUL character"}
+        {"field": field, "message": "不得包含 NUL 字符"}
     ]
 
 
