@@ -19,7 +19,7 @@ class TouchstoneError(Exception):
 
     status = 400
     slug = "bad-request"
-    title: str | LazyString = "Bad request"
+    title: str | LazyString = lazy_gettext("Bad request")
 
     def __init__(self, detail: str, **extra: Any) -> None:
         super().__init__(detail)
@@ -28,7 +28,7 @@ class TouchstoneError(Exception):
 
 
 class NotFound(TouchstoneError):
-    status, slug, title = 404, "not-found", "Not found"
+    status, slug, title = 404, "not-found", lazy_gettext("Not found")
 
 
 class PluginDisabled(NotFound):
@@ -43,24 +43,28 @@ class PluginDisabled(NotFound):
 
 
 class Forbidden(TouchstoneError):
-    status, slug, title = 403, "forbidden", "Forbidden"
+    status, slug, title = 403, "forbidden", lazy_gettext("Forbidden")
 
 
 class OutOfScope(Forbidden):
-    slug, title = "out-of-scope", "Outside your organisation scope"
+    slug, title = "out-of-scope", lazy_gettext("Outside your organisation scope")
 
 
 class Conflict(TouchstoneError):
-    status, slug, title = 409, "conflict", "Conflict"
+    status, slug, title = 409, "conflict", lazy_gettext("Conflict")
 
 
 class TransitionNotAllowed(Conflict):
-    slug, title = "transition-not-allowed", "Transition not allowed"
+    slug, title = "transition-not-allowed", lazy_gettext("Transition not allowed")
 
     def __init__(self, entity: str, current: str, wanted: str, allowed: Sequence[str]) -> None:
-        allowed_text = ", ".join(allowed) if allowed else "none"
+        """``entity`` is the translated name of the thing (``_("client")``); the states are
+        enum values and stay as the API spells them."""
+        allowed_text = ", ".join(allowed) if allowed else _("none")
         super().__init__(
-            f"{entity} in state '{current}' cannot go to '{wanted}'; allowed: {allowed_text}",
+            _("{entity} in state '{current}' cannot go to '{wanted}'; allowed: {allowed}").format(
+                entity=entity, current=current, wanted=wanted, allowed=allowed_text
+            ),
             current=current,
             requested=wanted,
             allowed=list(allowed),
@@ -68,20 +72,20 @@ class TransitionNotAllowed(Conflict):
 
 
 class UnsupportedMediaType(TouchstoneError):
-    status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+    status, slug, title = 415, "unsupported-media-type", lazy_gettext("Unsupported media type")
 
 
 class FieldProblem(TouchstoneError):
     """Input that breaks a rule; names each offending field and the rule it breaks."""
 
-    status, slug, title = 422, "validation", "Invalid input"
+    status, slug, title = 422, "validation", lazy_gettext("Invalid input")
 
-    def __init__(self, errors: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, errors: Sequence[tuple[str, str | LazyString]]) -> None:
         detail = "; ".join(f"{field}: {message}" for field, message in errors)
-        super().__init__(detail, errors=[{"field": f, "message": m} for f, m in errors])
+        super().__init__(detail, errors=[{"field": f, "message": str(m)} for f, m in errors])
 
     @classmethod
-    def one(cls, field: str, message: str) -> FieldProblem:
+    def one(cls, field: str, message: str | LazyString) -> FieldProblem:
         return cls([(field, message)])
 
     @classmethod
@@ -96,16 +100,69 @@ class FieldProblem(TouchstoneError):
 
 def validation_field(exc: msgspec.ValidationError) -> tuple[str, str]:
     """Split msgspec's ``"Expected `int`, got `str` - at `$.controls[0].threshold`"`` into
-    ``("controls[0].threshold", "Expected `int`, got `str`")``; the path is "" at the top."""
+    ``("controls[0].threshold", "应为 int，收到的是 str")``: the path is "" at the top, and the
+    rule is said in the current language (see :func:`field_rule`)."""
     match = _WHERE.match(str(exc))
     assert match is not None  # the pattern matches any text
-    return match["path"] or "", match["message"]
+    return field_rule(match["path"] or "", match["message"])
+
+
+_MSGSPEC_RULES: list[tuple[re.Pattern[str], LazyString]] = [
+    (
+        re.compile(r"Expected `(?P<expected>[^`]+)`, got `(?P<got>[^`]+)`"),
+        lazy_gettext("expected {expected}, got {got}"),
+    ),
+    (
+        re.compile(r"Expected `[^`]+` of length >= (?P<bound>\d+)"),
+        lazy_gettext("must have a length of at least {bound}"),
+    ),
+    (
+        re.compile(r"Expected `[^`]+` of length <= (?P<bound>\d+)"),
+        lazy_gettext("must have a length of at most {bound}"),
+    ),
+    (re.compile(r"Expected `[^`]+` >= (?P<bound>\S+)"), lazy_gettext("must be at least {bound}")),
+    (re.compile(r"Expected `[^`]+` <= (?P<bound>\S+)"), lazy_gettext("must be at most {bound}")),
+    (re.compile(r"Expected `[^`]+` > (?P<bound>\S+)"), lazy_gettext("must be greater than {bound}")),
+    (re.compile(r"Expected `[^`]+` < (?P<bound>\S+)"), lazy_gettext("must be less than {bound}")),
+    (
+        re.compile(r"Expected `[^`]+` that's a multiple of (?P<bound>\S+)"),
+        lazy_gettext("must be a multiple of {bound}"),
+    ),
+    (re.compile(r"Expected `str` matching regex (?P<pattern>.+)"), lazy_gettext("must match the pattern {pattern}")),
+    (re.compile(r"Invalid enum value (?P<value>.+)"), lazy_gettext("{value} is not an allowed value")),
+    (
+        re.compile(r"Invalid RFC3339 encoded datetime"),
+        lazy_gettext("not a date-time such as 2026-12-04T18:30:00+08:00"),
+    ),
+    (re.compile(r"Invalid RFC3339 encoded date"), lazy_gettext("not a date such as 2026-12-04")),
+    (re.compile(r"Invalid decimal string"), lazy_gettext("not a decimal number")),
+    (re.compile(r"Invalid UUID"), lazy_gettext("not a UUID")),
+    (re.compile(r"Number out of range"), lazy_gettext("the number is out of range")),
+]
+_NAMED = {
+    re.compile(r"Object missing required field `(?P<name>[^`]+)`"): lazy_gettext("is required"),
+    re.compile(r"Object contains unknown field `(?P<name>[^`]+)`"): lazy_gettext("is not a known field"),
+}
+
+
+def field_rule(path: str, message: str) -> tuple[str, str]:
+    """One msgspec refusal as (field path, rule) in the current language — the one place
+    msgspec's English becomes the user's. A missing or unknown field is named itself (msgspec
+    reports it against the object holding it). Paths, type names and values stay as sent; a
+    message of no known shape (a decoder's own, already translated) passes unchanged."""
+    for pattern, rule in _NAMED.items():
+        if named := pattern.fullmatch(message):
+            return ".".join(part for part in (path, named["name"]) if part), str(rule)
+    for pattern, rule in _MSGSPEC_RULES:
+        if match := pattern.fullmatch(message):
+            return path, str(rule).format(**match.groupdict())
+    return path, message
 
 
 def require_reason(reason: str | None) -> str:
     """The bank's rule: a change to a record carries a reason. Returns it stripped."""
     if not reason or not reason.strip():
-        raise FieldProblem.one("reason", "a reason is required for this change")
+        raise FieldProblem.one("reason", _("a reason is required for this change"))
     return reason.strip()
 
 

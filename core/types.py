@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import msgspec
 
+from core.i18n import _
+
 if TYPE_CHECKING:
     from core.context import JobContext
     from core.i18n import LazyString
@@ -110,7 +112,9 @@ def decode_moment(value: Any) -> dt.datetime:
         raise ValueError(str(exc).partition(" - at ")[0]) from exc
     earliest, latest = MOMENT_YEARS
     if not earliest <= moment.year <= latest:
-        raise ValueError(f"must lie between the years {earliest} and {latest}")
+        raise ValueError(
+            _("must lie between the years {earliest} and {latest}").format(earliest=earliest, latest=latest)
+        )
     return moment
 
 
@@ -144,7 +148,9 @@ def decode_finite_decimal(value: Any) -> Decimal:
     except msgspec.ValidationError as exc:
         raise ValueError(str(exc).partition(" - at ")[0]) from exc
     if not number.is_finite() or abs(number) >= DECIMAL_LIMIT:
-        raise ValueError(f"must be a finite number smaller than {DECIMAL_LIMIT:,.0f} in size")
+        raise ValueError(
+            _("must be a finite number smaller than {limit} in size").format(limit=f"{DECIMAL_LIMIT:,.0f}")
+        )
     return number
 
 

@@ -14,6 +14,7 @@ from litestar.exceptions import NotAuthorizedException, PermissionDeniedExceptio
 from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 
+from core.i18n import _
 from core.principal import Principal
 from core.services import tokens
 
@@ -31,9 +32,9 @@ class TokenAuthentication(AbstractAuthenticationMiddleware):
 
     async def authenticate_request(self, connection: ASGIConnection) -> AuthenticationResult:
         header = connection.headers.get("authorization", "")
-        scheme, _, secret = header.partition(" ")
+        scheme, _sep, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret:
-            raise unauthenticated("send an API token as 'Authorization: Bearer <token>'")
+            raise unauthenticated(_("send an API token as 'Authorization: Bearer <token>'"))
         state = connection.app.state
         key = tokens.hash_token(secret.strip())
         now = state.clock.now()
@@ -43,7 +44,7 @@ class TokenAuthentication(AbstractAuthenticationMiddleware):
             async with state.db.unit_of_work(readonly=True) as session:
                 found = await tokens.authenticate(session, secret.strip(), now, state.plugins.permissions)
             if found is None:
-                raise unauthenticated("the API token is unknown, expired or revoked", error="invalid_token")
+                raise unauthenticated(_("the API token is unknown, expired or revoked"), error="invalid_token")
             principal, expires_at = found
             state.plugins.principals.put(key, principal, expires_at, label)
         return AuthenticationResult(user=principal, auth=secret)
@@ -59,12 +60,14 @@ class Requires:
         self.actions = actions
         self.__name__ = f"requires_{'_'.join(actions)}"
 
-    def __call__(self, connection: ASGIConnection, _: BaseRouteHandler) -> None:
+    def __call__(self, connection: ASGIConnection, _handler: BaseRouteHandler) -> None:
         principal: Principal = connection.user
         missing = [action for action in self.actions if not principal.can(action)]
         if missing:
             raise PermissionDeniedException(
-                f"role(s) {', '.join(sorted(principal.roles))} may not {', '.join(missing)}",
+                _("role(s) {roles} may not {actions}").format(
+                    roles=", ".join(sorted(principal.roles)), actions=", ".join(missing)
+                ),
                 extra={"required": missing},
             )
 

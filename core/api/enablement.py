@@ -30,6 +30,7 @@ from litestar.handlers.base import BaseRouteHandler
 
 from core.context import HookContext
 from core.errors import OutOfScope, PluginDisabled
+from core.i18n import _
 from core.services import clients
 from core.services.scope import unit_by_id
 from core.types import UnitRef
@@ -50,7 +51,7 @@ async def _named_unit(ctx: HookContext, connection: ASGIConnection) -> UnitRef:
     code = connection.path_params.get("unit_code") or connection.query_params.get("unit") or principal.unit.code
     unit = (await ctx.plugins.snapshot(ctx.session)).by_code.get(code)
     if unit is None or not principal.sees(unit):
-        raise OutOfScope(f"unit '{code}' is not in your organisation scope")
+        raise OutOfScope(_("unit '{unit}' is not in your organisation scope").format(unit=code))
     return unit
 
 

@@ -20,6 +20,7 @@ from litestar.enums import RequestEncodingType
 from litestar.handlers.base import BaseRouteHandler
 
 from core.errors import TouchstoneError, UnsupportedMediaType
+from core.i18n import _
 
 JSON = RequestEncodingType.JSON
 JSON_MEDIA = re.compile(r"application/(?:[\w.-]+\+)?json")
@@ -36,7 +37,9 @@ async def json_bodies_only(connection: ASGIConnection, handler: BaseRouteHandler
     declared = connection.headers.get("content-type")
     if declared is not None and not JSON_MEDIA.fullmatch(declared.partition(";")[0].strip().lower()):
         raise UnsupportedMediaType(
-            f"send the body as JSON with 'Content-Type: application/json', not '{declared}'",
+            _("send the body as JSON with 'Content-Type: application/json', not '{declared}'").format(
+                declared=declared
+            ),
             expected="application/json",
         )
     if not isinstance(connection, Request):
@@ -46,6 +49,6 @@ async def json_bodies_only(connection: ASGIConnection, handler: BaseRouteHandler
         try:
             msgspec.json.decode(body)
         except RecursionError as exc:
-            raise TouchstoneError("the body nests too deeply to decode") from exc
+            raise TouchstoneError(_("the body nests too deeply to decode")) from exc
         except msgspec.DecodeError:
             return  # decoding the body says what is wrong with it

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from core.errors import FieldProblem
+from core.i18n import _
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -33,12 +34,12 @@ def decode_cursor(cursor: str, shape: Any = RowId) -> Any:
     try:
         return msgspec.json.decode(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)), type=shape)
     except (ValueError, msgspec.DecodeError) as exc:
-        raise FieldProblem.one("cursor", "not a cursor this API handed out") from exc
+        raise FieldProblem.one("cursor", _("not a cursor this API handed out")) from exc
 
 
 def check_limit(limit: int) -> int:
     if not 1 <= limit <= MAX_LIMIT:
-        raise FieldProblem.one("limit", f"must be between 1 and {MAX_LIMIT}")
+        raise FieldProblem.one("limit", _("must be between {low} and {high}").format(low=1, high=MAX_LIMIT))
     return limit
 
 

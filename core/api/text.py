@@ -17,11 +17,12 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
 from core.errors import FieldProblem
+from core.i18n import lazy_gettext
 
 NUL = "\x00"
 ESCAPED_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 """``\\u0000`` in JSON text, not preceded by an escaped backslash (``\\\\u0000`` is text)."""
-MESSAGE = "may not contain the NUL character"
+MESSAGE = lazy_gettext("may not contain the NUL character")
 
 
 def _holding_nul(value: Any) -> str | None:

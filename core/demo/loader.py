@@ -39,6 +39,7 @@ from core.demo.network import (
     SubBranchPlan,
 )
 from core.errors import Conflict
+from core.i18n import _
 from core.models import Client, ClientHistory, OrgUnit, Staff
 from core.principal import system_principal
 from core.services import audit
@@ -93,8 +94,10 @@ async def load_network(
     async with db.unit_of_work() as session:
         if await session.scalar(sa.select(sa.func.count()).select_from(OrgUnit)):
             raise Conflict(
-                "this database already has an organisation; "
-                "the demo loads only into an empty one (point TOUCHSTONE_DATABASE_URL at a new database)"
+                _(
+                    "this database already has an organisation; "
+                    "the demo loads only into an empty one (point TOUCHSTONE_DATABASE_URL at a new database)"
+                )
             )
         head, outlets, staffing = await _build_tree(session)
         staff = await _hire(session, rng, staffing, outlets)
@@ -165,7 +168,7 @@ async def _hire(
     rows: list[dict[str, Any]] = []
     for unit, roles in staffing:
         for role, count in roles.items():
-            for _ in range(count):
+            for _seat in range(count):
                 rows.append(
                     {
                         "public_id": new_public_id("st"),

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.db.base import json_ready
 from core.errors import FieldProblem
+from core.i18n import _
 from core.models import AuditEntry, OrgUnit
 from core.principal import Principal
 from core.types import UnitRef
@@ -71,7 +72,7 @@ async def visible(ctx: HookContext, unit_id: sa.ColumnElement[int | None], unit:
 
 def _aware(field: str, value: dt.datetime | None) -> dt.datetime | None:
     if value is not None and value.tzinfo is None:
-        raise FieldProblem.one(field, "give a timezone, e.g. 2026-11-20T09:00:00Z")
+        raise FieldProblem.one(field, _("give a timezone, e.g. 2026-11-20T09:00:00Z"))
     return value
 
 
@@ -89,7 +90,7 @@ async def search(
     entity, entity id, actor label (``staff:st_…``) and the half-open period ``[since, until)``."""
     since, until = _aware("since", since), _aware("until", until)
     if since and until and since >= until:
-        raise FieldProblem.one("until", "must be after since")
+        raise FieldProblem.one("until", _("must be after since"))
     query = (
         sa.select(AuditEntry, OrgUnit.code)
         .outerjoin(OrgUnit, OrgUnit.id == AuditEntry.unit_id)

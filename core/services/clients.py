@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from core.db.base import json_ready, new_public_id
 from core.errors import FieldProblem, NotFound, TransitionNotAllowed, require_reason
+from core.i18n import _
 from core.models import Client, ClientHistory, OrgUnit, Staff
 from core.services.scope import in_subtree, unit_by_id, unit_in_scope
 from core.types import (
@@ -59,18 +60,18 @@ def check_segment(kind: str, values: dict[str, Any]) -> None:
     problems = []
     wrong = CORPORATE_FIELDS if kind == "retail" else RETAIL_FIELDS
     problems += [
-        (f, f"only for {'corporate' if kind == 'retail' else 'retail'} clients")
+        (f, _("only for corporate clients") if kind == "retail" else _("only for retail clients"))
         for f in wrong
         if values.get(f) is not None
     ]
     for field in RETAIL_FIELDS:
         amount = values.get(field)
         if amount is not None and (amount < 0 or Decimal(amount).as_tuple().exponent < -2):  # type: ignore[operator]
-            problems.append((field, "must be zero or more, with at most two decimal places"))
+            problems.append((field, _("must be zero or more, with at most two decimal places")))
     if values.get("risk_class") not in (None, *RISK_CLASSES):
-        problems.append(("risk_class", f"must be one of {', '.join(RISK_CLASSES)}"))
+        problems.append(("risk_class", _("must be one of {allowed}").format(allowed=", ".join(RISK_CLASSES))))
     if values.get("size") not in (None, *SIZES):
-        problems.append(("size", f"must be one of {', '.join(SIZES)}"))
+        problems.append(("size", _("must be one of {allowed}").format(allowed=", ".join(SIZES))))
     if problems:
         raise FieldProblem(problems)
 
@@ -115,7 +116,7 @@ async def get(ctx: HookContext, public_id: str, *, for_update: bool = False) -> 
         query = query.with_for_update()
     client = (await ctx.session.execute(query)).scalar_one_or_none()
     if client is None or client.state == "purged" or not ctx.principal.sees(await unit_by_id(ctx, client.unit_id)):
-        raise NotFound(f"no client '{public_id}'")
+        raise NotFound(_("no client '{id}'").format(id=public_id))
     return client
 
 
@@ -124,12 +125,15 @@ async def manager_in_scope(ctx: HookContext, staff_id: str, unit: UnitRef) -> St
     part of the tree (their unit contains the client's unit, or the other way round)."""
     staff = (await ctx.session.execute(sa.select(Staff).where(Staff.public_id == staff_id))).scalar_one_or_none()
     if staff is None:
-        raise FieldProblem.one("manager", f"no staff member '{staff_id}'")
+        raise FieldProblem.one("manager", _("no staff member '{id}'").format(id=staff_id))
     staff_unit = await unit_by_id(ctx, staff.unit_id)
     if not staff.active or "customer_manager" not in staff.roles:
-        raise FieldProblem.one("manager", "must be an active customer manager")
+        raise FieldProblem.one("manager", _("must be an active customer manager"))
     if not (unit.path.startswith(staff_unit.path) or staff_unit.path.startswith(unit.path)):
-        raise FieldProblem.one("manager", f"serves {staff_unit.code}, not the client's unit {unit.code}")
+        raise FieldProblem.one(
+            "manager",
+            _("serves {serves}, not the client's unit {unit}").format(serves=staff_unit.code, unit=unit.code),
+        )
     return staff
 
 
@@ -179,7 +183,7 @@ async def create(
     reason = require_reason(reason)
     unit = await unit_in_scope(ctx, unit_code)
     if state not in ("prospect", "active"):
-        raise FieldProblem.one("state", "a new client starts as prospect or active")
+        raise FieldProblem.one("state", _("a new client starts as prospect or active"))
     check_segment(kind, values)
     manager = await manager_in_scope(ctx, manager_id, unit) if manager_id else None
     client = Client(
@@ -221,7 +225,7 @@ async def update(ctx: HookContext, public_id: str, values: dict[str, Any], reaso
     reason = require_reason(reason)
     client = await get(ctx, public_id, for_update=True)
     if client.state == "archived":
-        raise TransitionNotAllowed("client", client.state, "updated", ["restore"])
+        raise TransitionNotAllowed(_("client"), client.state, "updated", ["restore"])
     check_segment(client.kind, values)
     changes = _apply(client, values)
     if changes:
@@ -243,7 +247,7 @@ async def transition(ctx: HookContext, public_id: str, to: str, reason: str) -> 
     reason = require_reason(reason)
     client = await get(ctx, public_id, for_update=True)
     if to not in LIFECYCLE.get(client.state, ()):
-        raise TransitionNotAllowed("client", client.state, to, allowed_actions(client.state))
+        raise TransitionNotAllowed(_("client"), client.state, to, allowed_actions(client.state))
     return await _change_state(ctx, client, to, "state", reason)
 
 
@@ -264,7 +268,7 @@ async def archive(ctx: HookContext, public_id: str, reason: str, retention: dt.t
     reason = require_reason(reason)
     client = await get(ctx, public_id, for_update=True)
     if client.state not in ARCHIVABLE:
-        raise TransitionNotAllowed("client", client.state, "archived", allowed_actions(client.state))
+        raise TransitionNotAllowed(_("client"), client.state, "archived", allowed_actions(client.state))
     client.state_before_archive, client.archived_at, client.purge_after = client.state, ctx.now, ctx.now + retention
     return await _change_state(ctx, client, "archived", "archived", reason)
 
@@ -273,7 +277,7 @@ async def restore(ctx: HookContext, public_id: str, reason: str) -> Client:
     reason = require_reason(reason)
     client = await get(ctx, public_id, for_update=True)
     if client.state != "archived":
-        raise TransitionNotAllowed("client", client.state, "restore", allowed_actions(client.state))
+        raise TransitionNotAllowed(_("client"), client.state, "restore", allowed_actions(client.state))
     target = client.state_before_archive or "active"
     client.state_before_archive = client.archived_at = client.purge_after = None
     return await _change_state(ctx, client, target, "restored", reason)
@@ -333,7 +337,7 @@ async def set_tier(ctx: HookContext, public_id: str, tier: str, reason: str) -> 
     """A manual tier change (the re-tiering job moves tiers in bulk)."""
     reason = require_reason(reason)
     if tier not in TIERS:
-        raise FieldProblem.one("tier", f"must be one of {', '.join(TIERS)}")
+        raise FieldProblem.one("tier", _("must be one of {allowed}").format(allowed=", ".join(TIERS)))
     client = await get(ctx, public_id, for_update=True)
     old = client.tier
     if old == tier:

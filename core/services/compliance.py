@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from core.chinatime import china_date, china_midnight
 from core.errors import Conflict
+from core.i18n import _
 from core.models import (
     Client,
     Nonconformity,
@@ -220,7 +221,7 @@ async def pilot_comparison(ctx: HookContext, version_public_id: str) -> PilotCom
     org = await ctx.plugins.snapshot(ctx.session)
     v = await find_version(ctx, version_public_id)
     if v.pilot_started_at is None:
-        raise Conflict(f"version {v.number} was never piloted")
+        raise Conflict(_("version {number} was never piloted").format(number=v.number))
     tp = await ctx.session.get(Touchpoint, v.touchpoint_id)
     assert tp is not None
     until = v.published_at or v.retired_at or ctx.now

@@ -15,6 +15,7 @@ import msgspec
 from core import generations
 from core.errors import Conflict, NotFound, require_reason
 from core.hookspecs import CORE_PLUGIN
+from core.i18n import _
 from core.models import PluginEnablement
 from core.types import UnitRef
 
@@ -36,13 +37,13 @@ class PluginState(msgspec.Struct):
 def check_installed(ctx: HookContext, plugin: str) -> None:
     """404 naming ``plugin`` unless it is installed in this process."""
     if plugin != CORE_PLUGIN and plugin not in ctx.plugins.optional_plugins:
-        raise NotFound(f"no installed plugin '{plugin}'", plugin=plugin)
+        raise NotFound(_("no installed plugin '{plugin}'").format(plugin=plugin), plugin=plugin)
 
 
 def _check_switchable(ctx: HookContext, plugin: str) -> None:
     check_installed(ctx, plugin)
     if plugin == CORE_PLUGIN:
-        raise Conflict("the core plugin is on everywhere and cannot be switched", plugin=plugin)
+        raise Conflict(_("the core plugin is on everywhere and cannot be switched"), plugin=plugin)
 
 
 async def states(ctx: HookContext, unit: UnitRef) -> list[PluginState]:

@@ -22,6 +22,7 @@ import msgspec
 import sqlalchemy as sa
 
 from core.db.base import new_public_id
+from core.i18n import _
 from core.measurements import OPEN, MeasurementSchema
 from core.models import Client, Nonconformity, ServiceEvent, Staff
 from core.principal import Principal
@@ -122,13 +123,13 @@ async def _lookup(ctx: HookContext, model: type, public_ids: set[str]) -> dict[s
 def _occurred(ctx: HookContext, item: EventIn) -> tuple[dt.datetime | None, Problem | None]:
     """The moment in UTC, or why there is none."""
     if item.occurred_at.tzinfo is None:
-        return None, Problem("occurred_at", "give a time zone (e.g. 2026-11-20T09:30:00+08:00)")
+        return None, Problem("occurred_at", _("give a time zone (e.g. 2026-11-20T09:30:00+08:00)"))
     try:
         occurred = item.occurred_at.astimezone(dt.UTC)
     except OverflowError:  # 0001-01-01T00:00:00+08:00 lies before the first instant a datetime holds
-        return None, Problem("occurred_at", "lies outside the dates an event can have")
+        return None, Problem("occurred_at", _("lies outside the dates an event can have"))
     if occurred > ctx.now + FUTURE_TOLERANCE:
-        return None, Problem("occurred_at", "lies in the future")
+        return None, Problem("occurred_at", _("lies in the future"))
     return occurred, None
 
 
@@ -143,25 +144,29 @@ def _check(
     problems = []
     unit = org.by_code.get(item.unit)
     if unit is None or not ctx.principal.sees(unit):
-        problems.append(Problem("unit", f"no unit '{item.unit}' in your organisation scope"))
+        problems.append(Problem("unit", _("no unit '{unit}' in your organisation scope").format(unit=item.unit)))
         unit = None
     if item.touchpoint not in std.touchpoints:
-        problems.append(Problem("touchpoint", f"no touchpoint '{item.touchpoint}'"))
+        problems.append(Problem("touchpoint", _("no touchpoint '{code}'").format(code=item.touchpoint)))
     occurred, problem = _occurred(ctx, item)
     if problem:
         problems.append(problem)
     if item.channel is not None:
         item.channel = channel_named(item.channel)
         if item.channel not in CHANNELS:
-            problems.append(Problem("channel", f"must be {', '.join(CHANNELS)}"))
+            problems.append(Problem("channel", _("must be one of {choices}").format(choices=", ".join(CHANNELS))))
     if item.staff is not None:
         found = staff.get(item.staff)
         if found is None or (unit and not unit.path.startswith(org.units[found[1]].path)):
-            problems.append(Problem("staff", f"no staff member '{item.staff}' serving unit '{item.unit}'"))
+            problems.append(
+                Problem(
+                    "staff", _("no staff member '{id}' serving unit '{unit}'").format(id=item.staff, unit=item.unit)
+                )
+            )
     if item.client is not None:
         found = clients.get(item.client)
         if found is None or not ctx.principal.sees(org.units[found[1]]):
-            problems.append(Problem("client", f"no client '{item.client}' in your organisation scope"))
+            problems.append(Problem("client", _("no client '{id}' in your organisation scope").format(id=item.client)))
     return problems, unit, occurred
 
 

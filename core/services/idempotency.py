@@ -19,6 +19,7 @@ import msgspec
 import sqlalchemy as sa
 
 from core.errors import FieldProblem
+from core.i18n import _
 from core.models import IdempotencyRecord
 
 if TYPE_CHECKING:
@@ -49,7 +50,9 @@ async def earlier_answer(ctx: HookContext, *, scope: str, key: str, body: Any) -
     if record is None:
         return None
     if record.request_hash != fingerprint(body):
-        raise FieldProblem.one(HEADER, f"already used for a different request ({scope}); send a new key")
+        raise FieldProblem.one(
+            HEADER, _("already used for a different request ({scope}); send a new key").format(scope=scope)
+        )
     return StoredAnswer(record.status_code, record.response)
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from core.errors import NotFound, TransitionNotAllowed, require_reason
+from core.i18n import _
 from core.models import Nonconformity
 from core.services.scope import unit_by_id
 
@@ -25,13 +26,13 @@ async def get(ctx: HookContext, public_id: str) -> Nonconformity:
         await ctx.session.execute(sa.select(Nonconformity).where(Nonconformity.public_id == public_id))
     ).scalar_one_or_none()
     if nc is None or not ctx.principal.sees(await unit_by_id(ctx, nc.unit_id)):
-        raise NotFound(f"no nonconformity '{public_id}'")
+        raise NotFound(_("no nonconformity '{id}'").format(id=public_id))
     return nc
 
 
 def _move(nc: Nonconformity, to: str) -> str:
     if to not in NEXT[nc.status]:
-        raise TransitionNotAllowed("nonconformity", nc.status, to, NEXT[nc.status])
+        raise TransitionNotAllowed(_("nonconformity"), nc.status, to, NEXT[nc.status])
     before, nc.status = nc.status, to
     return before
 

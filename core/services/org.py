@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from core import generations
 from core.errors import Conflict, FieldProblem, require_reason
+from core.i18n import _
 from core.models import OrgUnit, OrgUnitMove
 from core.models.org import UNIT_LEVELS
 from core.services.scope import unit_in_scope
@@ -33,16 +34,21 @@ changes at the unit belong to their own histories)."""
 def check_parent_level(level: str, parent: UnitRef | None) -> None:
     """A unit sits exactly one level below its parent; only the head office has none."""
     if level not in UNIT_LEVELS:
-        raise FieldProblem.one("level", f"must be one of {', '.join(UNIT_LEVELS)}")
+        raise FieldProblem.one("level", _("must be one of {allowed}").format(allowed=", ".join(UNIT_LEVELS)))
     depth = UNIT_LEVELS.index(level)
     if depth == 0:
         if parent is not None:
-            raise FieldProblem.one("parent", "the head office has no parent")
+            raise FieldProblem.one("parent", _("the head office has no parent"))
         return
     if parent is None:
-        raise FieldProblem.one("parent", f"a {level} needs a parent unit")
+        raise FieldProblem.one("parent", _("a {level} needs a parent unit").format(level=level))
     if parent.level != UNIT_LEVELS[depth - 1]:
-        raise FieldProblem.one("parent", f"a {level} belongs under a {UNIT_LEVELS[depth - 1]}, not a {parent.level}")
+        raise FieldProblem.one(
+            "parent",
+            _("a {level} belongs under a {above}, not a {given}").format(
+                level=level, above=UNIT_LEVELS[depth - 1], given=parent.level
+            ),
+        )
 
 
 def path_codes(snapshot: OrgSnapshot, path: str) -> list[str]:
@@ -69,9 +75,9 @@ async def create(
     parent = await unit_in_scope(ctx, parent_code) if parent_code else None
     check_parent_level(level, parent)
     if parent is None and any(u.level == "head_office" for u in tree.units.values()):
-        raise Conflict("there is already a head office; every other unit needs a parent")
+        raise Conflict(_("there is already a head office; every other unit needs a parent"))
     if code in tree.by_code:
-        raise FieldProblem.one("code", f"'{code}' is already used by another unit")
+        raise FieldProblem.one("code", _("'{code}' is already used by another unit").format(code=code))
     unit = OrgUnit(
         code=code, name=name, level=level, parent_id=parent.id if parent else None, path="", created_at=ctx.now
     )
@@ -124,13 +130,15 @@ async def move(ctx: HookContext, code: str, parent_code: str, reason: str) -> Or
     tree = await _lock_tree(ctx)
     unit = await load(ctx, code)
     if unit.parent_id is None:
-        raise Conflict("the head office cannot be moved")
+        raise Conflict(_("the head office cannot be moved"))
     parent = await unit_in_scope(ctx, parent_code)
     if parent.path.startswith(unit.path):
-        raise FieldProblem.one("parent", "a unit cannot move into its own subtree")
+        raise FieldProblem.one("parent", _("a unit cannot move into its own subtree"))
     check_parent_level(unit.level, parent)
     if parent.id == unit.parent_id:
-        raise FieldProblem.one("parent", f"'{code}' is already under '{parent_code}'")
+        raise FieldProblem.one(
+            "parent", _("'{code}' is already under '{parent}'").format(code=code, parent=parent_code)
+        )
     old_path, new_path, old_parent = unit.path, f"{parent.path}{unit.id}/", tree.units[unit.parent_id]
     await ctx.session.execute(
         sa.update(OrgUnit)

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.db.base import json_ready
 from core.db.upsert import upsert
 from core.errors import NotFound, TransitionNotAllowed, require_reason
+from core.i18n import _
 from core.models import OrgUnit, OutboxRow
 from core.services.audit import visible
 from core.types import UnitRef
@@ -130,10 +131,10 @@ async def retry(ctx: HookContext, key: str, reason: str) -> tuple[OutboxRow, str
     reason = require_reason(reason)
     found = (await ctx.session.execute((await search(ctx)).where(OutboxRow.key == key))).one_or_none()
     if found is None:
-        raise NotFound(f"no message '{key}'")
+        raise NotFound(_("no message '{key}'").format(key=key))
     row, code = found
     if row.status != "failed":
-        raise TransitionNotAllowed("message", row.status, "pending", [])
+        raise TransitionNotAllowed(_("message"), row.status, "pending", [])
     before = {"status": row.status, "attempts": row.attempts, "last_error": row.last_error}
     row.status, row.attempts, row.available_at = "pending", 0, ctx.now
     unit = (await ctx.plugins.snapshot(ctx.session)).by_code[code] if code else None

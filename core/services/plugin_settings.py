@@ -15,6 +15,7 @@ import msgspec
 import sqlalchemy as sa
 
 from core.errors import FieldProblem, NotFound, require_reason
+from core.i18n import _
 from core.models import PluginSetting
 from core.services.enablement import check_installed
 from core.types import UnitRef
@@ -29,7 +30,7 @@ def schema_for(ctx: HookContext, plugin: str) -> type[msgspec.Struct]:
     for name, schema in ctx.plugins.collect("register_settings_schema"):
         if name == plugin:
             return schema.struct
-    raise NotFound(f"plugin '{plugin}' has no settings", plugin=plugin)
+    raise NotFound(_("plugin '{plugin}' has no settings").format(plugin=plugin), plugin=plugin)
 
 
 async def settings_at(ctx: HookContext, plugin: str, unit: UnitRef) -> tuple[Any, dict[str, str]]:
@@ -83,7 +84,7 @@ def _validated(struct: type[msgspec.Struct], values: dict[str, Any]) -> dict[str
     the offending key as ``values.<key>``."""
     unknown = sorted(values.keys() - frozenset(struct.__struct_fields__))
     if unknown:
-        raise FieldProblem([(f"values.{key}", "not a setting of this plugin") for key in unknown])
+        raise FieldProblem([(f"values.{key}", _("not a setting of this plugin")) for key in unknown])
     try:
         converted = msgspec.convert(values, struct, strict=False)
     except msgspec.ValidationError as exc:

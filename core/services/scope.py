@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from core.errors import NotFound, OutOfScope
+from core.i18n import _
 from core.models import OrgUnit
 from core.types import UnitRef
 
@@ -22,7 +23,7 @@ async def unit_by_code(ctx: HookContext, code: str) -> UnitRef:
     """Any unit by code (no scope check), from the cached snapshot."""
     unit = (await ctx.plugins.snapshot(ctx.session)).by_code.get(code)
     if unit is None:
-        raise NotFound(f"no organisation unit '{code}'", unit=code)
+        raise NotFound(_("no organisation unit '{unit}'").format(unit=code), unit=code)
     return unit
 
 
@@ -30,7 +31,12 @@ async def unit_in_scope(ctx: HookContext, code: str) -> UnitRef:
     """The unit ``code`` if the acting principal may act there; 403 ``out-of-scope`` if not."""
     unit = await unit_by_code(ctx, code)
     if not ctx.principal.sees(unit):
-        raise OutOfScope(f"unit '{code}' is outside your organisation scope ({ctx.principal.unit.code})", unit=code)
+        raise OutOfScope(
+            _("unit '{unit}' is outside your organisation scope ({scope})").format(
+                unit=code, scope=ctx.principal.unit.code
+            ),
+            unit=code,
+        )
     return unit
 
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from core import generations
 from core.db.base import new_public_id
 from core.errors import FieldProblem, Forbidden, NotFound, require_reason
+from core.i18n import _
 from core.models import OrgUnit, Staff
 from core.principal import GENERATION as PRINCIPALS_GENERATION
 from core.principal import ROLES
@@ -30,10 +31,15 @@ def check_roles(ctx: HookContext, roles: list[str]) -> list[str]:
     """Known roles only, at least one; admin only when an admin grants it."""
     unknown = [r for r in roles if r not in ROLES]
     if not roles or unknown:
-        problem = f"give one or more of {', '.join(ROLES)}" + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+        known = ", ".join(ROLES)
+        problem = (
+            _("give one or more of {known}; unknown: {unknown}").format(known=known, unknown=", ".join(unknown))
+            if unknown
+            else _("give one or more of {known}").format(known=known)
+        )
         raise FieldProblem.one("roles", problem)
     if ADMIN in roles and ADMIN not in ctx.principal.roles:
-        raise Forbidden("only an admin may grant the admin role")
+        raise Forbidden(_("only an admin may grant the admin role"))
     return sorted(frozenset(roles))
 
 
@@ -46,7 +52,9 @@ def search(scope: UnitRef, *, role: str | None, active: bool | None, q: str | No
         query = query.where(sa.or_(Staff.name.icontains(q, autoescape=True), Staff.employee_no == q))
     if role:
         if role not in ROLES:
-            raise FieldProblem.one("role", f"unknown role '{role}'; known: {', '.join(ROLES)}")
+            raise FieldProblem.one(
+                "role", _("unknown role '{role}'; known: {known}").format(role=role, known=", ".join(ROLES))
+            )
         # roles are a JSON list of known names, so its text holds each one quoted
         query = query.where(sa.cast(Staff.roles, sa.Text).contains(f'"{role}"', autoescape=True))
     return query
@@ -56,7 +64,7 @@ async def get(ctx: HookContext, public_id: str) -> Staff:
     """A member of staff in the caller's subtree; anyone else answers 404, as if absent."""
     staff = (await ctx.session.execute(sa.select(Staff).where(Staff.public_id == public_id))).scalar_one_or_none()
     if staff is None or not ctx.principal.sees(await unit_by_id(ctx, staff.unit_id)):
-        raise NotFound(f"no staff member '{public_id}'")
+        raise NotFound(_("no staff member '{id}'").format(id=public_id))
     return staff
 
 
@@ -67,7 +75,7 @@ async def create(
     unit = await unit_in_scope(ctx, unit_code)
     roles = check_roles(ctx, roles)
     if (await ctx.session.execute(sa.select(Staff.id).where(Staff.employee_no == employee_no))).first():
-        raise FieldProblem.one("employee_no", f"'{employee_no}' is already used")
+        raise FieldProblem.one("employee_no", _("'{number}' is already used").format(number=employee_no))
     staff = Staff(
         public_id=new_public_id("st"),
         employee_no=employee_no,
@@ -96,7 +104,7 @@ async def update(ctx: HookContext, public_id: str, values: dict[str, Any], reaso
     reason = require_reason(reason)
     staff = await get(ctx, public_id)
     if ADMIN in staff.roles and ADMIN not in ctx.principal.roles:
-        raise Forbidden("only an admin may change a member of staff who holds the admin role")
+        raise Forbidden(_("only an admin may change a member of staff who holds the admin role"))
     if "roles" in values:
         values["roles"] = check_roles(ctx, values["roles"])
     current = {field: getattr(staff, field) for field in values if field != "unit"}

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from core.errors import FieldProblem
+from core.i18n import _
 from core.measurements import conflicts
 from core.types import ControlKind
 
@@ -67,11 +68,18 @@ def control_problems(content: StandardContent, kinds: dict[str, ControlKind]) ->
     for i, control in enumerate(content.controls):
         where = f"controls[{i}]"
         if control.key in seen:
-            problems.append((f"{where}.key", f"'{control.key}' is used by another control"))
+            problems.append((f"{where}.key", _("'{key}' is used by another control").format(key=control.key)))
         seen.add(control.key)
         kind = kinds.get(control.kind)
         if kind is None:
-            problems.append((f"{where}.kind", f"unknown kind '{control.kind}'; known: {', '.join(sorted(kinds))}"))
+            problems.append(
+                (
+                    f"{where}.kind",
+                    _("unknown kind '{kind}'; known: {known}").format(
+                        kind=control.kind, known=", ".join(sorted(kinds))
+                    ),
+                )
+            )
             continue
         for message in kind.validate(msgspec.to_builtins(control)):
             field = next((f for f in ("comparator", "threshold", "params") if message.startswith(f)), "kind")

@@ -26,6 +26,7 @@ from core.errors import (
     TransitionNotAllowed,
     require_reason,
 )
+from core.i18n import _
 from core.models import PilotUnit, StandardVersion, Touchpoint
 from core.services import in_force, standards_toml
 from core.services.scope import unit_in_scope
@@ -47,7 +48,7 @@ NEXT: dict[str, tuple[str, ...]] = {
 async def touchpoint(ctx: HookContext, code: str) -> Touchpoint:
     found = (await ctx.session.execute(sa.select(Touchpoint).where(Touchpoint.code == code))).scalar_one_or_none()
     if found is None:
-        raise NotFound(f"no touchpoint '{code}'")
+        raise NotFound(_("no touchpoint '{code}'").format(code=code))
     return found
 
 
@@ -76,7 +77,7 @@ async def sync_plugin_touchpoints(session: AsyncSession, plugins: PluginRuntime,
 
 async def create_touchpoint(ctx: HookContext, *, code: str, name: str, channel: str, description: str) -> Touchpoint:
     if (await ctx.session.execute(sa.select(Touchpoint.id).where(Touchpoint.code == code))).first():
-        raise FieldProblem.one("code", f"'{code}' is already a touchpoint")
+        raise FieldProblem.one("code", _("'{code}' is already a touchpoint").format(code=code))
     tp = Touchpoint(code=code, name=name, channel=channel, description=description, owner="bank", created_at=ctx.now)
     ctx.session.add(tp)
     await ctx.session.flush()
@@ -91,7 +92,7 @@ async def version(ctx: HookContext, public_id: str, *, for_update: bool = False)
         query = query.with_for_update()
     found = (await ctx.session.execute(query)).scalar_one_or_none()
     if found is None:
-        raise NotFound(f"no standard version '{public_id}'")
+        raise NotFound(_("no standard version '{id}'").format(id=public_id))
     return found
 
 
@@ -127,7 +128,9 @@ async def create_draft(ctx: HookContext, code: str, content: StandardContent | N
     base = await current(ctx, tp, "published")
     if content is None:
         if base is None:
-            raise FieldProblem.one("content", f"'{code}' has no published version to copy; give the content")
+            raise FieldProblem.one(
+                "content", _("'{code}' has no published version to copy; give the content").format(code=code)
+            )
         content = content_of(base)
     check(content, ctx.plugins.control_kinds)
     number = (
@@ -161,7 +164,11 @@ async def create_draft(ctx: HookContext, code: str, content: StandardContent | N
 async def update_draft(ctx: HookContext, public_id: str, content: StandardContent) -> StandardVersion:
     v = await version(ctx, public_id, for_update=True)
     if v.status != "draft":
-        raise Conflict(f"version {v.number} is {v.status}; only a draft can be edited — start a new draft from it")
+        raise Conflict(
+            _("version {number} is {status}; only a draft can be edited — start a new draft from it").format(
+                number=v.number, status=v.status
+            )
+        )
     check(content, ctx.plugins.control_kinds)
     before = msgspec.to_builtins(content_of(v))
     _store(v, content)
@@ -177,7 +184,7 @@ async def update_draft(ctx: HookContext, public_id: str, content: StandardConten
 
 async def _move(ctx: HookContext, v: StandardVersion, to: str, reason: str) -> None:
     if to not in NEXT[v.status]:
-        raise TransitionNotAllowed("standard version", v.status, to, NEXT[v.status])
+        raise TransitionNotAllowed(_("standard version"), v.status, to, NEXT[v.status])
     before = v.status
     v.status = to
     await ctx.session.flush()
@@ -196,12 +203,16 @@ async def start_pilot(ctx: HookContext, public_id: str, unit_codes: list[str], r
     """Put a draft in force at ``unit_codes`` (and their subtrees) only."""
     reason = require_reason(reason)
     if not unit_codes:
-        raise FieldProblem.one("units", "name at least one pilot unit")
+        raise FieldProblem.one("units", _("name at least one pilot unit"))
     v = await version(ctx, public_id, for_update=True)
     units = [await unit_in_scope(ctx, code) for code in unit_codes]
     other = await current(ctx, await ctx.session.get(Touchpoint, v.touchpoint_id), "pilot")  # type: ignore[arg-type]
     if other is not None and other.id != v.id:
-        raise Conflict(f"version {other.number} is already in pilot for this touchpoint; publish or retire it first")
+        raise Conflict(
+            _("version {number} is already in pilot for this touchpoint; publish or retire it first").format(
+                number=other.number
+            )
+        )
     await _move(ctx, v, "pilot", reason)
     v.pilot_started_at = ctx.now
     ctx.session.add_all([PilotUnit(version_id=v.id, unit_id=u.id) for u in units])
@@ -220,7 +231,7 @@ async def publish(ctx: HookContext, public_id: str, reason: str) -> StandardVers
     reason = require_reason(reason)
     v = await version(ctx, public_id, for_update=True)
     if "published" not in NEXT[v.status]:
-        raise TransitionNotAllowed("standard version", v.status, "published", NEXT[v.status])
+        raise TransitionNotAllowed(_("standard version"), v.status, "published", NEXT[v.status])
     previous = await current(ctx, await ctx.session.get(Touchpoint, v.touchpoint_id), "published")  # type: ignore[arg-type]
     if previous is not None:
         await _move(ctx, previous, "retired", f"superseded by version {v.number}: {reason}")
@@ -249,7 +260,11 @@ async def export_toml(ctx: HookContext, code: str, number: int | None) -> str:
         query = query.order_by((StandardVersion.status == "published").desc(), StandardVersion.number.desc())
     v = (await ctx.session.execute(query.limit(1))).scalar_one_or_none()
     if v is None:
-        raise NotFound(f"'{code}' has no version {number}" if number else f"'{code}' has no standard yet")
+        raise NotFound(
+            _("'{code}' has no version {number}").format(code=code, number=number)
+            if number
+            else _("'{code}' has no standard yet").format(code=code)
+        )
     header = standards_toml.TouchpointHeader(code=tp.code, name=tp.name, channel=tp.channel, description=tp.description)
     return standards_toml.dump(header, content_of(v), v.number, v.status)
 
@@ -262,7 +277,9 @@ async def import_toml(ctx: HookContext, text: str) -> StandardVersion:
     if header.channel not in CHANNELS:
         raise FieldProblem.one(
             "touchpoint.channel",
-            f"line {standards_toml.line_of(text, 'touchpoint.channel')}: must be {', '.join(CHANNELS)}",
+            _("line {line}: must be one of {choices}").format(
+                line=standards_toml.line_of(text, "touchpoint.channel"), choices=", ".join(CHANNELS)
+            ),
         )
     exists = (await ctx.session.execute(sa.select(Touchpoint.id).where(Touchpoint.code == header.code))).first()
     if not exists:

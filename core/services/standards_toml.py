@@ -16,6 +16,7 @@ import msgspec
 import tomli_w
 
 from core.errors import FieldProblem, validation_field
+from core.i18n import _
 from core.services.standard_content import StandardContent, control_problems
 from core.types import ControlKind
 
@@ -92,7 +93,7 @@ def _refuse(text: str, problems: list[tuple[str, str]]) -> FieldProblem:
     located = []
     for field, message in problems:
         line = line_of(text, field)
-        located.append((field, f"line {line}: {message}" if line else message))
+        located.append((field, _("line {line}: {rule}").format(line=line, rule=message) if line else message))
     return FieldProblem(located)
 
 
@@ -101,7 +102,7 @@ def load(text: str, kinds: dict[str, ControlKind]) -> tuple[TouchpointHeader, St
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise FieldProblem.one("file", f"not valid TOML: {exc}") from exc
+        raise FieldProblem.one("file", _("not valid TOML: {error}").format(error=exc)) from exc
     try:
         parsed = msgspec.convert(raw, StandardFile)
         standard = {k: v for k, v in parsed.standard.items() if k not in ("version", "status")}

@@ -21,6 +21,7 @@ from core import generations
 from core.db.base import new_public_id
 from core.errors import FieldProblem, NotFound
 from core.generations import ORG as ORG_GENERATION
+from core.i18n import _
 from core.models import ApiToken, OrgUnit, ServiceAccount, Staff
 from core.principal import CORE_PERMISSIONS, ROLES, Principal, staff_principal
 from core.principal import GENERATION as PRINCIPALS_GENERATION
@@ -111,7 +112,10 @@ async def service_account_for(
     unknown = [r for r in wanted if r not in ROLES]
     if not wanted or unknown:
         raise FieldProblem.one(
-            "role", f"unknown role(s) {', '.join(unknown) or '(none given)'}; known: {', '.join(ROLES)}"
+            "role",
+            _("unknown role(s) {unknown}; known: {known}").format(
+                unknown=", ".join(unknown) or _("(none given)"), known=", ".join(ROLES)
+            ),
         )
     name = name or f"{'+'.join(wanted)}@{unit.code}"
     account = (await session.execute(sa.select(ServiceAccount).where(ServiceAccount.name == name))).scalar_one_or_none()
@@ -123,7 +127,10 @@ async def service_account_for(
         await session.flush()
     elif account.unit_id != unit.id or sorted(account.roles) != wanted:
         raise FieldProblem.one(
-            "name", f"service account '{name}' exists with other roles or at another unit; choose another name"
+            "name",
+            _("service account '{name}' exists with other roles or at another unit; choose another name").format(
+                name=name
+            ),
         )
     return account
 
@@ -175,7 +182,7 @@ def _ttl(ctx: HookContext, days: int | None) -> dt.timedelta:
     if days is None:
         days = ctx.settings.token_ttl_days if ctx.settings else 90
     if not 1 <= days <= 3650:
-        raise FieldProblem.one("days", "must be between 1 and 3650")
+        raise FieldProblem.one("days", _("must be between {low} and {high}").format(low=1, high=3650))
     return dt.timedelta(days=days)
 
 
@@ -219,7 +226,7 @@ async def issue_for_staff(
     except NotFound as exc:
         raise NotFound(exc.detail, field="staff_id") from exc
     if not staff.active:
-        raise FieldProblem.one("staff_id", f"staff member '{staff_id}' is not active")
+        raise FieldProblem.one("staff_id", _("staff member '{id}' is not active").format(id=staff_id))
     return await _issued(ctx, await unit_by_id(ctx, staff.unit_id), days, label, staff=staff)
 
 
@@ -250,7 +257,7 @@ async def search(ctx: HookContext, *, unit: str | None = None, status: str | Non
     elif status == "live":
         query = query.where(ApiToken.revoked_at.is_(None), ApiToken.expires_at > ctx.now)
     elif status is not None:
-        raise FieldProblem.one("status", f"give one of {', '.join(TOKEN_STATUSES)}")
+        raise FieldProblem.one("status", _("give one of {allowed}").format(allowed=", ".join(TOKEN_STATUSES)))
     return query
 
 
@@ -262,7 +269,7 @@ async def revoke(ctx: HookContext, token_id: str) -> TokenView:
         await ctx.session.execute(WITH_PRINCIPAL.where(ApiToken.public_id == token_id, in_subtree(ctx.principal.unit)))
     ).one_or_none()
     if row is None:
-        raise NotFound(f"no token '{token_id}'")
+        raise NotFound(_("no token '{id}'").format(id=token_id))
     view = TokenView(*row)
     if view.token.revoked_at is None:
         view.token.revoked_at = ctx.now

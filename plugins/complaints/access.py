@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import InstrumentedAttribute
 
 from core.sdk import HookContext, NotFound, OutOfScope, PluginDisabled, UnitRef
+from plugins.complaints.i18n import _
 from plugins.complaints.models import WorkOrder
 from plugins.complaints.permissions import NAME
 
@@ -35,7 +36,7 @@ async def order_at(
     order = (await ctx.session.execute(query)).scalar_one_or_none()
     unit = await ctx.unit_by_id(order.unit_id) if order else None
     if order is None or unit is None or not unit.path.startswith(scope.path):
-        raise NotFound(f"no complaint '{public_id}' at {unit_code}")
+        raise NotFound(_("no complaint '{id}' at {unit}").format(id=public_id, unit=unit_code))
     if not await ctx.is_enabled(NAME, unit):
         raise PluginDisabled(NAME, unit.code)
     return order, unit
@@ -46,7 +47,9 @@ async def handling_unit(ctx: HookContext, order: WorkOrder) -> UnitRef:
     handling = await ctx.unit_by_id(order.handling_unit_id)
     if not ctx.principal.sees(handling):
         raise OutOfScope(
-            f"complaint '{order.public_id}' is handled at {handling.code}, above your unit ({ctx.principal.unit.code})",
+            _("complaint '{id}' is handled at {handling}, above your unit ({unit})").format(
+                id=order.public_id, handling=handling.code, unit=ctx.principal.unit.code
+            ),
             unit=handling.code,
         )
     return handling

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from core.sdk import FieldProblem, HookContext, NotFound, require_reason, upsert
 from plugins.complaints.calendar import DayKind, seed_entries
+from plugins.complaints.i18n import _
 from plugins.complaints.models import CalendarDay, WorkOrder
 from plugins.complaints.redating import redate_open
 from plugins.complaints.schemas import CalendarDayOut, CalendarOut
@@ -60,7 +61,9 @@ async def seed(ctx: HookContext, region: str, number: int, reason: str) -> Calen
     try:
         entries = seed_entries(region, number)
     except KeyError as exc:
-        raise FieldProblem.one("region", f"the holidays package knows no region '{region}'") from exc
+        raise FieldProblem.one(
+            "region", _("the holidays package knows no region '{region}'").format(region=region)
+        ) from exc
     rows = [
         {
             "region": region,
@@ -115,7 +118,7 @@ async def remove_day(ctx: HookContext, region: str, day: dt.date, reason: str) -
         await ctx.session.execute(sa.select(CalendarDay).where(CalendarDay.region == region, CalendarDay.day == day))
     ).scalar_one_or_none()
     if row is None:
-        raise NotFound(f"{day.isoformat()} is an ordinary day in {region}'s calendar")
+        raise NotFound(_("{day} is an ordinary day in {region}'s calendar").format(day=day.isoformat(), region=region))
     ctx.audit(
         entity=ENTITY,
         entity_id=f"{region}:{day.isoformat()}",

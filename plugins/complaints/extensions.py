@@ -24,6 +24,7 @@ from plugins.complaints import journal
 from plugins.complaints.access import handling_unit, order_at
 from plugins.complaints.books import load_calendar, policy_for
 from plugins.complaints.calendar import due_day
+from plugins.complaints.i18n import _
 from plugins.complaints.lifecycle import OPEN_STATES
 from plugins.complaints.models import Extension, WorkOrder
 from plugins.complaints.permissions import NAME
@@ -42,14 +43,17 @@ async def request(ctx: HookContext, unit_code: str, public_id: str, reason: str)
     level = order.extension_level + 1
     policy = await policy_for(ctx, unit, order.category, order.severity)
     if order.state not in OPEN_STATES:
-        raise Conflict(f"complaint '{public_id}' is {order.state}: its decision has been given")
+        raise Conflict(
+            _("complaint '{id}' is {state}: its decision has been given").format(id=public_id, state=order.state)
+        )
     if order.paused_since is None and ctx.now > order.decision_due_at:
         raise Conflict(
-            f"the decision deadline passed at {order.decision_due_at.isoformat()}; "
-            "an extension must be decided before it"
+            _("the decision deadline passed at {due}; an extension must be decided before it").format(
+                due=order.decision_due_at.isoformat()
+            )
         )
     if level > 2 or (level == 2 and policy.further_days == 0):
-        raise Conflict(f"complaint '{public_id}' has every extension its policy allows")
+        raise Conflict(_("complaint '{id}' has every extension its policy allows").format(id=public_id))
     pending = (
         await ctx.session.execute(
             sa.select(Extension.public_id).where(
@@ -58,7 +62,7 @@ async def request(ctx: HookContext, unit_code: str, public_id: str, reason: str)
         )
     ).first()
     if pending:
-        raise Conflict(f"extension '{pending[0]}' is waiting for approval", extension=pending[0])
+        raise Conflict(_("extension '{id}' is waiting for approval").format(id=pending[0]), extension=pending[0])
     extension = Extension(
         public_id=new_public_id("cx"),
         order_id=order.id,
@@ -93,11 +97,15 @@ async def _pending(ctx: HookContext, order: WorkOrder, extension_id: str) -> Ext
         )
     ).scalar_one_or_none()
     if extension is None:
-        raise NotFound(f"no extension '{extension_id}' on complaint '{order.public_id}'")
+        raise NotFound(
+            _("no extension '{id}' on complaint '{complaint}'").format(id=extension_id, complaint=order.public_id)
+        )
     if extension.status != "pending":
-        raise TransitionNotAllowed("extension", extension.status, "decided", [])
+        raise TransitionNotAllowed(_("extension"), extension.status, "decided", [])
     if extension.round != order.round or order.state not in OPEN_STATES:
-        raise Conflict(f"extension '{extension_id}' lapsed: the decision it was asked for has been given")
+        raise Conflict(
+            _("extension '{id}' lapsed: the decision it was asked for has been given").format(id=extension_id)
+        )
     return extension
 
 
@@ -105,9 +113,11 @@ async def _check_approver(ctx: HookContext, order: WorkOrder, extension: Extensi
     handling = await ctx.unit_by_id(order.handling_unit_id)
     above = ctx.principal.sees(handling) and (ctx.principal.unit.id != handling.id or handling.path.count("/") == 2)
     if not above:
-        raise Forbidden(f"a further extension for {handling.code} is approved at the level above it")
+        raise Forbidden(
+            _("a further extension for {unit} is approved at the level above it").format(unit=handling.code)
+        )
     if extension.requested_by == ctx.principal.label:
-        raise Forbidden("the approver of an extension cannot be the one who asked for it")
+        raise Forbidden(_("the approver of an extension cannot be the one who asked for it"))
 
 
 async def decide(

@@ -21,6 +21,7 @@ from core.sdk import (
 )
 from plugins.complaints import journal
 from plugins.complaints.books import load_calendar, policy_for
+from plugins.complaints.i18n import _
 from plugins.complaints.lifecycle import Progress
 from plugins.complaints.models import WorkOrder
 from plugins.complaints.permissions import NAME
@@ -37,9 +38,9 @@ EVENT_CHANNELS = {"counter": "branch", "lobby": "branch", "phone": "phone", "e_b
 def _received_at(ctx: HookContext, data: IntakeIn) -> dt.datetime:
     received = data.received_at or ctx.now
     if received.tzinfo is None:
-        raise FieldProblem.one("received_at", "give a time zone (e.g. 2026-11-20T09:30:00+08:00)")
+        raise FieldProblem.one("received_at", _("give a time zone (e.g. 2026-11-20T09:30:00+08:00)"))
     if received > ctx.now + FUTURE_TOLERANCE:
-        raise FieldProblem.one("received_at", "lies in the future")
+        raise FieldProblem.one("received_at", _("lies in the future"))
     return received.astimezone(dt.UTC)
 
 
@@ -52,16 +53,18 @@ async def _staff(ctx: HookContext, public_id: str, unit: UnitRef) -> Staff:
         or staff_unit is None
         or not (unit.path.startswith(staff_unit.path) or staff_unit.path.startswith(unit.path))
     ):
-        raise FieldProblem.one("staff", f"no staff member '{public_id}' working at or around {unit.code}")
+        raise FieldProblem.one(
+            "staff", _("no staff member '{id}' working at or around {unit}").format(id=public_id, unit=unit.code)
+        )
     return staff
 
 
 def _checked(data: IntakeIn, settings: ComplaintSettings, client: Client | None) -> None:
     problems = []
     if data.category not in settings.categories:
-        problems.append(("category", f"must be one of {', '.join(settings.categories)}"))
+        problems.append(("category", _("must be one of {allowed}").format(allowed=", ".join(settings.categories))))
     if client is None and (data.contact is None or not (data.contact.phone or data.contact.email)):
-        problems.append(("contact", "an anonymous complainant needs a phone or an e-mail to be answered"))
+        problems.append(("contact", _("an anonymous complainant needs a phone or an e-mail to be answered")))
     if problems:
         raise FieldProblem(problems)
 

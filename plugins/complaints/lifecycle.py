@@ -20,6 +20,7 @@ from typing import Literal
 import msgspec
 
 from core.sdk import TransitionNotAllowed
+from plugins.complaints.i18n import _
 
 State = Literal["received", "acknowledged", "investigating", "waiting_for_client", "resolved", "replied", "closed"]
 Action = Literal["acknowledge", "investigate", "wait", "resume", "resolve", "reply", "close", "reopen"]
@@ -96,7 +97,7 @@ def step(
     allowed = allowed_actions(progress, at, reopen_window)
     if action not in allowed:
         raise TransitionNotAllowed(
-            "complaint", progress.state, MOVES[action][1] if action in MOVES else action, allowed
+            _("complaint"), progress.state, MOVES[action][1] if action in MOVES else action, allowed
         )
     to = MOVES[action][1]
     changes: dict[str, object] = {"state": to}

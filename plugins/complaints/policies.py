@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from core.sdk import FieldProblem, HookContext, NotFound, UnitRef, require_reason
 from plugins.complaints.books import PolicyBook, policy_columns, policy_of
+from plugins.complaints.i18n import _
 from plugins.complaints.models import SEVERITIES, SlaPolicy, WorkOrder
 from plugins.complaints.permissions import NAME
 from plugins.complaints.redating import redate_open
@@ -50,9 +51,9 @@ async def _target(ctx: HookContext, unit_code: str, category: str, severity: str
     settings: ComplaintSettings = await ctx.settings_for(NAME, unit)
     problems = []
     if category not in settings.categories:
-        problems.append(("category", f"must be one of {', '.join(settings.categories)}"))
+        problems.append(("category", _("must be one of {allowed}").format(allowed=", ".join(settings.categories))))
     if severity not in SEVERITIES:
-        problems.append(("severity", f"must be one of {', '.join(SEVERITIES)}"))
+        problems.append(("severity", _("must be one of {allowed}").format(allowed=", ".join(SEVERITIES))))
     if problems:
         raise FieldProblem(problems)
     row = (
@@ -116,7 +117,11 @@ async def clear_policy(ctx: HookContext, unit_code: str, category: str, severity
     reason = require_reason(reason)
     unit, row = await _target(ctx, unit_code, category, severity)
     if row is None:
-        raise NotFound(f"{unit.code} sets no policy of its own for {category}/{severity}")
+        raise NotFound(
+            _("{unit} sets no policy of its own for {category}/{severity}").format(
+                unit=unit.code, category=category, severity=severity
+            )
+        )
     ctx.audit(
         entity=ENTITY,
         entity_id=f"{category}/{severity}@{unit.code}",

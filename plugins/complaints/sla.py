@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from plugins.complaints.calendar import Basis, Calendar
+from plugins.complaints.i18n import _
 from plugins.complaints.lifecycle import OPEN_STATES, Progress
 
 DeadlineKey = Literal["first_contact", "decision", "extended", "further"]
@@ -40,9 +41,9 @@ class Policy(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
         """Rules between fields (each field's own range is checked when it is decoded)."""
         problems = []
         if self.extended_days < self.decision_days:
-            problems.append(("extended_days", "must be at least decision_days"))
+            problems.append(("extended_days", _("must be at least decision_days")))
         if self.first_contact_days > self.decision_days:
-            problems.append(("first_contact_days", "must not exceed decision_days"))
+            problems.append(("first_contact_days", _("must not exceed decision_days")))
         return problems
 
     def decision_period(self, extension_level: int) -> int:

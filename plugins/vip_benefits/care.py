@@ -193,11 +193,11 @@ async def done(ctx: HookContext, public_id: str) -> tuple[CareTask, str, str]:
     ).one_or_none()
     unit = await ctx.unit_by_id(row[0].unit_id) if row else None
     if row is None or unit is None or not ctx.principal.sees(unit):
-        raise NotFound(f"no care task '{public_id}'")
+        raise NotFound(_("no care task '{id}'").format(id=public_id))
     await require_enabled(ctx, unit)
     task = row[0]
     if task.status != "open":
-        raise TransitionNotAllowed("care task", task.status, "done", [])
+        raise TransitionNotAllowed(_("care task"), task.status, "done", [])
     task.status, task.done_at, task.done_by = "done", ctx.now, ctx.principal.label
     ctx.audit(
         entity="vip_benefits_care_task",

@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from core.sdk import FieldProblem, HookContext, NotFound, china_date, json_ready, require_reason
+from plugins.vip_benefits.i18n import _
 from plugins.vip_benefits.models import Perk
 from plugins.vip_benefits.schemas import PerkIn, PerkOut
 
@@ -58,14 +59,14 @@ def _checked(values: dict[str, Any]) -> dict[str, Any]:
     shape is the schema's), with the cost in fen precision."""
     problems = []
     if values["provider"] == "merchant" and not values["merchant_code"]:
-        problems.append(("merchant_code", "a perk provided by a partner merchant names the merchant's code"))
+        problems.append(("merchant_code", _("a perk provided by a partner merchant names the merchant's code")))
     if values["provider"] == "bank" and (values["merchant_code"] or values["merchant_name"]):
-        problems.append(("merchant_code", "only for perks provided by a partner merchant"))
+        problems.append(("merchant_code", _("only for perks provided by a partner merchant")))
     if values["active_from"] and values["active_until"] and values["active_until"] < values["active_from"]:
-        problems.append(("active_until", "must not be before active_from"))
+        problems.append(("active_until", _("must not be before active_from")))
     cost = values["unit_cost"]
     if cost is not None and (cost < 0 or cost.as_tuple().exponent < -2):  # type: ignore[operator]
-        problems.append(("unit_cost", "must be zero or more, with at most two decimal places"))
+        problems.append(("unit_cost", _("must be zero or more, with at most two decimal places")))
     if problems:
         raise FieldProblem(problems)
     return {**values, "unit_cost": None if cost is None else cost.quantize(CENT)}
@@ -76,15 +77,15 @@ async def get(ctx: HookContext, code: str, *, field: str | None = None) -> Perk:
     perk = (await ctx.session.execute(sa.select(Perk).where(Perk.code == code))).scalar_one_or_none()
     if perk is None:
         if field:
-            raise FieldProblem.one(field, f"no perk '{code}' in the catalogue")
-        raise NotFound(f"no perk '{code}' in the catalogue")
+            raise FieldProblem.one(field, _("no perk '{perk}' in the catalogue").format(perk=code))
+        raise NotFound(_("no perk '{perk}' in the catalogue").format(perk=code))
     return perk
 
 
 async def create(ctx: HookContext, data: PerkIn) -> Perk:
     values = _checked({f: getattr(data, f) for f in FIELDS})
     if (await ctx.session.execute(sa.select(Perk.id).where(Perk.code == data.code))).first():
-        raise FieldProblem.one("code", f"'{data.code}' is already in the catalogue")
+        raise FieldProblem.one("code", _("'{perk}' is already in the catalogue").format(perk=data.code))
     perk = Perk(code=data.code, created_at=ctx.now, updated_at=ctx.now, **values)
     ctx.session.add(perk)
     await ctx.session.flush()

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 
 from core.sdk import FieldProblem, HookContext, UnitRef, page, require_reason
+from plugins.vip_benefits.i18n import _
 from plugins.vip_benefits.models import Entitlement, Perk
 from plugins.vip_benefits.schemas import PerkRules, RuleOut, RulesChange, RulesPage
 
@@ -112,14 +113,16 @@ def _problems(data: RulesChange, perks: dict[str, Perk], tiers: list[str]) -> li
     for part, refs in (("set", data.set), ("clear", data.clear)):
         for i, ref in enumerate(refs):
             if ref.perk not in perks:
-                problems.append((f"{part}[{i}].perk", f"no perk '{ref.perk}' in the catalogue"))
+                problems.append((f"{part}[{i}].perk", _("no perk '{perk}' in the catalogue").format(perk=ref.perk)))
             if ref.tier not in tiers:
-                problems.append((f"{part}[{i}].tier", f"must be one of {', '.join(tiers)}"))
+                problems.append((f"{part}[{i}].tier", _("must be one of {allowed}").format(allowed=", ".join(tiers))))
             if (ref.perk, ref.tier) in seen:
-                problems.append((f"{part}[{i}]", f"{ref.perk}/{ref.tier} is named twice"))
+                problems.append(
+                    (f"{part}[{i}]", _("{perk}/{tier} is named twice").format(perk=ref.perk, tier=ref.tier))
+                )
             seen.add((ref.perk, ref.tier))
     if not seen:
-        problems.append(("set", "name at least one rule to set or clear"))
+        problems.append(("set", _("name at least one rule to set or clear")))
     return problems
 
 

@@ -220,7 +220,7 @@ async def find(ctx: HookContext, public_id: str) -> tuple[Redemption, str, Perk,
     ).one_or_none()
     unit = await ctx.unit_by_id(row[0].unit_id) if row else None
     if row is None or unit is None or not ctx.principal.sees(unit):
-        raise NotFound(f"no redemption '{public_id}'")
+        raise NotFound(_("no redemption '{id}'").format(id=public_id))
     await require_enabled(ctx, unit)
     return row[0], row[1], row[2], unit
 
@@ -230,7 +230,7 @@ async def cancel(ctx: HookContext, public_id: str, reason: str) -> RedemptionOut
     reason = require_reason(reason)
     redemption, client, perk, unit = await find(ctx, public_id)
     if redemption.status in OPEN and ctx.now > redemption.cancel_deadline:
-        raise TransitionNotAllowed("redemption", redemption.status, "cancelled", [])
+        raise TransitionNotAllowed(_("redemption"), redemption.status, "cancelled", [])
     return await _cancel(ctx, redemption, client, perk, unit, reason)
 
 
@@ -247,7 +247,7 @@ async def _cancel(
         .execution_options(synchronize_session=False)
     )
     if done.first() is None:
-        raise TransitionNotAllowed("redemption", "cancelled", "cancelled", [])
+        raise TransitionNotAllowed(_("redemption"), "cancelled", "cancelled", [])
     await ctx.session.refresh(redemption)
     ctx.audit(
         entity="vip_benefits_redemption",

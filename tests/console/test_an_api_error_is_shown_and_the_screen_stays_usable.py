@@ -39,7 +39,7 @@ async def test_a_refused_pilot_keeps_its_dialog_open_with_the_apis_message(conso
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(console.screen, FormModal)
-        assert "no organisation unit 'NOWHERE'" in messages(console)
+        assert "未找到机构“NOWHERE”" in messages(console)
         assert (await console.api.version(draft.id)).status == "draft"
 
         await pilot.press("shift+tab", "end", *["backspace"] * len("NOWHERE"), "ctrl+s")
@@ -60,7 +60,7 @@ async def test_a_role_without_the_permission_is_told_and_can_go_on(console_for) 
         await paste(pilot, "想开通")
         await pilot.press("enter")
         await settle(pilot)
-        assert "role(s) teller may not plugins.manage" in messages(console)
+        assert "角色 teller 无权执行 plugins.manage" in messages(console)
         assert isinstance(console.screen, FormModal)
         await pilot.press("escape", "s")
         await settle(pilot)

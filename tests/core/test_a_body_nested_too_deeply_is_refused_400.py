@@ -31,7 +31,7 @@ async def test_every_json_route_refuses_a_body_too_deep_to_decode(
     for method, path in json_routes(app):
         answer = await client.request(method, concrete(path), content=DEEP, headers=headers)
         assert answer.status_code == 400, (method, path, answer.text)
-        assert answer.json()["detail"] == "the body nests too deeply to decode"
+        assert answer.json()["detail"] == "请求体嵌套层级过深，无法解析"
 
 
 async def test_a_nul_far_inside_is_named_and_a_wide_body_is_decoded(client: AsyncTestClient, token_for) -> None:

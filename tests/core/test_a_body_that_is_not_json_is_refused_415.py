@@ -56,4 +56,4 @@ async def test_json_under_a_suffix_or_with_a_charset_is_decoded(client: AsyncTes
         answer = await client.post(
             "/api/v1/units", content=body, headers={**await token_for("admin", "HO"), "Content-Type": media_type}
         )
-        assert answer.status_code == 422 and answer.json()["errors"] == [{"field": "reason", "message": "is required"}]
+        assert answer.status_code == 422 and answer.json()["errors"] == [{"field": "reason", "message": "为必填项"}]

@@ -50,4 +50,4 @@ async def test_every_list_refuses_a_cursor_it_did_not_hand_out(
                 concrete(path).replace("OUT1", "HO"), params={"cursor": cursor(forged)}, headers=admin
             )
             assert answer.status_code == 422, (path, forged, answer.text)
-            assert answer.json()["errors"] == [{"field": "cursor", "message": "not a cursor this API handed out"}]
+            assert answer.json()["errors"] == [{"field": "cursor", "message": "不是本 API 返回的分页游标"}]

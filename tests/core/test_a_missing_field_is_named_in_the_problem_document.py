@@ -11,8 +11,8 @@ async def test_a_missing_top_level_field_is_named_itself(client, token_for) -> N
         headers=await token_for("admin", "HO"),
     )
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"field": "reason", "message": "is required"}]
-    assert response.json()["detail"] == "reason: is required"
+    assert response.json()["errors"] == [{"field": "reason", "message": "为必填项"}]
+    assert response.json()["detail"] == "reason: 为必填项"
 
 
 async def test_a_wrongly_typed_field_keeps_its_path_and_message(client, token_for) -> None:

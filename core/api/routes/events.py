@@ -29,6 +29,7 @@ from core.api.schemas.events import (
 )
 from core.context import HookContext
 from core.errors import FieldProblem, NotFound
+from core.i18n import _
 from core.models import (
     Client,
     Nonconformity,
@@ -140,7 +141,7 @@ async def get_event(ctx: Ctx, event_id: FromPath[str]) -> EventOut:
         await ctx.session.execute(EVENTS.where(ServiceEvent.public_id == event_id, in_subtree(ctx.principal.unit)))
     ).one_or_none()
     if row is None:
-        raise NotFound(f"no event '{event_id}'")
+        raise NotFound(_("no event '{id}'").format(id=event_id))
     return present_event(row)
 
 

@@ -12,6 +12,7 @@ from litestar.exceptions import HTTPException
 
 import core
 from core.api.schemas import UnitOut
+from core.i18n import _
 from core.principal import Principal
 
 
@@ -27,7 +28,9 @@ async def health(state: State) -> Health:
         async with state.db.unit_of_work(readonly=True) as session:
             await session.execute(sa.text("SELECT 1"))
     except Exception as exc:  # any database failure means "not healthy"
-        raise HTTPException(status_code=503, detail=f"database unreachable: {type(exc).__name__}") from exc
+        raise HTTPException(
+            status_code=503, detail=_("database unreachable: {error}").format(error=type(exc).__name__)
+        ) from exc
     return Health(status="ok", database=state.db.dialect, version=core.__version__)
 
 

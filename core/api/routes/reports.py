@@ -14,6 +14,7 @@ from core.api.export import exportable
 from core.chinatime import report_window
 from core.context import HookContext
 from core.errors import FieldProblem
+from core.i18n import _
 from core.services import compliance
 from core.services.compliance import (
     ComplianceRow,
@@ -35,9 +36,9 @@ def _window(ctx: HookContext, since: dt.datetime | None, until: dt.datetime | No
     current quarter in China time."""
     since, until = report_window(since, until, ctx.now)
     if until <= since:
-        raise FieldProblem.one("until", "must be after since")
+        raise FieldProblem.one("until", _("must be after since"))
     if until - since > LONGEST:
-        raise FieldProblem.one("until", f"a report covers at most {LONGEST.days} days")
+        raise FieldProblem.one("until", _("a report covers at most {days} days").format(days=LONGEST.days))
     return since, until
 
 

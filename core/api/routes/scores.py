@@ -17,6 +17,7 @@ from core.api.deps import Ctx
 from core.api.export import exportable
 from core.chinatime import report_window
 from core.errors import FieldProblem
+from core.i18n import _
 from core.services import scoring
 from core.services.scope import unit_in_scope
 from core.services.scoring import ScoreBreakdown
@@ -35,7 +36,7 @@ def _period(since: dt.datetime | None, until: dt.datetime | None, now: dt.dateti
     """The scored period; without one, the current quarter in China time."""
     since, until = report_window(since, until, now)
     if until <= since:
-        raise FieldProblem.one("until", "must be after since")
+        raise FieldProblem.one("until", _("must be after since"))
     return scoring.period_of(since, until)
 
 
@@ -83,7 +84,9 @@ async def assess(ctx: Ctx, state: State, staff_id: FromPath[str], data: JSONBody
     limits = {"marketing": (Decimal(0), Decimal(5)), "adjustment": (Decimal(-20), Decimal(20))}
     low, high = limits.get(data.item, (Decimal(0), Decimal(10)))
     if not low <= data.value <= high:
-        raise FieldProblem.one("value", f"{data.item} must be between {low} and {high}")
+        raise FieldProblem.one(
+            "value", _("{item} must be between {low} and {high}").format(item=data.item, low=low, high=high)
+        )
     await scoring.assess(ctx, staff_id, period, data.item, data.value, data.note)
     return await scoring.scorecard(ctx, staff_id, period, state.settings.scorecard)
 

@@ -25,6 +25,7 @@ from core.api.schemas.standards import (
 )
 from core.context import HookContext
 from core.errors import FieldProblem
+from core.i18n import _
 from core.models import PilotUnit, StandardVersion, Touchpoint
 from core.services import standards
 from core.services.scope import unit_by_id
@@ -203,7 +204,7 @@ async def import_standard(ctx: Ctx, request: Request[Any, Any, Any]) -> VersionO
     try:
         text = (await request.body()).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FieldProblem.one("file", "must be UTF-8 text") from exc
+        raise FieldProblem.one("file", _("must be UTF-8 text")) from exc
     return await present(ctx, await standards.import_toml(ctx, text))
 
 

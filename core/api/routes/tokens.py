@@ -23,6 +23,7 @@ from core.api.schemas.tokens import (
 )
 from core.context import HookContext
 from core.errors import FieldProblem
+from core.i18n import _
 from core.models import ApiToken
 from core.services import tokens
 from core.services.tokens import TokenView
@@ -58,7 +59,7 @@ async def create_token(ctx: Ctx, data: JSONBody[TokenCreate]) -> TokenCreated:
             ctx, unit_code=account.unit, roles=account.all_roles(), name=account.name, days=data.days, label=data.label
         )
     else:
-        raise FieldProblem.one("staff_id", "give exactly one of staff_id or service_account")
+        raise FieldProblem.one("staff_id", _("give exactly one of staff_id or service_account"))
     return TokenCreated(token=present(ctx, view), secret=secret)
 
 

@@ -27,6 +27,7 @@ from core.api.schemas.org import (
 )
 from core.context import HookContext
 from core.errors import FieldProblem
+from core.i18n import _
 from core.models import AuditEntry, OrgUnit, OrgUnitMove
 from core.plugins import OrgSnapshot
 from core.services import org
@@ -168,7 +169,7 @@ def _after(cursor: str) -> tuple[dt.datetime, str, int]:
         at, kind, row_id = decode_cursor(cursor, tuple[str, str, RowId])
         return dt.datetime.fromisoformat(at), str(kind), int(row_id)
     except (TypeError, ValueError) as exc:
-        raise FieldProblem.one("cursor", "not a cursor this API handed out") from exc
+        raise FieldProblem.one("cursor", _("not a cursor this API handed out")) from exc
 
 
 HANDLERS = [list_units, get_unit, create_unit, rename_unit, move_unit, unit_history]

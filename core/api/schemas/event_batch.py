@@ -10,7 +10,6 @@ refuses, and never fails its neighbours. Only a body that is no batch (not JSON,
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 import msgspec
@@ -19,7 +18,8 @@ from litestar.exceptions import ClientException
 from litestar.typing import FieldDefinition
 
 from core.api.values import dec_hook
-from core.errors import FieldProblem
+from core.errors import FieldProblem, field_rule
+from core.i18n import _
 from core.services.events import Accepted, EventIn, Problem, Rejected
 
 MAX_BATCH = 1000
@@ -45,22 +45,15 @@ class DecodedBatch(msgspec.Struct):
     rejected: list[Rejected]
 
 
-_MISSING = re.compile(r"^Object missing required field `([^`]+)`$")
-_UNKNOWN = re.compile(r"^Object contains unknown field `([^`]+)`$")
-
-
 def _problem(error: msgspec.ValidationError) -> Problem:
-    """msgspec's message as a field and a rule: ``Expected `str`, got `int` - at `$.unit```
-    names ``unit``; a missing or unknown field is named itself; a value inside
-    ``measurements`` is named by the dictionary only (msgspec does not say which key)."""
-    message, _, where = str(error).partition(" - at ")
+    """msgspec's message as a field and a rule in the request's language (through
+    :func:`core.errors.field_rule`): ``Expected `str`, got `int` - at `$.unit``` names
+    ``unit``; a missing or unknown field is named itself; a value inside ``measurements`` is
+    named by the dictionary only (msgspec does not say which key)."""
+    message, _sep, where = str(error).partition(" - at ")
     path = where.strip("`").split("` in `")[-1].replace("[...]", "")
-    field = path.removeprefix("$").removeprefix(".") or "event"
-    if found := _MISSING.match(message):
-        return Problem(found.group(1) if field == "event" else f"{field}.{found.group(1)}", "is required")
-    if found := _UNKNOWN.match(message):
-        return Problem(found.group(1) if field == "event" else f"{field}.{found.group(1)}", "is not a known field")
-    return Problem(field, message)
+    field, rule = field_rule(path.removeprefix("$").removeprefix("."), message)
+    return Problem(field or "event", rule)
 
 
 def decode_batch(body: bytes) -> DecodedBatch:
@@ -70,7 +63,7 @@ def decode_batch(body: bytes) -> DecodedBatch:
         problem = _problem(error)
         raise FieldProblem.one("body" if problem.field == "event" else problem.field, problem.message) from None
     except msgspec.DecodeError as error:
-        raise ClientException(f"the body is not JSON: {error}") from None
+        raise ClientException(_("the body is not JSON: {error}").format(error=error)) from None
     batch = DecodedBatch(events=[], places=[], rejected=[])
     decoder = msgspec.json.Decoder(EventIn, dec_hook=dec_hook)  # Moments checked as Litestar checks them
     for index, raw in enumerate(envelope.events):

@@ -16,6 +16,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.sdk import Ctx, FieldProblem, Moment, PeriodKind, exportable, report_window, requires
 from plugins.complaints import calendar_days, policies, reports
+from plugins.complaints.i18n import _
 from plugins.complaints.permissions import CALENDAR, POLICIES, READ, REPORTS
 from plugins.complaints.reports import ReportRow
 from plugins.complaints.schemas import (
@@ -37,7 +38,7 @@ def _region(region: str) -> str:
     try:
         return msgspec.convert(region, Region)
     except msgspec.ValidationError as exc:
-        raise FieldProblem.one("region", "a country code such as CN, or country-subdivision such as CN-GD") from exc
+        raise FieldProblem.one("region", _("a country code such as CN, or country-subdivision such as CN-GD")) from exc
 
 
 @exportable("complaint-policies")
@@ -77,7 +78,7 @@ def _day(day: str) -> dt.date:
     try:
         return dt.date.fromisoformat(day)
     except ValueError as exc:
-        raise FieldProblem.one("day", "a date such as 2026-10-08") from exc
+        raise FieldProblem.one("day", _("a date such as 2026-10-08")) from exc
 
 
 @get(
@@ -138,9 +139,9 @@ async def complaint_report(
 ) -> list[ReportRow]:
     since, until = report_window(since, until, ctx.now)  # without a period: the current quarter
     if until <= since:
-        raise FieldProblem.one("until", "must be after since")
+        raise FieldProblem.one("until", _("must be after since"))
     if until - since > dt.timedelta(days=MAX_REPORT_DAYS):
-        raise FieldProblem.one("until", f"a report covers at most {MAX_REPORT_DAYS} days")
+        raise FieldProblem.one("until", _("a report covers at most {days} days").format(days=MAX_REPORT_DAYS))
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     return await reports.report(ctx, scope, period, since, until, depth, category)
 

@@ -11,6 +11,7 @@ from litestar.params import FromQuery, QueryParameter
 from core.sdk import Ctx, FieldProblem, Moment, exportable, report_window, requires
 from plugins.vip_benefits import reports
 from plugins.vip_benefits.access import REPORTS
+from plugins.vip_benefits.i18n import _
 from plugins.vip_benefits.reports import (
     RedemptionFigure,
     ReportPeriod,
@@ -37,12 +38,12 @@ async def redemption_report(
 ) -> list[RedemptionFigure]:
     for name, moment in (("since", since), ("until", until)):
         if moment is not None and moment.tzinfo is None:
-            raise FieldProblem.one(name, "give a time zone (e.g. 2026-11-01T00:00:00+08:00)")
+            raise FieldProblem.one(name, _("give a time zone (e.g. 2026-11-01T00:00:00+08:00)"))
     since, until = report_window(since, until, ctx.now)  # without a period: the current quarter
     if until <= since:
-        raise FieldProblem.one("until", "must be after since")
+        raise FieldProblem.one("until", _("must be after since"))
     if until - since > LONGEST:
-        raise FieldProblem.one("until", "a report covers at most three years")
+        raise FieldProblem.one("until", _("a report covers at most three years"))
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     return await reports.redemptions(ctx, scope, period, since, until, depth)
 
@@ -57,7 +58,7 @@ async def utilisation_report(
     ctx: Ctx, at: FromQuery[Moment | None] = None, unit: FromQuery[str | None] = None, depth: Depth = 1
 ) -> list[UtilisationFigure]:
     if at is not None and at.tzinfo is None:
-        raise FieldProblem.one("at", "give a time zone (e.g. 2026-11-20T00:00:00+08:00)")
+        raise FieldProblem.one("at", _("give a time zone (e.g. 2026-11-20T00:00:00+08:00)"))
     scope = await ctx.unit_in_scope(unit) if unit else ctx.principal.unit
     return await reports.utilisation(ctx, scope, at or ctx.now, depth)
 

@@ -42,7 +42,7 @@ async def test_an_expired_token_is_refused(client: AsyncTestClient, token_for, c
     clock.advance(days=3)
     response = await client.get("/api/v1/me", headers={"Authorization": f"Bearer {issued['secret']}"})
     assert response.status_code == 401
-    assert "expired" in response.json()["detail"]
+    assert "已过期" in response.json()["detail"]
 
 
 async def test_a_deactivated_member_of_staff_loses_access(client: AsyncTestClient, token_for) -> None:

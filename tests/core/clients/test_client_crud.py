@@ -58,7 +58,7 @@ async def test_corporate_fields_on_a_retail_client_are_refused(client: AsyncTest
     headers = await token_for("customer_manager", "OUT1")
     response = await client.post("/api/v1/clients", json={**NEW, "risk_class": "high"}, headers=headers)
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"field": "risk_class", "message": "only for corporate clients"}]
+    assert response.json()["errors"] == [{"field": "risk_class", "message": "仅适用于对公客户"}]
 
 
 async def test_search_finds_clients_by_name_within_the_subtree(client: AsyncTestClient, token_for) -> None:

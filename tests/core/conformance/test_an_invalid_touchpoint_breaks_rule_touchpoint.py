@@ -41,7 +41,7 @@ class Courier:
 
 def test_an_unknown_channel_an_overlong_code_and_a_shared_code_are_named() -> None:
     assert findings(("postal", Postal()), ("courier", Courier()), rules=[touchpoint]) == [
-        Finding("postal", "touchpoint", "touchpoint 'postal.letter': channel: Invalid enum value 'email'"),
+        Finding("postal", "touchpoint", "touchpoint 'postal.letter': channel: 'email' 不是允许的取值"),
         Finding(
             "postal",
             "touchpoint",

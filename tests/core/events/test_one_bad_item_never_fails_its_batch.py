@@ -34,7 +34,7 @@ BAD = [
 
 
 async def test_each_bad_item_is_rejected_alone_and_the_good_are_recorded(
-    spied: AsyncTestClient, token_for, db, spy: Spy
+    spied: AsyncTestClient, token_for, db, spy: Spy, english
 ) -> None:
     items = [GOOD, *[item for item, _ in BAD], GOOD]
     out_of_range = (
@@ -56,8 +56,8 @@ async def test_each_bad_item_is_rejected_alone_and_the_good_are_recorded(
     ]
     reasons = {r["index"]: r["reasons"][0]["message"] for r in out["rejected"]}
     assert reasons[1] == reasons[2] == "must lie between the years 1900 and 2200"
-    assert reasons[7] == WAIT_RULE and reasons[len(items)] == "Number out of range"
-    assert reasons[4] == "is required" and reasons[3] == "Expected `str`, got `int`"
+    assert reasons[7] == WAIT_RULE and reasons[len(items)] == "the number is out of range"
+    assert reasons[4] == "is required" and reasons[3] == "expected str, got int"
     assert await stored(db) == (2, 0) and len(spy.recorded) == 2
 
 

@@ -33,7 +33,9 @@ async def test_an_exported_standard_imports_back_as_an_identical_draft(client: A
     assert again.text.replace('status = "draft"', 'status = "published"').replace("version = 2", "version = 1") == text
 
 
-async def test_a_file_that_breaks_a_rule_is_refused_whole_naming_the_line(client: AsyncTestClient, token_for) -> None:
+async def test_a_file_that_breaks_a_rule_is_refused_whole_naming_the_line(
+    client: AsyncTestClient, token_for, english
+) -> None:
     admin = await token_for("admin", "HO")
     text = await _export(client, admin)
     broken = text.replace("threshold = 15", 'threshold = "fifteen"')

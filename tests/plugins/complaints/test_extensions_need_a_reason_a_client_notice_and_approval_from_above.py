@@ -91,7 +91,7 @@ async def test_an_extension_after_the_deadline_or_without_a_reason_is_refused(
     assert blank.status_code == 422 and blank.json()["errors"][0]["field"] == "reason"
     clock.set(dt.datetime(2026, 12, 8, tzinfo=dt.UTC))  # the decision was due by the end of Monday 7th
     late = await client.post(order("OUT1", oid, "extensions"), json={"reason": "来不及了"}, headers=head)
-    assert late.status_code == 409 and "deadline passed" in late.json()["detail"]
+    assert late.status_code == 409 and "处理决定期限已于" in late.json()["detail"]
 
 
 async def test_a_rejected_further_extension_keeps_the_deadline_may_be_asked_again_and_lapses_with_the_reply(
@@ -131,4 +131,4 @@ async def test_a_rejected_further_extension_keeps_the_deadline_may_be_asked_agai
         json={"approve": True},
         headers=approver,
     )
-    assert lapsed.status_code == 409 and "lapsed" in lapsed.json()["detail"]
+    assert lapsed.status_code == 409 and "已失效" in lapsed.json()["detail"]
