@@ -84,7 +84,7 @@ async def search(
     unit: str | None = None,
     since: dt.datetime | None = None,
     until: dt.datetime | None = None,
-) -> sa.Select[tuple[AuditEntry, str | None]]:
+) -> sa.Select[AuditEntry, str | None]:
     """Entries visible to the caller (see :func:`visible`), each with its unit's code, by
     entity, entity id, actor label (``staff:st_…``) and the half-open period ``[since, until)``."""
     since, until = _aware("since", since), _aware("until", until)

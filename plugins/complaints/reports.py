@@ -132,7 +132,7 @@ async def _figures(ctx: HookContext, frame: _Frame, by_category: bool) -> dict[K
     skips NULLs itself; on SQLite each metric's values are ranked within their group (NULLs in
     a partition of their own, so they never take a rank among the values)."""
     groups = frame.groups(by_category)
-    if ctx.session.bind.dialect.name == "postgresql":
+    if ctx.session.get_bind().dialect.name == "postgresql":
         query = frame.select(
             *groups,
             *_counts(WorkOrder),

@@ -60,7 +60,7 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> tupl
         .order_by(WorkOrder.id)
         .limit(BATCH)
     )
-    if ctx.session.bind.dialect.name == "postgresql":
+    if ctx.session.get_bind().dialect.name == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True)
     seen = dict((await ctx.session.execute(candidates)).all())
     if not seen:
