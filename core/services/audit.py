@@ -53,7 +53,9 @@ def record(
     )
 
 
-async def visible(ctx: HookContext, unit_id: sa.ColumnElement[int | None], unit: str | None) -> sa.ColumnElement[bool]:
+async def visible(
+    ctx: HookContext, unit_id: sa.SQLColumnExpression[int | None], unit: str | None
+) -> sa.ColumnElement[bool]:
     """Rows at units in the caller's subtree (or in ``unit``'s, which must be in scope).
 
     Rows at no unit (network-wide changes, messages of jobs) are visible only to head-office

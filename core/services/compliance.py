@@ -72,7 +72,7 @@ def period_starts(period: PeriodKind, start: dt.datetime, end: dt.datetime) -> l
 
 def bucket(
     starts: list[dt.datetime],
-    moment: sa.ColumnElement[dt.datetime] = ServiceEvent.occurred_at,
+    moment: sa.SQLColumnExpression[dt.datetime] = ServiceEvent.occurred_at,
 ) -> sa.ColumnElement[Any]:
     """Which period ``moment`` (an event's, by default) falls in, as the index into ``starts``:
     a CASE over the period boundaries, the same SQL on every database and far cheaper per row

@@ -90,7 +90,7 @@ class _Frame:
         self.period = bucket(starts, WorkOrder.received_at).label("period")  # grouped by its label
         self.where = [self.report_unit.in_(shown), *filters]
 
-    def groups(self, by_category: bool) -> list[sa.ColumnElement[Any]]:
+    def groups(self, by_category: bool) -> list[sa.SQLColumnExpression[Any]]:
         return [self.report_unit, self.period, *([WorkOrder.category] if by_category else [])]
 
     def select(self, *columns: Any) -> sa.Select[Any]:

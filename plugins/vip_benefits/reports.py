@@ -74,7 +74,7 @@ def shown_units(org: OrgSnapshot, scope: UnitRef, depth: int) -> dict[int, UnitR
     return {u.id: u for u in org.units.values() if u.path.startswith(scope.path) and u.path.count("/") - base <= depth}
 
 
-def within(column: sa.ColumnElement[int], org: OrgSnapshot, scope: UnitRef) -> sa.ColumnElement[bool]:
+def within(column: sa.SQLColumnExpression[int], org: OrgSnapshot, scope: UnitRef) -> sa.ColumnElement[bool]:
     """``column`` names a unit of ``scope``'s subtree (no filter at all for the whole network)."""
     ids = subtree_ids(org, scope)
     return sa.true() if ids is None else column.in_(ids)
