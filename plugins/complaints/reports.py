@@ -201,7 +201,7 @@ async def _clients(ctx: HookContext, scope: UnitRef, shown: list[int]) -> dict[i
         )
         .group_by(tree.c.ancestor_id)
     )
-    return dict((await ctx.session.execute(query)).all())  # type: ignore[arg-type]
+    return dict((await ctx.session.execute(query)).all())
 
 
 async def report(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -121,7 +122,8 @@ async def redemptions(
     )
     shown = shown_units(org, scope, depth)
     totals: dict[tuple[int, int, str, int], list[Any]] = defaultdict(lambda: [0, 0, 0, None])
-    for unit_id, perk_id, tier, index, live, cancelled, companions, cost in await ctx.session.execute(query):
+    sums: Iterable[tuple[int, int, str, int, int, int, int, int | None]] = await ctx.session.execute(query)
+    for unit_id, perk_id, tier, index, live, cancelled, companions, cost in sums:
         for ancestor in org.ancestry(org.units[unit_id]):
             if ancestor.id in shown:
                 total = totals[(ancestor.id, perk_id, tier, index)]
