@@ -39,7 +39,7 @@ class ComplaintsScreen(PluginScreen):
         return _(self.HELP) if self.HELP else ""
 
     def on_mount(self) -> None:
-        if self.AUTO_FOCUS and (main := self.query(self.AUTO_FOCUS).first(None)) is not None:
+        if self.AUTO_FOCUS and (main := self.query(self.AUTO_FOCUS).first()) is not None:
             main.focus()
             self.watch(main, "loading", lambda loading: self.focus_on(main, loading), init=False)
 
