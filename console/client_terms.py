@@ -5,6 +5,8 @@ bank's own tier) as itself."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from core.i18n import lazy_gettext
 
 KINDS = {"retail": lazy_gettext("retail"), "corporate": lazy_gettext("corporate")}
@@ -53,6 +55,6 @@ FIELDS = {
 """A client's fields by the name the API gives them."""
 
 
-def named(names: dict[str, object], code: str | None) -> str:
+def named(names: Mapping[str, object], code: str | None) -> str:
     """The code's name in the current language (``—`` for none; an unknown code as itself)."""
     return "—" if code is None else str(names.get(code, code))

@@ -28,6 +28,7 @@ class TouchstoneError(Exception):
 
 
 class NotFound(TouchstoneError):
+    title: str | LazyString  # declared again: the tuple below would narrow it to str for subclasses
     status, slug, title = 404, "not-found", lazy_gettext("Not found")
 
 
@@ -51,6 +52,7 @@ class OutOfScope(Forbidden):
 
 
 class Conflict(TouchstoneError):
+    title: str | LazyString  # declared again: the tuple below would narrow it to str for subclasses
     status, slug, title = 409, "conflict", lazy_gettext("Conflict")
 
 

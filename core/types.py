@@ -91,15 +91,19 @@ class _AnyDatetime(type):
         return isinstance(instance, dt.datetime)
 
 
-class Moment(dt.datetime, metaclass=_AnyDatetime):
-    """A date and time a request gives, in a body or a query parameter, within
-    :data:`MOMENT_YEARS`.
+if TYPE_CHECKING:
+    Moment = dt.datetime  # every datetime counts as one (the metaclass), so to a checker it is one
+else:
 
-    Declare request fields and parameters ``Moment`` where you would write ``datetime``: the
-    API decodes them with :func:`decode_moment`, so a moment outside the range (a year 1 or
-    9999 overflows on the way to UTC) is refused with a 422 naming the field, in one place for
-    every route. The value the handler receives is a plain ``datetime``.
-    """
+    class Moment(dt.datetime, metaclass=_AnyDatetime):
+        """A date and time a request gives, in a body or a query parameter, within
+        :data:`MOMENT_YEARS`.
+
+        Declare request fields and parameters ``Moment`` where you would write ``datetime``: the
+        API decodes them with :func:`decode_moment`, so a moment outside the range (a year 1 or
+        9999 overflows on the way to UTC) is refused with a 422 naming the field, in one place for
+        every route. The value the handler receives is a plain ``datetime``.
+        """
 
 
 def decode_moment(value: Any) -> dt.datetime:
@@ -130,14 +134,18 @@ class _AnyDecimal(type):
         return isinstance(instance, Decimal)
 
 
-class FiniteDecimal(Decimal, metaclass=_AnyDecimal):
-    """A decimal number a request gives (an amount of CNY, an assessed score): finite and
-    smaller than :data:`DECIMAL_LIMIT` in size.
+if TYPE_CHECKING:
+    FiniteDecimal = Decimal  # every Decimal counts as one (the metaclass), so to a checker it is one
+else:
 
-    Declare request fields ``FiniteDecimal`` where you would write ``Decimal``: ``NaN`` cannot
-    be compared, infinity and 10^400 do not fit a column, and :func:`decode_finite_decimal`
-    refuses them with a 422 naming the field. The handler receives a plain ``Decimal``.
-    """
+    class FiniteDecimal(Decimal, metaclass=_AnyDecimal):
+        """A decimal number a request gives (an amount of CNY, an assessed score): finite and
+        smaller than :data:`DECIMAL_LIMIT` in size.
+
+        Declare request fields ``FiniteDecimal`` where you would write ``Decimal``: ``NaN`` cannot
+        be compared, infinity and 10^400 do not fit a column, and :func:`decode_finite_decimal`
+        refuses them with a 422 naming the field. The handler receives a plain ``Decimal``.
+        """
 
 
 def decode_finite_decimal(value: Any) -> Decimal:

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
+from textual.worker import Worker
 
 from console import exports
 from console.api import TouchstoneApi
@@ -95,5 +96,7 @@ class SubPage(Page):
 
     BINDINGS = [Binding("escape", "back", N_("Back"))]
 
-    def action_back(self) -> None:
+    def action_back(self) -> Worker[None] | None:
+        """Go back. A screen that asks first (unsaved changes) asks in a worker, which it returns."""
         self.dismiss(None)
+        return None

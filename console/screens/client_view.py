@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from console.client_terms import ACTIONS, FIELDS, KINDS, LEVELS, SIZES, STATES, TIERS, named
 from console.content import show_value
+from console.localised import N_
 from console.screens.base import Page
 from console.screens.pickers import ChoiceModal
 from console.widgets.calls import call_api
@@ -105,15 +106,15 @@ class ClientViewScreen(Page):
         Binding("escape", "app.pop_screen", _("Back")),
         Binding("a", "act", _("Act for the client")),
     ]
+    HELP = N_(
+        "A client's profile, manager, what each plugin adds and the history of changes with their reasons; "
+        "a does what a plugin offers for the client (redeem a perk); n fetches older history."
+    )
 
     def __init__(self, client_id: str) -> None:
         super().__init__()
         self.client_id = client_id
         self.title = _("Client 360°")
-        self.HELP = _(
-            "A client's profile, manager, what each plugin adds and the history of changes with their reasons; "
-            "a does what a plugin offers for the client (redeem a perk); n fetches older history."
-        )
         self.view: Client360 | None = None
 
     def body(self) -> ComposeResult:

@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
 from console.client_terms import STATES, TIERS, named
+from console.localised import N_
 from console.screens.base import Page
 from console.screens.client_view import ClientViewScreen
 from console.widgets.calls import call_api
@@ -26,15 +27,15 @@ class ClientsScreen(Page):
     EXPORT_PATH = "/clients"
     AUTO_FOCUS = "#clients"  # letters typed here are keys; / moves to the search field
     BINDINGS = [Binding("slash", "search", _("Search"))]  # the console's language, fixed before it starts
+    HELP = N_(
+        "Clients in the subtree of the unit you work on. / moves to the search field: type part of a name, "
+        "a phone number or a client id and press Enter (escape leaves the field); pick a tier to narrow; "
+        "Enter on a client opens the 360° view; n fetches more."
+    )
 
     def __init__(self) -> None:
         super().__init__()
         self.title = _("Clients")
-        self.HELP = _(
-            "Clients in the subtree of the unit you work on. / moves to the search field: type part of a name, "
-            "a phone number or a client id and press Enter (escape leaves the field); pick a tier to narrow; "
-            "Enter on a client opens the 360° view; n fetches more."
-        )
 
     def body(self) -> ComposeResult:
         with Horizontal(id="client-filters"):

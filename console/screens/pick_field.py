@@ -42,7 +42,8 @@ class PickField(FormField):
         self.title = title or label
         self.required = required
         self.choice = choice
-        self.input = PickButton(prompt or _("choose by name…"), choice)
+        self.button = PickButton(prompt or _("choose by name…"), choice)
+        self.input = self.button
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()  # the form's own buttons (OK, cancel) must not hear it
@@ -52,10 +53,8 @@ class PickField(FormField):
         if choice is None:
             return
         self.choice = choice
-        button = self.input
-        assert isinstance(button, PickButton)
-        button.value = choice.value
-        button.label = f"{choice.name}  {choice.detail}".strip()
+        self.button.value = choice.value
+        self.button.label = f"{choice.name}  {choice.detail}".strip()
         self.show_error(None)
         self.post_message(self.Picked(self, choice))
 

@@ -10,6 +10,7 @@ under the field of that name.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -18,6 +19,9 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from console.api import ApiError
 from core.i18n import _
+
+if TYPE_CHECKING:
+    from console.screens.pick_field import PickButton
 
 
 def required(what: str | None = None) -> Validator:
@@ -59,7 +63,7 @@ class FormField(Vertical):
         self.label = label
         self.field_name = name
         if lines:
-            self.input: Input | Select[str] | TextArea = TextArea(value, soft_wrap=True)
+            self.input: Input | Select[str] | TextArea | PickButton = TextArea(value, soft_wrap=True)
         elif choices is not None:
             self.input = Select(choices, value=value or choices[0][1], allow_blank=False, compact=True)
         else:

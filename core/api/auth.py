@@ -9,6 +9,8 @@ belongs to.
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
@@ -30,7 +32,7 @@ def unauthenticated(detail: str, *, error: str | None = None) -> NotAuthorizedEx
 class TokenAuthentication(AbstractAuthenticationMiddleware):
     """Resolves ``Authorization: Bearer ts_…`` to a :class:`Principal` on ``request.user``."""
 
-    async def authenticate_request(self, connection: ASGIConnection) -> AuthenticationResult:
+    async def authenticate_request(self, connection: ASGIConnection[Any, Any, Any, Any]) -> AuthenticationResult:
         header = connection.headers.get("authorization", "")
         scheme, _sep, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret:
@@ -60,7 +62,7 @@ class Requires:
         self.actions = actions
         self.__name__ = f"requires_{'_'.join(actions)}"
 
-    def __call__(self, connection: ASGIConnection, _handler: BaseRouteHandler) -> None:
+    def __call__(self, connection: ASGIConnection[Any, Any, Any, Any], _handler: BaseRouteHandler) -> None:
         principal: Principal = connection.user
         missing = [action for action in self.actions if not principal.can(action)]
         if missing:

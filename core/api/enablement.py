@@ -40,10 +40,10 @@ AT_RECORD: Final[Mapping[str, str]] = MappingProxyType({ENABLED_AT: "record"})
 """``opt`` for a route whose handler checks the plugin at its record's unit (rule 1 of the
 module's docstring): ``@post("/redemptions", guards=[...], opt=AT_RECORD)``."""
 
-Guard = Callable[[ASGIConnection, BaseRouteHandler], Awaitable[None]]
+Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]
 
 
-async def _named_unit(ctx: HookContext, connection: ASGIConnection) -> UnitRef:
+async def _named_unit(ctx: HookContext, connection: ASGIConnection[Any, Any, Any, Any]) -> UnitRef:
     """The unit a request acts at (rules 2–5 of the module's docstring)."""
     if client_id := connection.path_params.get("client_id"):
         return await unit_by_id(ctx, (await clients.get(ctx, client_id)).unit_id)
@@ -55,7 +55,7 @@ async def _named_unit(ctx: HookContext, connection: ASGIConnection) -> UnitRef:
     return unit
 
 
-async def _public(state: Any, plugin: str, connection: ASGIConnection) -> None:
+async def _public(state: Any, plugin: str, connection: ASGIConnection[Any, Any, Any, Any]) -> None:
     """A public route (a respondent's page) is on only where the unit it names has the plugin."""
     code = connection.path_params.get("unit_code") or connection.query_params.get("unit") or ""
     async with state.db.unit_of_work(readonly=True) as session:
@@ -67,7 +67,7 @@ async def _public(state: Any, plugin: str, connection: ASGIConnection) -> None:
 def plugin_enabled_guard(plugin: str) -> Guard:
     """The guard for ``plugin``'s router (see the module's docstring for the unit it checks)."""
 
-    async def guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
+    async def guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
         if connection.scope.get("method") == "OPTIONS":
             return
         state = connection.app.state

@@ -12,6 +12,7 @@ concerned.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import msgspec
 from litestar import Request
@@ -28,7 +29,7 @@ DEEP = 500
 """Fewer brackets than this cannot nest deep enough to matter: the body is not decoded twice."""
 
 
-async def json_bodies_only(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
+async def json_bodies_only(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     """415 when the handler takes a JSON body and the request declares another media type; 400
     when the body nests too deeply to decode."""
     data = handler.parsed_fn_signature.parameters.get("data")

@@ -43,7 +43,7 @@ def _holding_nul(value: Any) -> str | None:
     return None
 
 
-async def no_nul_characters(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+async def no_nul_characters(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     """422 naming the parameter or body field that holds a NUL character."""
     for name, value in [*connection.path_params.items(), *connection.query_params.multi_items()]:
         if NUL in name or (isinstance(value, str) and NUL in value):

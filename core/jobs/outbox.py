@@ -62,7 +62,7 @@ async def _claim(job: JobContext) -> list[OutboxMessage]:
     async with job.unit_of_work() as ctx:
         now = job.now
         query = due_query(now, BATCH)
-        if ctx.session.bind.dialect.name == "postgresql":
+        if ctx.session.get_bind().dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
         rows = (await ctx.session.execute(query)).scalars().all()
         codes = (await ctx.plugins.snapshot(ctx.session)).units

@@ -77,7 +77,7 @@ def _history_json(dialect: str, before: Any, after: Any) -> Any:
 
 async def _set_based(job: JobContext, thresholds: TierThresholds) -> int:
     async with job.unit_of_work() as ctx:
-        dialect = ctx.session.bind.dialect.name
+        dialect = ctx.session.get_bind().dialect.name
         target = tier_case(thresholds)
         history = sa.select(
             Client.id,

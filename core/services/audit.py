@@ -54,7 +54,9 @@ def record(
     )
 
 
-async def visible(ctx: HookContext, unit_id: sa.ColumnElement[int | None], unit: str | None) -> sa.ColumnElement[bool]:
+async def visible(
+    ctx: HookContext, unit_id: sa.SQLColumnExpression[int | None], unit: str | None
+) -> sa.ColumnElement[bool]:
     """Rows at units in the caller's subtree (or in ``unit``'s, which must be in scope).
 
     Rows at no unit (network-wide changes, messages of jobs) are visible only to head-office
@@ -85,7 +87,7 @@ async def search(
     unit: str | None = None,
     since: dt.datetime | None = None,
     until: dt.datetime | None = None,
-) -> sa.Select[tuple[AuditEntry, str | None]]:
+) -> sa.Select[AuditEntry, str | None]:
     """Entries visible to the caller (see :func:`visible`), each with its unit's code, by
     entity, entity id, actor label (``staff:st_…``) and the half-open period ``[since, until)``."""
     since, until = _aware("since", since), _aware("until", until)

@@ -112,7 +112,7 @@ async def snapshot(ctx: HookContext, client: Client) -> ClientSnapshot:
 async def get(ctx: HookContext, public_id: str, *, for_update: bool = False) -> Client:
     """A client in the principal's subtree; 404 for any other (never reveal existence)."""
     query = sa.select(Client).where(Client.public_id == public_id)
-    if for_update and ctx.session.bind.dialect.name == "postgresql":
+    if for_update and ctx.session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update()
     client = (await ctx.session.execute(query)).scalar_one_or_none()
     if client is None or client.state == "purged" or not ctx.principal.sees(await unit_by_id(ctx, client.unit_id)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
@@ -73,7 +74,7 @@ def period_starts(period: PeriodKind, start: dt.datetime, end: dt.datetime) -> l
 
 def bucket(
     starts: list[dt.datetime],
-    moment: sa.ColumnElement[dt.datetime] = ServiceEvent.occurred_at,
+    moment: sa.SQLColumnExpression[dt.datetime] = ServiceEvent.occurred_at,
 ) -> sa.ColumnElement[Any]:
     """Which period ``moment`` (an event's, by default) falls in, as the index into ``starts``:
     a CASE over the period boundaries, the same SQL on every database and far cheaper per row
@@ -126,13 +127,14 @@ async def compliance(
     shown = report_units(org, scope, depth)
     codes = {t.id: t.code for t in std.touchpoints.values()}
     totals: dict[tuple[int, int, dt.date], list[int]] = defaultdict(lambda: [0, 0, 0])
-    for unit_id, tp_id, when, n, ok, bad in await ctx.session.execute(query):
+    counts: Iterable[tuple[int, int, int, int, int | None, int | None]] = await ctx.session.execute(query)
+    for unit_id, tp_id, index, n, ok, bad in counts:
         unit = org.units.get(unit_id)
         if unit is None:
             continue
         for ancestor in org.ancestry(unit):
             if ancestor.id in shown:
-                cell = totals[(ancestor.id, tp_id, china_date(starts[when]))]
+                cell = totals[(ancestor.id, tp_id, china_date(starts[index]))]
                 cell[0] += n
                 cell[1] += ok or 0
                 cell[2] += bad or 0
@@ -308,7 +310,7 @@ async def frequency(
     std = await ctx.plugins.standards.snapshot(ctx.session)
     tp = std.touchpoints.get(touchpoint)
     version = std.in_force(tp.id, scope, min(end, ctx.now), org) if tp else None
-    if version is None:
+    if tp is None or version is None:
         return []
     ids = subtree_ids(org, scope)
     figures = []
@@ -330,7 +332,7 @@ async def frequency(
             .join(Client, Client.id == ServiceEvent.client_id)
             .where(
                 ServiceEvent.touchpoint_id == tp.id,
-                ServiceEvent.occurred_at >= start,  # type: ignore[union-attr]
+                ServiceEvent.occurred_at >= start,
                 ServiceEvent.occurred_at < end,
                 Client.tier == params["tier"],
                 *in_scope,

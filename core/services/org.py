@@ -179,4 +179,4 @@ async def child_counts(ctx: HookContext, unit_ids: Sequence[int]) -> dict[int, i
     rows = await ctx.session.execute(
         sa.select(OrgUnit.parent_id, sa.func.count()).where(OrgUnit.parent_id.in_(unit_ids)).group_by(OrgUnit.parent_id)
     )
-    return dict(rows.all())
+    return {parent_id: count for parent_id, count in rows.all() if parent_id is not None}  # the filter leaves no None

@@ -97,7 +97,7 @@ def backoff(attempts: int) -> dt.timedelta:
     return dt.timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 6 * 3600))
 
 
-def due_query(now: dt.datetime, limit: int) -> sa.Select[tuple[OutboxRow]]:
+def due_query(now: dt.datetime, limit: int) -> sa.Select[OutboxRow]:
     """The oldest messages due for a delivery attempt."""
     return (
         sa.select(OutboxRow)
@@ -109,7 +109,7 @@ def due_query(now: dt.datetime, limit: int) -> sa.Select[tuple[OutboxRow]]:
 
 async def search(
     ctx: HookContext, *, status: str | None = None, topic: str | None = None, unit: str | None = None
-) -> sa.Select[tuple[OutboxRow, str | None]]:
+) -> sa.Select[OutboxRow, str | None]:
     """Messages visible to the caller (as audit entries are), each with its unit's code;
     ``topic`` matches a whole topic or, ending in ``.``, every topic under it."""
     query = (

@@ -88,7 +88,7 @@ async def create_touchpoint(ctx: HookContext, *, code: str, name: str, channel: 
 
 async def version(ctx: HookContext, public_id: str, *, for_update: bool = False) -> StandardVersion:
     query = sa.select(StandardVersion).where(StandardVersion.public_id == public_id)
-    if for_update and ctx.session.bind.dialect.name == "postgresql":
+    if for_update and ctx.session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update()
     found = (await ctx.session.execute(query)).scalar_one_or_none()
     if found is None:

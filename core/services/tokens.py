@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -246,7 +246,9 @@ async def issue_for_service(
     return await _issued(ctx, unit, days, label, account=account)
 
 
-async def search(ctx: HookContext, *, unit: str | None = None, status: str | None = None) -> sa.Select[Any]:
+async def search(
+    ctx: HookContext, *, unit: str | None = None, status: str | None = None
+) -> sa.Select[ApiToken, Staff | None, ServiceAccount | None, str]:
     """Tokens of principals in the caller's subtree (or ``unit``'s, in scope), by status."""
     scope = await unit_in_scope(ctx, unit) if unit else ctx.principal.unit
     query = WITH_PRINCIPAL.where(in_subtree(scope))

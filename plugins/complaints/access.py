@@ -31,7 +31,7 @@ async def order_at(
     """
     scope = await ctx.unit_in_scope(unit_code)
     query = sa.select(WorkOrder).where(WorkOrder.public_id == public_id)
-    if for_update and ctx.session.bind.dialect.name == "postgresql":
+    if for_update and ctx.session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update()
     order = (await ctx.session.execute(query)).scalar_one_or_none()
     unit = await ctx.unit_by_id(order.unit_id) if order else None

@@ -3,6 +3,7 @@ in force at a unit (the nearest unit on the path that sets one wins, else the de
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 import msgspec
@@ -21,7 +22,7 @@ POLICY_FIELDS = Policy.__struct_fields__
 async def load_calendar(session: AsyncSession, region: str) -> Calendar:
     """The region's calendar as it stands in this unit of work (a few dozen rows a year)."""
     rows = await session.execute(sa.select(CalendarDay.day, CalendarDay.kind).where(CalendarDay.region == region))
-    days: dict[str, list] = defaultdict(list)
+    days: dict[str, list[dt.date]] = defaultdict(list)
     for day, kind in rows:
         days[kind].append(day)
     return Calendar(days["holiday"], days["workday"])

@@ -6,7 +6,6 @@ The complainant's contact details are masked for roles without ``clients.persona
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import sqlalchemy as sa
 
@@ -38,7 +37,7 @@ def queue_query(
     severity: str | None,
     handling_unit_id: int | None,
     overdue_at: dt.datetime | None,
-) -> sa.Select[Any]:
+) -> sa.Select[WorkOrder, str | None]:
     """Orders passing ``where`` and the filters given, with their client's public id."""
     query = sa.select(WorkOrder, Client.public_id).outerjoin(Client, Client.id == WorkOrder.client_id).where(where)
     for column, value in (

@@ -90,7 +90,7 @@ class _Frame:
         self.period = bucket(starts, WorkOrder.received_at).label("period")  # grouped by its label
         self.where = [self.report_unit.in_(shown), *filters]
 
-    def groups(self, by_category: bool) -> list[sa.ColumnElement[Any]]:
+    def groups(self, by_category: bool) -> list[sa.SQLColumnExpression[Any]]:
         return [self.report_unit, self.period, *([WorkOrder.category] if by_category else [])]
 
     def select(self, *columns: Any) -> sa.Select[Any]:
@@ -132,7 +132,7 @@ async def _figures(ctx: HookContext, frame: _Frame, by_category: bool) -> dict[K
     skips NULLs itself; on SQLite each metric's values are ranked within their group (NULLs in
     a partition of their own, so they never take a rank among the values)."""
     groups = frame.groups(by_category)
-    if ctx.session.bind.dialect.name == "postgresql":
+    if ctx.session.get_bind().dialect.name == "postgresql":
         query = frame.select(
             *groups,
             *_counts(WorkOrder),
@@ -201,7 +201,7 @@ async def _clients(ctx: HookContext, scope: UnitRef, shown: list[int]) -> dict[i
         )
         .group_by(tree.c.ancestor_id)
     )
-    return dict((await ctx.session.execute(query)).all())  # type: ignore[arg-type]
+    return dict((await ctx.session.execute(query)).all())
 
 
 async def report(

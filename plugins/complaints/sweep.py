@@ -21,7 +21,7 @@ from typing import Literal
 
 import sqlalchemy as sa
 
-from core.sdk import HookContext, JobContext
+from core.sdk import HookContext, JobContext, QueuedMessage
 from plugins.complaints.access import where_enabled
 from plugins.complaints.i18n import _
 from plugins.complaints.journal import ENTITY
@@ -60,7 +60,7 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> tupl
         .order_by(WorkOrder.id)
         .limit(BATCH)
     )
-    if ctx.session.bind.dialect.name == "postgresql":
+    if ctx.session.get_bind().dialect.name == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True)
     seen = dict((await ctx.session.execute(candidates)).all())
     if not seen:
@@ -100,7 +100,8 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> tupl
             .execution_options(synchronize_session=False)
         )
     ).all()
-    steps, notices = [], []
+    steps = []
+    notices: list[QueuedMessage] = []
     for order_id, public_id, unit_id, state, decision_key, first_due, decision_due, category, severity in claimed:
         unit, before, after = org.units[unit_id], org.units[seen[order_id]], org.units[moves[order_id]]
         deadline = "first_contact" if kind == "first_contact" else decision_key
@@ -123,7 +124,7 @@ async def escalate_batch(ctx: HookContext, kind: Kind, now: dt.datetime) -> tupl
             }
         )
         notices.append(
-            (
+            QueuedMessage(
                 TOPIC,
                 f"complaints-escalated:{public_id}:{deadline}",
                 {"order": public_id, "unit": unit.code, "category": category, "severity": severity, **facts},

@@ -5,6 +5,8 @@ console screens both name them from here; a bank's own category codes show as th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from plugins.complaints.i18n import lazy_gettext
 
 CATEGORIES = {
@@ -71,6 +73,6 @@ EXTENSION_STATUSES = {
 }
 
 
-def named(names: dict[str, object], code: str) -> str:
+def named(names: Mapping[str, object], code: str) -> str:
     """A code's name in the current language; a code without one shows as itself."""
     return str(names.get(code, code))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -74,7 +75,7 @@ async def _plan(ctx: HookContext) -> dict[Group, list[int]]:
 
 def _candidates(
     ctx: HookContext, unit_ids: list[int], tiers: frozenset[str], ahead: dict[int, dt.date], after: int
-) -> sa.Select[Any]:
+) -> sa.Select[int, str, str, str | None, dt.date | None, int]:
     month_day = sa.extract("month", Client.birthday) * 100 + sa.extract("day", Client.birthday)
     in_grace = sa.exists().where(
         TierMove.client_id == Client.id,
@@ -97,7 +98,7 @@ def _candidates(
     )
 
 
-async def _open_tasks(ctx: HookContext, found: list[Any], ahead: dict[int, dt.date]) -> int:
+async def _open_tasks(ctx: HookContext, found: Sequence[Any], ahead: dict[int, dt.date]) -> int:
     """One task per client and year (the database drops repeats), and a greeting for each new one."""
     due = {row.id: ahead[row.birthday.month * 100 + row.birthday.day] for row in found}
     rows = [
@@ -169,7 +170,7 @@ async def birthdays(job: JobContext) -> str:
 # --- the tasks as people see them ------------------------------------------------------------
 
 
-def list_query(scope: UnitRef, *, status: str | None, year: int | None) -> sa.Select[Any]:
+def list_query(scope: UnitRef, *, status: str | None, year: int | None) -> sa.Select[CareTask, str, str]:
     query = (
         sa.select(CareTask, Client.public_id, OrgUnit.code)
         .join(Client, Client.id == CareTask.client_id)

@@ -8,7 +8,7 @@ tiers × perks), so resolving the nearest rule is done in Python over the cached
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from core.sdk import FieldProblem, HookContext, UnitRef, page, require_reason
 from plugins.vip_benefits.i18n import _
 from plugins.vip_benefits.models import Entitlement, Perk
-from plugins.vip_benefits.schemas import PerkRules, RuleOut, RulesChange, RulesPage
+from plugins.vip_benefits.schemas import PerkRules, RuleIn, RuleOut, RuleRef, RulesChange, RulesPage
 
 COLUMNS = (
     Entitlement.unit_id,
@@ -110,7 +110,8 @@ async def editor_page(ctx: HookContext, unit_code: str, cursor: str | None, limi
 def _problems(data: RulesChange, perks: dict[str, Perk], tiers: list[str]) -> list[tuple[str, str]]:
     problems = []
     seen: set[tuple[str, str]] = set()
-    for part, refs in (("set", data.set), ("clear", data.clear)):
+    parts: tuple[tuple[str, Sequence[RuleIn | RuleRef]], ...] = (("set", data.set), ("clear", data.clear))
+    for part, refs in parts:
         for i, ref in enumerate(refs):
             if ref.perk not in perks:
                 problems.append((f"{part}[{i}].perk", _("no perk '{perk}' in the catalogue").format(perk=ref.perk)))
@@ -130,7 +131,8 @@ async def change(ctx: HookContext, unit_code: str, data: RulesChange) -> RulesPa
     """Set and clear rules at one unit, all or nothing; each change audited with the reason."""
     reason = require_reason(data.reason)
     unit = await ctx.unit_in_scope(unit_code)
-    codes = {ref.perk for ref in (*data.set, *data.clear)}
+    named: list[RuleIn | RuleRef] = [*data.set, *data.clear]
+    codes = {ref.perk for ref in named}
     perks = {p.code: p for p in (await ctx.session.execute(sa.select(Perk).where(Perk.code.in_(codes)))).scalars()}
     if problems := _problems(data, perks, tier_names(ctx)):
         raise FieldProblem(problems)

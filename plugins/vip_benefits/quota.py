@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVarTuple
 
 import sqlalchemy as sa
 
@@ -89,7 +89,10 @@ async def allowances(
     return found, move
 
 
-def counted(query: sa.Select[tuple[int]]) -> sa.Select[tuple[int]]:
+Ts = TypeVarTuple("Ts")
+
+
+def counted(query: sa.Select[*Ts]) -> sa.Select[*Ts]:
     """Only redemptions that hold quota (not cancelled)."""
     return query.where(Redemption.status != "cancelled")
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
 
 import sqlalchemy as sa
 
@@ -282,7 +281,9 @@ async def cancel_open_bookings(ctx: HookContext, client_public_id: str, reason: 
     return len(rows)
 
 
-def list_query(scope: UnitRef, *, client: str | None, perk: str | None, status: str | None) -> sa.Select[Any]:
+def list_query(
+    scope: UnitRef, *, client: str | None, perk: str | None, status: str | None
+) -> sa.Select[Redemption, str, str, str]:
     """Redemptions served in ``scope``'s subtree, with client id, perk code and unit code."""
     query = (
         sa.select(Redemption, Client.public_id, Perk.code, OrgUnit.code)

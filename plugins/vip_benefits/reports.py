@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -74,7 +75,7 @@ def shown_units(org: OrgSnapshot, scope: UnitRef, depth: int) -> dict[int, UnitR
     return {u.id: u for u in org.units.values() if u.path.startswith(scope.path) and u.path.count("/") - base <= depth}
 
 
-def within(column: sa.ColumnElement[int], org: OrgSnapshot, scope: UnitRef) -> sa.ColumnElement[bool]:
+def within(column: sa.SQLColumnExpression[int], org: OrgSnapshot, scope: UnitRef) -> sa.ColumnElement[bool]:
     """``column`` names a unit of ``scope``'s subtree (no filter at all for the whole network)."""
     ids = subtree_ids(org, scope)
     return sa.true() if ids is None else column.in_(ids)
@@ -121,7 +122,8 @@ async def redemptions(
     )
     shown = shown_units(org, scope, depth)
     totals: dict[tuple[int, int, str, int], list[Any]] = defaultdict(lambda: [0, 0, 0, None])
-    for unit_id, perk_id, tier, index, live, cancelled, companions, cost in await ctx.session.execute(query):
+    sums: Iterable[tuple[int, int, str, int, int, int, int, int | None]] = await ctx.session.execute(query)
+    for unit_id, perk_id, tier, index, live, cancelled, companions, cost in sums:
         for ancestor in org.ancestry(org.units[unit_id]):
             if ancestor.id in shown:
                 total = totals[(ancestor.id, perk_id, tier, index)]

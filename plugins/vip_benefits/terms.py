@@ -5,6 +5,8 @@ both name them from here, so one word means one thing everywhere."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from plugins.vip_benefits.i18n import lazy_gettext
 
 STATUSES = {
@@ -32,6 +34,6 @@ FULFILMENTS = {
 BASES = {"tier": lazy_gettext("tier"), "grace": lazy_gettext("grace period"), "pro_rata": lazy_gettext("pro rata")}
 
 
-def named(names: dict[str, object], code: str) -> str:
+def named(names: Mapping[str, object], code: str) -> str:
     """A code's name in the current language; a code without one shows as itself."""
     return str(names.get(code, code))

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from core.api.schemas.clients import Reason
-from core.services.standard_content import StandardContent
+from core.services.standard_content import StandardContent as StandardContent  # the console reads it here
 from core.types import Channel
 
 

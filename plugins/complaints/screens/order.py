@@ -4,8 +4,9 @@ the actions its state allows, each a dialog that submits to the API."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import work
@@ -60,7 +61,9 @@ def grid(*pairs: tuple[str, object]) -> Table:
     return table
 
 
-def listing(columns: tuple[str, ...], rows: list[tuple[object, ...]], narrow: tuple[str, ...] = ()) -> Table:
+def listing(
+    columns: tuple[str, ...], rows: Sequence[Sequence[RenderableType | None]], narrow: tuple[str, ...] = ()
+) -> Table:
     """A table of rows; the ``narrow`` columns give up their room first (cut with an ellipsis)."""
     table = Table(box=None, padding=(0, 1), header_style="bold", expand=True)
     for column in columns:
@@ -68,7 +71,7 @@ def listing(columns: tuple[str, ...], rows: list[tuple[object, ...]], narrow: tu
             column, max_width=24 if column in narrow else None, no_wrap=column in narrow, overflow="ellipsis"
         )
     for cells in rows:
-        table.add_row(*cells)  # type: ignore[arg-type]
+        table.add_row(*cells)
     return table
 
 

@@ -32,10 +32,14 @@ class ComplaintsScreen(PluginScreen):
                 dataclasses.replace(b, description=_(b.description) if b.description else "") for b in bindings
             ]
         self.title = _(self.TITLE) if self.TITLE else None
-        self.HELP = _(self.HELP) if self.HELP else ""
+
+    @property
+    def help_text(self) -> str:
+        """``HELP`` through the plugin's own catalog (the console's is not the plugin's)."""
+        return _(self.HELP) if self.HELP else ""
 
     def on_mount(self) -> None:
-        if self.AUTO_FOCUS and (main := self.query(self.AUTO_FOCUS).first(None)) is not None:
+        if self.AUTO_FOCUS and (main := self.query(self.AUTO_FOCUS).first()) is not None:
             main.focus()
             self.watch(main, "loading", lambda loading: self.focus_on(main, loading), init=False)
 

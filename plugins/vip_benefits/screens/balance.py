@@ -92,7 +92,7 @@ class BalanceScreen(PerksScreen):
 
     def action_pick_client(self) -> None:
         """Open the client search, wherever the focus is."""
-        self.client.input.press()
+        self.client.button.press()
 
     def on_pick_field_picked(self, event: PickField.Picked) -> None:
         self.show(event.choice)

@@ -10,6 +10,7 @@ audited too, and the API takes no reason for it).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
@@ -48,7 +49,7 @@ COLUMNS = (
 OPTIONAL = ("merchant_code", "merchant_name", "active_from", "active_until", "unit_cost")
 
 
-def choices(names: dict[str, object]) -> list[tuple[str, str]]:
+def choices(names: Mapping[str, object]) -> list[tuple[str, str]]:
     """A select's options: the name a person reads, the code the API takes."""
     return [(str(name), code) for code, name in names.items()]
 
