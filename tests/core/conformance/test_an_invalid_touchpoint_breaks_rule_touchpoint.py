@@ -20,8 +20,6 @@ from core.sdk import TouchpointSpec, hookimpl
 from core.types import Channel
 from tests.core.conformance.checking import findings
 
-pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
-
 
 class Postal:
     @hookimpl
@@ -56,7 +54,7 @@ def test_the_app_refuses_to_start_with_it_naming_the_plugin(tmp_path: Path) -> N
     settings = Settings(data_dir=tmp_path, database_url=f"sqlite+aiosqlite:///{tmp_path / 'never-opened.db'}")
     with pytest.raises(PluginNonConformant) as refused:
         create_app(settings, plugin_manager=create_plugin_manager(discover=False, plugins=[("postal", Postal())]))
-    assert str(refused.value).startswith("plugin 'postal' breaks rule 'touchpoint': touchpoint 'postal.letter': ")
+    assert str(refused.value).startswith("插件“postal”违反规则“touchpoint”：touchpoint 'postal.letter': ")
 
 
 def test_the_channels_allowed_are_those_the_catalogue_table_allows() -> None:

@@ -24,7 +24,7 @@ async def counts(db: Database) -> list[int]:
 async def test_loading_the_demo_twice_is_refused_and_changes_nothing(db: Database, clock: FrozenClock) -> None:
     await load_network(db, clock, clients=50)
     before = await counts(db)
-    with pytest.raises(Conflict, match="already has an organisation"):
+    with pytest.raises(Conflict, match="已有机构数据"):
         await load_network(db, clock, clients=50)
     assert await counts(db) == before
 

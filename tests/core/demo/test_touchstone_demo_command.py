@@ -32,7 +32,7 @@ def test_demo_loads_the_network_and_prints_a_summary(touchstone) -> None:  # typ
 def test_a_second_demo_exits_non_zero_saying_why(touchstone) -> None:  # type: ignore[no-untyped-def]
     assert touchstone("demo", "--clients", "20").exit_code == 0
     again = touchstone("demo", "--clients", "20")
-    assert again.exit_code == 1 and "already has an organisation" in again.output
+    assert again.exit_code == 1 and "已有机构数据" in again.output
 
 
 def test_demo_on_an_unmigrated_database_says_to_migrate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.plugins.complaints.conftest import order
-
-pytestmark = pytest.mark.usefixtures("english")  # compares the English text of a rule or a job's summary
 
 EXTENDED_DUE = "2026-12-21T16:00:00Z"  # 30 days after the day of receipt (20 November) end on a Sunday: Monday
 FURTHER_DUE = "2027-01-19T16:00:00Z"  # 60 days: a Tuesday
@@ -78,9 +75,9 @@ async def test_extended_then_further_with_approval_from_above(
     ]
     assert "2027年01月19日" in notices[1]["payload"]["message"]
     clock.set(dt.datetime(2026, 12, 25, tzinfo=dt.UTC))  # past 15 and 30 days, within 60: nothing missed
-    assert await sweep() == "complaints-sla: 0 escalations (0 first contact, 0 decision)"
+    assert await sweep() == "complaints-sla：升级 0 件（首次联系超时 0 件，处理决定超时 0 件）"
     clock.set(dt.datetime(2027, 1, 20, tzinfo=dt.UTC))
-    assert await sweep() == "complaints-sla: 1 escalations (0 first contact, 1 decision)"
+    assert await sweep() == "complaints-sla：升级 1 件（首次联系超时 0 件，处理决定超时 1 件）"
 
 
 async def test_an_extension_after_the_deadline_or_without_a_reason_is_refused(
