@@ -55,7 +55,7 @@ async def test_local_and_api_errors_leave_the_console_usable(console_for) -> Non
         await fill(pilot, intake, "content", "柜员态度冷淡")
         await pilot.click("#ok")
         await settle(pilot)
-        assert console.screen is intake and "regex" in error_at(intake, "contact.phone")
+        assert console.screen is intake and "须符合格式" in error_at(intake, "contact.phone")
         await pilot.press("escape")
         await settle(pilot)
 

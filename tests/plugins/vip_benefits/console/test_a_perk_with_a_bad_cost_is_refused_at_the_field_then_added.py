@@ -40,7 +40,7 @@ async def test_a_bad_cost_then_a_taken_code_are_shown_at_their_fields_until_the_
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert console.screen is form
-        assert message(form, "code") == "'airport_lounge' is already in the catalogue"
+        assert message(form, "code") == "“airport_lounge”已在礼遇目录中"
 
         await type_into(pilot, form, "code", "airport_transfer")
         await pilot.press("ctrl+s")
