@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from console import labels
 from core.i18n import lazy_gettext
 
 KINDS = {"retail": lazy_gettext("retail"), "corporate": lazy_gettext("corporate")}
@@ -18,12 +19,7 @@ STATES = {
     "archived": lazy_gettext("archived"),
     "purged": lazy_gettext("purged"),
 }
-TIERS = {
-    "private_banking": lazy_gettext("private banking"),
-    "gold": lazy_gettext("gold"),
-    "silver": lazy_gettext("silver"),
-    "mass": lazy_gettext("mass"),
-}
+TIERS = {code: lazy_gettext(text) for code, text in labels.TIERS.items()}
 LEVELS = {"low": lazy_gettext("low"), "medium": lazy_gettext("medium"), "high": lazy_gettext("high")}
 SIZES = {"small": lazy_gettext("small"), "medium": lazy_gettext("medium"), "large": lazy_gettext("large")}
 ACTIONS = {

@@ -10,7 +10,15 @@ from __future__ import annotations
 from console.localised import N_
 from core.i18n import _
 
+TIERS = {
+    # the configured tiers of the default settings (a bank's own tier reads as its code)
+    "private_banking": N_("private banking"),
+    "gold": N_("gold"),
+    "silver": N_("silver"),
+    "mass": N_("mass"),
+}
 WORDS = {
+    **TIERS,
     # a standard version's state
     "draft": N_("draft"),
     "pilot": N_("pilot"),
@@ -21,11 +29,6 @@ WORDS = {
     "phone": N_("phone"),
     "e_banking": N_("e-banking"),
     "visit": N_("visit"),
-    # the configured tiers of the default settings
-    "private_banking": N_("private banking"),
-    "gold": N_("gold"),
-    "silver": N_("silver"),
-    "mass": N_("mass"),
     # roles
     "teller": N_("teller"),
     "lobby_manager": N_("lobby manager"),

@@ -10,6 +10,7 @@ in ``docs/sdk.md``.
 
 from console.api import ApiClient, ApiError, FieldError, Problem
 from console.content import local_problem
+from console.labels import word
 from console.screens.modals import ConfirmModal, FormModal, reason_field, reason_modal
 from console.screens.pick_field import PickField
 from console.screens.pickers import Choice, ChoiceModal, SearchPicker, client_search, staff_search, unit_search
@@ -49,4 +50,5 @@ __all__ = [
     "sparkline",
     "staff_search",
     "unit_search",
+    "word",
 ]

@@ -26,6 +26,7 @@ from console.sdk import (
     FormModal,
     call_api,
     reason_modal,
+    word,
 )
 from plugins.vip_benefits.i18n import N_, _, ngettext
 from plugins.vip_benefits.schemas import PerkRules, RuleOut, RulesPage
@@ -119,7 +120,7 @@ class EntitlementsScreen(PerksScreen):
         grid.clear(columns=True)
         grid.add_column(_("Perk"), key="perk")
         for tier in self.tiers:
-            grid.add_column(tier, key=tier)
+            grid.add_column(word(tier), key=tier)
         for perk, row in self.rows.items():
             grid.add_row(row.name, *(self.cell(perk, tier) for tier in self.tiers), key=perk)
         grid.move_cursor(column=1)  # the first tier's cell: the name column is not editable
