@@ -178,7 +178,7 @@ class EntitlementsScreen(PerksScreen):
         elif (key := self.current()) is not None:
             perk, tier = key
             rule = self.in_force(perk, tier)
-            text = f"{self.rows[perk].name} {perk} · {tier}: "
+            text = f"{self.rows[perk].name} {perk} · {word(tier)}: "
             if rule is None:
                 text += _("no rule, the tier does not get this perk")
             else:
@@ -224,7 +224,7 @@ class EntitlementsScreen(PerksScreen):
                 self.marked[key] = change
                 self.redraw(perk)
 
-        title = _("{name} · {tier} at {unit}").format(name=self.rows[perk].name, tier=tier, unit=self.unit)
+        title = _("{name} · {tier} at {unit}").format(name=self.rows[perk].name, tier=word(tier), unit=self.unit)
         self.app.push_screen(CellForm(title, start), mark)
 
     def action_inherit(self) -> None:
@@ -237,7 +237,7 @@ class EntitlementsScreen(PerksScreen):
             self.marked[key] = None
         else:
             self.notify(
-                _("Nothing is set here for {perk} / {tier}: it already inherits").format(perk=key[0], tier=key[1]),
+                _("Nothing is set here for {perk} / {tier}: it already inherits").format(perk=key[0], tier=word(key[1])),
                 severity="warning",
             )
         self.redraw(key[0])

@@ -7,6 +7,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from console.screens.modals import FormModal
+from console.sdk import word
 from plugins.vip_benefits.screens import CatalogueScreen, EntitlementsScreen
 from tests.plugins.vip_benefits.console.conftest import field, open_screen, settle
 
@@ -42,4 +43,4 @@ async def test_e_in_the_entitlements_editor_edits_the_highlighted_cell(perks_con
         await settle(pilot)
         form = console.screen
         assert isinstance(form, FormModal)
-        assert screen.rows[perk].name in form.heading and tier in form.heading
+        assert screen.rows[perk].name in form.heading and word(tier) in form.heading
