@@ -237,7 +237,9 @@ class EntitlementsScreen(PerksScreen):
             self.marked[key] = None
         else:
             self.notify(
-                _("Nothing is set here for {perk} / {tier}: it already inherits").format(perk=key[0], tier=word(key[1])),
+                _("Nothing is set here for {perk} / {tier}: it already inherits").format(
+                    perk=key[0], tier=word(key[1])
+                ),
                 severity="warning",
             )
         self.redraw(key[0])
