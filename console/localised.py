@@ -10,6 +10,7 @@ and one started in Chinese in the same process each read their own.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from textual.dom import DOMNode
 
@@ -21,19 +22,22 @@ def N_(message: str) -> str:
     return message
 
 
-def speak_bindings(node: DOMNode) -> None:
-    """Say the descriptions and tooltips of ``node``'s key bindings in the current language.
+def speak_bindings(node: DOMNode, gettext: Callable[[str], str] = _) -> None:
+    """Say the descriptions and tooltips of ``node``'s key bindings in the current language,
+    through ``gettext`` (the console's catalog unless a plugin gives its own).
 
     Textual copies a class's bindings into each node it builds (``node._bindings``); this
-    replaces the copies' text, leaving the class's English source as it was."""
+    replaces the copies' text, leaving the class's English source as it was. Text the catalog
+    does not hold is left as it is, so a plugin's screen is said by the console's catalog
+    first (the keys the console adds) and then by the plugin's (its own keys)."""
     by_key = node._bindings.key_to_bindings
     for key, bindings in by_key.items():
         by_key[key] = [
             dataclasses.replace(
                 b,
-                description=_(b.description) if b.description else "",
-                tooltip=_(b.tooltip) if b.tooltip else "",
-                group=dataclasses.replace(b.group, description=_(b.group.description)) if b.group else None,
+                description=gettext(b.description) if b.description else "",
+                tooltip=gettext(b.tooltip) if b.tooltip else "",
+                group=dataclasses.replace(b.group, description=gettext(b.group.description)) if b.group else None,
             )
             for b in bindings
         ]

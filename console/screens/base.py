@@ -35,7 +35,8 @@ class Page(Screen[None]):
     HELP = ""
     AUTO_FOCUS = "DataTable, Tree"
     EXPORT_PATH = ""
-    """The API list or report the screen shows: set, ``ctrl+s`` saves it as CSV (:mod:`console.exports`)."""
+    """The API list or report the screen shows: set, ``ctrl+s`` saves it as CSV (:mod:`console.exports`);
+    ``{unit}`` in it stands for the unit worked on (``/plugins/complaints/units/{unit}/complaints``)."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         if cls.__dict__.get("EXPORT_PATH"):
@@ -54,9 +55,9 @@ class Page(Screen[None]):
     def action_save(self) -> object:
         """Save what the screen lists as CSV. A screen that edits something saves that instead,
         its own way (a worker, a dialog): hence any return."""
-        return self.run_worker(
-            exports.export_csv(self.app, self.api, self.EXPORT_PATH, self.export_params()), group="export"
-        )
+        params = self.export_params()
+        path = self.EXPORT_PATH.format(unit=params.get("unit") or "")
+        return self.run_worker(exports.export_csv(self.app, self.api, path, params), group="export")
 
     @property
     def console(self) -> TouchstoneConsole:

@@ -35,6 +35,7 @@ def why(state: PluginState) -> str:
 
 
 class OrganisationScreen(Page):
+    EXPORT_PATH = "/staff"
     TITLE = N_("Organisation")
     AUTO_FOCUS = "#tree"
     BINDINGS = [

@@ -50,6 +50,7 @@ def draft_base(versions: list[VersionOut]) -> VersionOut | None:
 
 
 class StandardsScreen(Page):
+    EXPORT_PATH = "/touchpoints"
     TITLE = N_("Standards")
     AUTO_FOCUS = "#touchpoints"
     BINDINGS = [

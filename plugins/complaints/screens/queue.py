@@ -4,6 +4,8 @@ it; filters by state, category and overdue only; intake; Enter opens an order.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,6 +59,7 @@ def row(order: OrderSummary) -> Row:
 class QueueScreen(ComplaintsScreen):
     TITLE = N_("Complaint work orders")
     AUTO_FOCUS = "#orders"
+    EXPORT_PATH = "/plugins/complaints/units/{unit}/complaints"
     BINDINGS = [
         Binding("a", "add", N_("Take in")),
         Binding("t", "pick_state", N_("By state")),
@@ -100,6 +103,15 @@ class QueueScreen(ComplaintsScreen):
             cursor, state=self.state_filter, category=self.category_filter, overdue=self.overdue_only
         )
         return [row(order) for order in page.items], page.next_cursor
+
+    def export_params(self) -> dict[str, Any]:
+        """The export holds what the queue shows: its filters with the unit."""
+        overdue = "true" if self.overdue_only else None
+        return super().export_params() | {
+            "state": self.state_filter,
+            "category": self.category_filter,
+            "overdue": overdue,
+        }
 
     def show_filters(self) -> None:
         shown = [

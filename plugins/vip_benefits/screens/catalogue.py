@@ -218,6 +218,7 @@ class PerkForm(FormModal[PerkOut]):
 
 
 class CatalogueScreen(PerksScreen):
+    EXPORT_PATH = PATH
     TITLE = N_("Perk catalogue")
     AUTO_FOCUS = "#perks"
     DEFAULT_CSS = """

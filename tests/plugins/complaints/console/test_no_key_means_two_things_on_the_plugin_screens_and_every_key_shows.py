@@ -12,6 +12,7 @@ from textual.binding import Binding
 from console.app import TouchstoneConsole
 from console.screens.plugin import PluginScreen
 from console.widgets.paged_table import PagedTable
+from core.i18n import _
 from plugins.complaints.i18n import translations as complaints
 from plugins.complaints.screens import OrderScreen, QueueScreen
 from plugins.vip_benefits.i18n import translations as perks
@@ -42,4 +43,5 @@ def test_every_key_of_a_plugin_screen_is_in_the_footer_and_said_in_chinese() -> 
         for screen in screens:
             for b in bindings(screen):
                 said = translations.gettext(b.description)
+                said = said if said != b.description else _(b.description)  # a key the console adds
                 assert b.show and said and said != b.description, (screen.__name__, b.key)
