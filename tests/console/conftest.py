@@ -13,6 +13,7 @@ from tests.console.support import (  # noqa: F401  (fixtures, and helpers the te
     demo_database,
     extensions,
     highlight,
+    home,
     keep_sqlite_half,
     paste,
     published_standard,

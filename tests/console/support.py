@@ -242,3 +242,21 @@ async def arrive(go: Step, pilot: Pilot[object]) -> None:
     await settle(pilot)
     await go(pilot)
     await settle(pilot)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user of their own: platformdirs finds the downloads and data folders under it."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_DOWNLOAD_DIR"):
+        monkeypatch.delenv(variable, raising=False)
+    return tmp_path
+
+
+async def saved(folder: Path, count: int, seconds: int = 30) -> list[Path]:
+    """The CSV files in ``folder`` once there are ``count`` (an export is saved by a worker)."""
+    for _ in range(seconds * 10):
+        if len(files := sorted(folder.glob("*.csv"))) >= count:
+            return files
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{count} exports were not saved in {folder}: {list(folder.iterdir())}")

@@ -6,34 +6,13 @@ no such key."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
-import pytest
 from textual.widgets import Select
 
 from console.app import TouchstoneConsole
 from console.screens.base import Page
-from tests.console.conftest import settle
-
-WAIT_SECONDS = 30
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A user of their own: platformdirs finds the downloads and data folders under it."""
-    monkeypatch.setenv("HOME", str(tmp_path))
-    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_DOWNLOAD_DIR"):
-        monkeypatch.delenv(variable, raising=False)
-    return tmp_path
-
-
-async def saved(folder: Path, count: int) -> list[Path]:
-    for _ in range(WAIT_SECONDS * 10):
-        if len(files := sorted(folder.glob("*.csv"))) >= count:
-            return files
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"{count} exports were not saved in {folder}: {list(folder.iterdir())}")
+from tests.console.support import saved, settle
 
 
 def toasts(console: TouchstoneConsole) -> list[str]:

@@ -10,7 +10,6 @@ import pytest
 from cake_shop.services import next_birthday
 
 from core.sdk import china_date
-from core.testing import START
 
 
 @pytest.fixture
@@ -19,9 +18,9 @@ def touchstone_plugins():
 
 
 @pytest.fixture
-def birthday() -> Callable[[Any], dt.date]:
+def birthday(clock) -> Callable[[Any], dt.date]:
     """The client's next birthday, seen from the kit's frozen clock (China date)."""
-    return lambda client: next_birthday(client.birthday, china_date(START))
+    return lambda client: next_birthday(client.birthday, china_date(clock.now()))
 
 
 @pytest.fixture

@@ -28,7 +28,9 @@ from tests.console.support import (  # noqa: F401  (fixtures)
     counting_ids,
     demo_console,
     extensions,
+    home,
     keep_sqlite_half,
+    settle,
 )
 from tests.plugins.complaints.conftest import COMPLAINT
 
@@ -46,6 +48,18 @@ async def file(api: ApiClient, unit: str = "OUT1", **changes: Any) -> OrderOut:
     return await api.post(
         f"{BASE}/units/{unit}/complaints", OrderOut, msgspec.convert({**COMPLAINT, **changes}, IntakeIn)
     )
+
+
+async def open_queue_with_two_orders(console: Any, pilot: Any) -> tuple[OrderOut, OrderOut]:
+    """Switch the plugin on for the network, file two orders at OUT1 and open its queue there."""
+    await settle(pilot)
+    await console.api.switch_plugin("HO", "complaints", True, "全行投诉管理上线")
+    orders = await file(console.api), await file(console.api)
+    await console.choose("OUT1")
+    await settle(pilot)
+    console.open_plugin_screen(console.plugin_screens()[0])
+    await settle(pilot)
+    return orders
 
 
 async def act(api: ApiClient, unit: str, order_id: str, action: str, body: Any = None) -> OrderOut:

@@ -8,19 +8,13 @@ from textual.widgets import DataTable
 from console.screens.modals import FormModal
 from plugins.complaints.screens import OrderScreen, QueueScreen
 from tests.console.support import settle
-from tests.plugins.complaints.console.conftest import file
+from tests.plugins.complaints.console.conftest import open_queue_with_two_orders
 
 
 async def test_enter_opens_the_highlighted_order_and_1_acknowledges_it(console_for) -> None:
     console = await console_for("admin", "HO")
     async with console.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await console.api.switch_plugin("HO", "complaints", True, "全行投诉管理上线")
-        first, second = await file(console.api), await file(console.api)
-        await console.choose("OUT1")
-        await settle(pilot)
-        console.open_plugin_screen(console.plugin_screens()[0])
-        await settle(pilot)
+        first, second = await open_queue_with_two_orders(console, pilot)
         queue = console.screen
         assert isinstance(queue, QueueScreen)
         table = queue.query_one("#orders", DataTable)
