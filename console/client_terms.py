@@ -5,8 +5,6 @@ bank's own tier) as itself."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from console import labels
 from core.i18n import lazy_gettext
 
@@ -49,8 +47,3 @@ FIELDS = {
     "size": lazy_gettext("Size"),
 }
 """A client's fields by the name the API gives them."""
-
-
-def named(names: Mapping[str, object], code: str | None) -> str:
-    """The code's name in the current language (``—`` for none; an unknown code as itself)."""
-    return "—" if code is None else str(names.get(code, code))

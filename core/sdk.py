@@ -46,7 +46,16 @@ from core.errors import (
     validation_field,
 )
 from core.hookspecs import hookimpl, hookspec
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, LazyString, Translator, current_language, language, negotiate
+from core.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    LazyString,
+    Translator,
+    current_language,
+    language,
+    named,
+    negotiate,
+)
 from core.migrate import run_env
 from core.models import Client, OrgUnit, Staff
 from core.models.org import UNIT_LEVELS
@@ -188,6 +197,7 @@ __all__ = [
     "in_subtree",
     "json_ready",
     "language",
+    "named",
     "negotiate",
     "new_public_id",
     "page",

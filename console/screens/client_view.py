@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from console.client_terms import ACTIONS, FIELDS, KINDS, LEVELS, SIZES, STATES, TIERS, named
+from console.client_terms import ACTIONS, FIELDS, KINDS, LEVELS, SIZES, STATES, TIERS
 from console.content import show_value
 from console.localised import N_
 from console.screens.base import Page
@@ -29,7 +29,7 @@ from console.widgets.calls import call_api
 from console.widgets.paged_table import PagedTable, Row
 from core.api.schemas.clients import Client360, ClientOut
 from core.chinatime import china_day, china_time
-from core.i18n import _, lazy_gettext
+from core.i18n import _, lazy_gettext, named
 from core.money import yuan
 from core.types import ClientAction
 

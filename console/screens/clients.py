@@ -13,14 +13,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
-from console.client_terms import STATES, TIERS, named
+from console.client_terms import STATES, TIERS
 from console.localised import N_
 from console.screens.base import Page
 from console.screens.client_view import ClientViewScreen
 from console.widgets.calls import call_api
 from console.widgets.paged_table import PagedTable, Row
 from core.api.schemas.org import UnitDetail
-from core.i18n import _
+from core.i18n import _, named
 
 
 class ClientsScreen(Page):

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import importlib.resources
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from gettext import NullTranslations, translation
@@ -67,6 +67,12 @@ def default_language() -> str:
     """The process's language: ``TOUCHSTONE_LANG`` when it names a supported one, else
     Chinese (an unsupported value is ignored, as POSIX ``LANG`` is)."""
     return supported(os.environ.get(LANGUAGE_VARIABLE)) or DEFAULT_LANGUAGE
+
+
+def named(names: Mapping[str, object], code: str | None) -> str:
+    """A code's name from ``names`` (lazily translated strings) in the current language; a
+    code the table lacks shows as itself (a bank's own tier or category), ``None`` as ``—``."""
+    return "—" if code is None else str(names.get(code, code))
 
 
 def current_language() -> str:

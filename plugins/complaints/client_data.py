@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from core.sdk import Client, ClientSnapshot, HookContext, ViewField, ViewSection, china_time
+from core.sdk import Client, ClientSnapshot, HookContext, ViewField, ViewSection, china_time, named
 from plugins.complaints.access import where_enabled
 from plugins.complaints.i18n import _
 from plugins.complaints.lifecycle import OPEN_STATES
 from plugins.complaints.models import Extension, Step, WorkOrder
 from plugins.complaints.permissions import NAME
 from plugins.complaints.schemas import ComplaintsSection, ViewItem
-from plugins.complaints.terms import CATEGORIES, SEVERITIES, STATES, named
+from plugins.complaints.terms import CATEGORIES, SEVERITIES, STATES
 
 RECENT = 10
 PURGED = "已清除"

@@ -5,8 +5,6 @@ console screens both name them from here; a bank's own category codes show as th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from plugins.complaints.i18n import lazy_gettext
 
 CATEGORIES = {
@@ -71,8 +69,3 @@ EXTENSION_STATUSES = {
     "approved": lazy_gettext("approved"),
     "rejected": lazy_gettext("rejected"),
 }
-
-
-def named(names: Mapping[str, object], code: str) -> str:
-    """A code's name in the current language; a code without one shows as itself."""
-    return str(names.get(code, code))

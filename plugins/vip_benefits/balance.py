@@ -16,6 +16,7 @@ from core.sdk import (
     china_date,
     china_day,
     china_time,
+    named,
 )
 from plugins.vip_benefits import quota
 from plugins.vip_benefits.access import NAME, require_enabled
@@ -29,7 +30,7 @@ from plugins.vip_benefits.schemas import (
     RecentRedemption,
     VipSection,
 )
-from plugins.vip_benefits.terms import STATUSES, named
+from plugins.vip_benefits.terms import STATUSES
 
 RECENT = 5
 

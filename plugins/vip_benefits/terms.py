@@ -5,8 +5,6 @@ both name them from here, so one word means one thing everywhere."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from plugins.vip_benefits.i18n import lazy_gettext
 
 STATUSES = {
@@ -32,8 +30,3 @@ FULFILMENTS = {
     "on_the_spot": lazy_gettext("on the spot"),
 }
 BASES = {"tier": lazy_gettext("tier"), "grace": lazy_gettext("grace period"), "pro_rata": lazy_gettext("pro rata")}
-
-
-def named(names: Mapping[str, object], code: str) -> str:
-    """A code's name in the current language; a code without one shows as itself."""
-    return str(names.get(code, code))

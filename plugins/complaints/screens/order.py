@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from console.sdk import ApiClient, FormModal, call_api, reason_modal
-from core.sdk import china_time, yuan
+from core.sdk import china_time, named, yuan
 from plugins.complaints.i18n import N_, _, lazy_gettext
 from plugins.complaints.lifecycle import MOVES, OPEN_STATES, Action
 from plugins.complaints.schemas import ExtensionOut, OrderOut, StepOut
@@ -24,7 +24,7 @@ from plugins.complaints.screens.calls import ComplaintsApi
 from plugins.complaints.screens.forms import ResolveForm, decision_form, note_form
 from plugins.complaints.screens.page import ComplaintsScreen
 from plugins.complaints.screens.show import category, channel, countdown, handling, severity, state
-from plugins.complaints.terms import DEADLINE_STATUSES, DEADLINES, EXTENSION_STATUSES, STEPS, named
+from plugins.complaints.terms import DEADLINE_STATUSES, DEADLINES, EXTENSION_STATUSES, STEPS
 
 NOTE_STEPS = {
     "acknowledge": (

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from core.sdk import named
 from plugins.complaints.i18n import _, lazy_gettext
 from plugins.complaints.schemas import NextDeadline, OrderSummary
-from plugins.complaints.terms import CATEGORIES, CHANNELS, SEVERITIES, STATES, named
+from plugins.complaints.terms import CATEGORIES, CHANNELS, SEVERITIES, STATES
 
 DUE_SOON = 24 * 3600
 """Seconds left below which a countdown turns amber (red once it has passed)."""

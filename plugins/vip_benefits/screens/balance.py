@@ -15,11 +15,11 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from console.sdk import ApiClient, Choice, PickField, call_api, client_search
-from core.sdk import china_day, china_time
+from core.sdk import china_day, china_time, named
 from plugins.vip_benefits.i18n import N_, _, lazy_gettext
 from plugins.vip_benefits.schemas import BalanceOut, PerkBalance
 from plugins.vip_benefits.screens.page import PerksScreen
-from plugins.vip_benefits.terms import BASES, PERIODS, named
+from plugins.vip_benefits.terms import BASES, PERIODS
 
 COLUMNS = (
     lazy_gettext("Perk"),

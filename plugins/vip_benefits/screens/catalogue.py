@@ -29,12 +29,12 @@ from console.sdk import (
     reason_field,
     required,
 )
-from core.sdk import china_date, china_day, yuan
+from core.sdk import china_date, china_day, named, yuan
 from plugins.vip_benefits.i18n import N_, _, lazy_gettext
 from plugins.vip_benefits.schemas import PerkOut, PerkPage
 from plugins.vip_benefits.screens.checks import Code, parse_cost, parse_date, whole
 from plugins.vip_benefits.screens.page import PerksScreen
-from plugins.vip_benefits.terms import FULFILMENTS, PROVIDERS, named
+from plugins.vip_benefits.terms import FULFILMENTS, PROVIDERS
 
 PATH = "/plugins/vip_benefits/perks"
 COLUMNS = (

@@ -28,11 +28,12 @@ from console.sdk import (
     reason_modal,
     word,
 )
+from core.sdk import named
 from plugins.vip_benefits.i18n import N_, _, ngettext
 from plugins.vip_benefits.schemas import PerkRules, RuleOut, RulesPage
 from plugins.vip_benefits.screens.checks import whole
 from plugins.vip_benefits.screens.page import PerksScreen
-from plugins.vip_benefits.terms import PER, PERIODS, named
+from plugins.vip_benefits.terms import PER, PERIODS
 
 MOST = 10_000  # the schema's bound on quotas and companions
 Key = tuple[str, str]
