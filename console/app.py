@@ -19,7 +19,7 @@ from console.api.schemas import Me
 from console.commands import ConsoleCommands
 from console.connection import Connection, Held
 from console.extensions import Extensions
-from console.localised import N_, speak_bindings
+from console.localised import speak_bindings
 from console.messages import UnitChosen
 from console.screens.clients import ClientsScreen
 from console.screens.dashboard import DashboardScreen
@@ -31,7 +31,7 @@ from console.screens.standards import StandardsScreen
 from console.widgets.calls import call_api
 from core.api.schemas.org import UnitDetail
 from core.clock import Clock
-from core.i18n import _
+from core.i18n import N_, _
 from core.types import ConsoleScreen
 
 SCREENS = Binding.Group(N_("Screens"), compact=True)

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from console.localised import N_
-from core.i18n import _
+from core.i18n import N_, _
 
 if TYPE_CHECKING:
     from console.app import TouchstoneConsole

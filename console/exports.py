@@ -26,8 +26,7 @@ from textual.binding import Binding
 
 from console.api import ApiError
 from console.api.client import ApiClient
-from console.localised import N_
-from core.i18n import _
+from core.i18n import N_, _
 
 KEY = "ctrl+s"
 ACTION = "save"

@@ -7,8 +7,7 @@ bank configured, a plugin's kind) is shown as it is.
 
 from __future__ import annotations
 
-from console.localised import N_
-from core.i18n import _
+from core.i18n import N_, _
 
 TIERS = {
     # the configured tiers of the default settings (a bank's own tier reads as its code)

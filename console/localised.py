@@ -17,11 +17,6 @@ from textual.dom import DOMNode
 from core.i18n import _
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for the catalogs without translating it now."""
-    return message
-
-
 def speak_bindings(node: DOMNode, gettext: Callable[[str], str] = _) -> None:
     """Say the descriptions and tooltips of ``node``'s key bindings in the current language,
     through ``gettext`` (the console's catalog unless a plugin gives its own).

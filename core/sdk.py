@@ -49,6 +49,7 @@ from core.hookspecs import hookimpl, hookspec
 from core.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
+    N_,
     LazyString,
     Translator,
     current_language,
@@ -109,6 +110,7 @@ __all__ = [
     "FEN",
     "LANGUAGES",
     "MAX_LIMIT",
+    "N_",
     "PUBLIC",
     "ROLES",
     "UNIT_LEVELS",

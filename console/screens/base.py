@@ -20,9 +20,9 @@ from textual.worker import Worker
 
 from console import exports
 from console.api import TouchstoneApi
-from console.localised import N_, speak_bindings
+from console.localised import speak_bindings
 from console.widgets.nav import NavBar
-from core.i18n import _
+from core.i18n import N_, _
 
 if TYPE_CHECKING:
     from console.app import TouchstoneConsole

@@ -22,14 +22,13 @@ from textual.widgets import Static
 
 from console.client_terms import ACTIONS, FIELDS, KINDS, LEVELS, SIZES, STATES, TIERS
 from console.content import show_value
-from console.localised import N_
 from console.screens.base import Page
 from console.screens.pickers import ChoiceModal
 from console.widgets.calls import call_api
 from console.widgets.paged_table import PagedTable, Row
 from core.api.schemas.clients import Client360, ClientOut
 from core.chinatime import china_day, china_time
-from core.i18n import _, lazy_gettext, named
+from core.i18n import N_, _, lazy_gettext, named
 from core.money import yuan
 from core.types import ClientAction
 

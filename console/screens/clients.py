@@ -14,13 +14,12 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select
 
 from console.client_terms import STATES, TIERS
-from console.localised import N_
 from console.screens.base import Page
 from console.screens.client_view import ClientViewScreen
 from console.widgets.calls import call_api
 from console.widgets.paged_table import PagedTable, Row
 from core.api.schemas.org import UnitDetail
-from core.i18n import _, named
+from core.i18n import N_, _, named
 
 
 class ClientsScreen(Page):

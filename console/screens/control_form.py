@@ -16,12 +16,11 @@ from textual.widgets import Select
 
 from console.content import local_problem, show_value
 from console.labels import word
-from console.localised import N_
 from console.screens.modals import FormModal
 from console.validation import KINDS, control_problems, parse_params, parse_threshold
 from console.widgets.form import FormField, Parsed, required
 from core.api.schemas.standards import VersionOut
-from core.i18n import _
+from core.i18n import N_, _
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 KEY_RULE = N_("lower-case letters, digits and _, starting with a letter")

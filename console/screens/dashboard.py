@@ -19,14 +19,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable
 
 from console.api.schemas import ComplianceRow, NonconformitySummary
-from console.localised import N_
 from console.screens.base import Page
 from console.widgets.calls import call_api
 from console.widgets.charts import RateChart, TierBars
 from console.widgets.figures import percent, sparkline
 from core.api.schemas.org import UnitDetail
 from core.chinatime import CHINA_TZ, china_date
-from core.i18n import _
+from core.i18n import N_, _
 
 MONTHS = 6
 

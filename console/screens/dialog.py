@@ -13,7 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
-from console.localised import N_, speak_bindings
+from console.localised import speak_bindings
+from core.i18n import N_
 
 T = TypeVar("T")
 

@@ -19,13 +19,13 @@ from textual.widgets import DataTable, TabbedContent, TabPane
 from console.api import ApiError
 from console.content import as_data, show_value, to_content
 from console.labels import word
-from console.localised import N_, speak_bindings
+from console.localised import speak_bindings
 from console.screens.base import SubPage
 from console.screens.control_form import ControlForm
 from console.screens.modals import ConfirmModal
 from console.widgets.form import FormField, place_errors, required
 from core.api.schemas.standards import VersionOut
-from core.i18n import _
+from core.i18n import N_, _
 
 SECTIONS = {
     "outputs": (

@@ -9,9 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from console.localised import N_
 from console.screens.dialog import Dialog
-from core.i18n import _
+from core.i18n import N_, _
 
 GENERAL = N_(
     "Everywhere: d o s c go to the dashboard, organisation, standards and clients; u chooses the unit "

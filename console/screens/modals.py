@@ -18,10 +18,9 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
 from console.api import ApiError
-from console.localised import N_
 from console.screens.dialog import Dialog
 from console.widgets.form import FormField, place_errors, required
-from core.i18n import _
+from core.i18n import N_, _
 
 T = TypeVar("T")
 Submit = Callable[[dict[str, str]], Awaitable[T]]

@@ -16,14 +16,13 @@ from textual.widgets import DataTable, TabbedContent, TabPane
 
 from console.api.schemas import PluginState
 from console.labels import word
-from console.localised import N_
 from console.screens.base import Page
 from console.screens.modals import reason_modal
 from console.widgets.calls import call_api
 from console.widgets.paged_table import PagedTable, Row
 from console.widgets.unit_tree import UnitTree
 from core.api.schemas.org import UnitDetail
-from core.i18n import _
+from core.i18n import N_, _
 
 WHY = {"explicit": N_("switched here"), "default": N_("off by default"), "always": N_("always on (core)")}
 

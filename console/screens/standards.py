@@ -18,7 +18,6 @@ from textual.widgets import DataTable
 
 from console.content import local_problem
 from console.labels import word
-from console.localised import N_
 from console.screens.base import Page
 from console.screens.editor import EditorScreen
 from console.screens.modals import FormModal, reason_field, reason_modal
@@ -27,7 +26,7 @@ from console.screens.version_reports import DiffScreen, PilotReportScreen
 from console.widgets.calls import call_api
 from console.widgets.form import FormField, required
 from core.api.schemas.standards import StandardContent, TouchpointOut, VersionOut
-from core.i18n import _
+from core.i18n import N_, _
 
 # What each action needs: a version in one of these states (None: a touchpoint is enough).
 NEEDS = {

@@ -12,13 +12,12 @@ from textual.widgets import DataTable, Static
 from console.api import TouchstoneApi
 from console.api.schemas import GroupFigures, PilotComparison
 from console.content import show_value
-from console.localised import N_
 from console.screens.dialog import Dialog
 from console.widgets.calls import call_api
 from console.widgets.figures import bar, percent
 from core.api.schemas.standards import VersionDiff, VersionOut
 from core.chinatime import china_day
-from core.i18n import _
+from core.i18n import N_, _
 
 Report = tuple[str, tuple[str, ...], list[tuple[Any, ...]]]
 SIGNS = {"added": "+", "removed": "−", "changed": "~"}

@@ -10,8 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from console.localised import N_
-from core.i18n import _
+from core.i18n import N_, _
 
 MODES = (
     ("d", N_("Dashboard"), "dashboard"),

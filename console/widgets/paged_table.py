@@ -19,8 +19,9 @@ from textual import work
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from console.localised import N_, speak_bindings
+from console.localised import speak_bindings
 from console.widgets.calls import call_api
+from core.i18n import N_
 
 Row = tuple[str | None, Sequence[object]]
 Fetch = Callable[[str | None], Awaitable[tuple[list[Row], str | None]]]

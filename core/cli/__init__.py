@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from core.cli.demo import demo
-from core.cli.help import N_, speak_help
+from core.cli.help import speak_help
 from core.cli.jobs import jobs
 from core.cli.migrate import migrate
 from core.cli.plugin import plugin
@@ -27,7 +27,7 @@ from core.cli.runtime import conforming_plugins
 from core.cli.serve import serve
 from core.cli.tokens import token
 from core.errors import PluginRefused
-from core.i18n import language
+from core.i18n import N_, language
 
 
 def speak(ctx: click.Context, _param: click.Parameter, tag: str | None) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from core.cli.help import N_
 from core.cli.runtime import Runtime, console, run
 from core.demo import DEFAULT_CLIENTS, load_demo
+from core.i18n import N_
 from core.migrate import ensure_migrated
 
 

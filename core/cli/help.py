@@ -18,11 +18,6 @@ _SOURCE = "touchstone_help_source"
 """The attribute keeping an item's English help, from which each language is translated."""
 
 
-def N_(message: str) -> str:
-    """``message`` unchanged: marks it for the catalogs; :func:`speak_help` translates it."""
-    return message
-
-
 def _translate(item: click.Command | click.Parameter, attribute: str) -> None:
     sources: dict[str, str | None] = item.__dict__.setdefault(_SOURCE, {})
     source = sources.setdefault(attribute, getattr(item, attribute, None))

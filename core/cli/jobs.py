@@ -17,11 +17,10 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from core.cli.help import N_
 from core.cli.listing import json_option, print_json
 from core.cli.runtime import Runtime, run
 from core.errors import TouchstoneError
-from core.i18n import _
+from core.i18n import N_, _
 from core.jobs import JobReport, available_jobs, find_job, perform
 from core.migrate import ensure_migrated
 

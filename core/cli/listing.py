@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from core.cli.help import N_
+from core.i18n import N_
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import click
 
 from core import migrate as migrations
-from core.cli.help import N_
 from core.cli.runtime import Runtime, console, run
-from core.i18n import _, ngettext
+from core.i18n import N_, _, ngettext
 
 
 @click.command(help=N_("Bring the database schema up to date (or say what is pending)."))

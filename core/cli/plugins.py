@@ -12,10 +12,9 @@ from rich.console import Console
 from rich.table import Table
 
 from core import migrate as migrations
-from core.cli.help import N_
 from core.cli.listing import json_option, print_json
 from core.cli.runtime import Runtime, run
-from core.i18n import _
+from core.i18n import N_, _
 from core.plugins import PluginInfo, describe_plugins
 
 

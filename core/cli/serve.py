@@ -25,9 +25,8 @@ import uvicorn
 from uvicorn.supervisors import Multiprocess
 
 from core import migrate as migrations
-from core.cli.help import N_
 from core.cli.runtime import Runtime, console, run
-from core.i18n import _
+from core.i18n import N_, _
 from core.models import OrgUnit
 from core.principal import system_principal
 from core.services import audit, tokens

@@ -16,12 +16,11 @@ from rich.console import Console
 from rich.table import Table
 
 from core.chinatime import china_day
-from core.cli.help import N_
 from core.cli.listing import json_option, print_json
 from core.cli.runtime import Runtime, run
 from core.context import HookContext
 from core.errors import FieldProblem, NotFound
-from core.i18n import _
+from core.i18n import N_, _
 from core.migrate import ensure_migrated
 from core.models import ApiToken, Staff
 from core.services import tokens

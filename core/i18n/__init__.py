@@ -69,6 +69,13 @@ def default_language() -> str:
     return supported(os.environ.get(LANGUAGE_VARIABLE)) or DEFAULT_LANGUAGE
 
 
+def N_(message: str) -> str:
+    """``message`` unchanged: marks it for the catalogs where it must stay English source text
+    until it is said (a class attribute, a command's help, a key's description), translated
+    later with ``_(message)`` or a plugin's ``gettext``."""
+    return message
+
+
 def named(names: Mapping[str, object], code: str | None) -> str:
     """A code's name from ``names`` (lazily translated strings) in the current language; a
     code the table lacks shows as itself (a bank's own tier or category), ``None`` as ``—``."""

@@ -4,15 +4,11 @@ unless asked otherwise, and ship with the plugin."""
 
 from __future__ import annotations
 
-from core.sdk import Translator
+from core.sdk import N_, Translator
 
 translations = Translator.for_package("plugins.complaints")
 _ = translations.gettext
 ngettext = translations.ngettext
 lazy_gettext = translations.lazy_gettext
 
-
-def N_(message: str) -> str:
-    """Mark ``message`` for the catalog without translating it now (a class attribute: a
-    screen's title, help or key description, said when the screen is built)."""
-    return message
+__all__ = ["N_", "_", "lazy_gettext", "ngettext", "translations"]
